@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }],
+  },
+  collectCoverageFrom: ['src/core/**/*.ts', 'src/xlsx/**/*.ts', '!src/**/*.test.ts'],
+  coverageThreshold: {
+    './src/core/': { statements: 90, branches: 85, functions: 90, lines: 90 },
+  },
+};

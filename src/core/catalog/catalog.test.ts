@@ -1,0 +1,223 @@
+import { defaultCatalog, findIndicator, indicatorsFor, loadCatalog, resolveBureau, responsibleBureaus, catalogHash } from '.';
+import { findingMessage, lintCatalog } from './lint';
+import gengma from './gengma-2023.json';
+
+const catalog = defaultCatalog();
+
+// Written from section 1 of the spec, independently of the JSON: a transcription slip fails here.
+// baseline/target: printed text as in the plan; '—' where it gives none.
+const SPEC: [string, string, string, string, string, string][] = [
+  ['YL-01', '基本养老保险参保率', '%', '—', '≥90', '县人力资源和社会保障局'],
+  ['YL-02', '养老床位数', '张', '650', '800', '县民政局'],
+  ['YL-03', '护理型床位占养老机构床位总数比', '%', '32', '55', '县民政局'],
+  ['YL-04', '医养结合优质服务单位', '个', '—', '1', '县民政局、县卫生健康局'],
+  ['YL-05', '有集中供养意愿的特困人员集中供养率', '%', '100', '100', '县民政局'],
+  ['YL-06', '社区日间照料机构覆盖率', '%', '55', '80', '县民政局'],
+  ['YL-07', '居家适老化改造户数（特殊困难老年人家庭）', '户', '—', '250', '县民政局'],
+  ['YL-08', '新建城区、居住小区养老服务设施配套率', '%', '—', '100', '县自然资源局、县住房城乡建设局、县民政局'],
+  ['YL-09', '县级失能照护服务机构覆盖率', '%', '—', '1', '县民政局'],
+  ['YL-10', '乡镇范围具备综合功能的养老服务机构覆盖率', '%', '—', '60', '县民政局'],
+  ['YL-11', '老年人大学覆盖县级以上比例', '%', '—', '100', '县委老干局'],
+  ['YL-12', '老年学校覆盖乡镇比例', '%', '—', '100', '县委老干局'],
+  ['YL-13', '老年学校覆盖行政村（社区）比例', '%', '—', '80', '县委老干局'],
+  ['YL-14', '养老机构护理人员持证上岗率', '%', '70', '100', '县民政局、县人力资源和社会保障局'],
+  ['YL-15', '特殊困难老年人月探访率', '%', '80', '100', '县民政局'],
+  ['YL-16', '经常性参加教育活动老年人占比', '%', '0', '≥20', '县委老干局、县教育体育局'],
+  ['YL-17', '政府用于社会福利事业的彩票公益金用于养老服务体系建设比例', '%', '≥50', '≥55', '县民政局'],
+  ['TY-01', '新生儿访视、膳食营养、生长发育、预防接种、安全防护、疾病防控等基本公共服务覆盖率', '%', '20', '90', '县卫生健康局'],
+  ['TY-02', '示范性婴幼儿照护服务机构数', '个', '—', '2', '县卫生健康局'],
+  ['TY-03', '3岁以下婴幼儿托位数', '个', '20', '1400', '县卫生健康局'],
+  ['TY-04', '每千人口托位数', '个/千人', '0.2', '5', '县卫生健康局、县教育体育局'],
+  ['TY-05', '普惠性托位占比', '%', '—', '60', '县卫生健康局'],
+  ['TY-06', '托育服务专业人才数', '人', '—', '60', '县卫生健康局、县人力资源和社会保障局、县教育体育局'],
+  ['TY-07', '从业人员持证上岗率', '%', '—', '50', '县卫生健康局、县人力资源和社会保障局'],
+  ['TY-08', '婴幼儿早期发展知识普及率', '%', '—', '50', '县卫生健康局、县教育体育局'],
+  ['TY-09', '家长及婴幼儿照护者接受科学育儿指导率', '%', '—', '50', '县卫生健康局、县教育体育局'],
+];
+
+describe('the default catalog (Gengma 2023)', () => {
+  it('has the plan identity', () => {
+    expect(catalog.documentNumber).toBe('耿政办发〔2023〕37号');
+    expect(catalog.baseYear).toBe(2020);
+    expect(catalog.targetYear).toBe(2025);
+    expect(catalog.parameters.population).toBe(282_500);
+  });
+
+  it('has exactly the 26 indicators of the spec, in order', () => {
+    expect(catalog.indicators.map((i) => i.code)).toEqual(SPEC.map((row) => row[0]));
+  });
+
+  it.each(SPEC)('%s %s: unit %s, 2020 %s, 2025 %s, bureaus %s', (code, name, unit, base, target, bureaus) => {
+    const indicator = findIndicator(catalog, code)!;
+    expect(indicator.name).toBe(name);
+    expect(indicator.unit.label).toBe(unit);
+    expect(indicator.baseline ? indicator.baseline.printed : '—').toBe(base);
+    expect(indicator.target.printed).toBe(target);
+    expect([indicator.lead, ...indicator.coResponsible].join('、')).toBe(bureaus);
+    // The number behind the printed text: the comparator is not part of it.
+    if (indicator.baseline) expect(indicator.baseline.value).toBe(Number(base.replace('≥', '')));
+    if (code !== 'YL-09') expect(indicator.target.value).toBe(Number(target.replace('≥', '')));
+    expect(indicator.target.comparator).toBe(target.startsWith('≥') ? '>=' : '=');
+    expect(indicator.unit.kind).toBe(unit === '%' ? 'percent' : unit === '个/千人' ? 'per-thousand' : 'count');
+    if (indicator.unit.kind === 'count') expect(indicator.unit.measureWord).toBe(unit);
+  });
+
+  it('reads YL-09’s printed target 1 as 100 % and carries a note', () => {
+    const yl09 = findIndicator(catalog, 'YL-09')!;
+    expect(yl09.target).toMatchObject({ printed: '1', value: 100 });
+    expect(yl09.notes.join()).toContain('1所失能照护服务机构');
+  });
+
+  it('holds every member bureau of annex 1 plus 县委老干局', () => {
+    const annex1 = [
+      '县人民政府办公室', '县发展改革局', '县工业和科技信息化局', '县教育体育局', '县民政局', '县公安局', '县财政局',
+      '县人力资源社会保障局', '县自然资源局', '县住房城乡建设局', '县商务局', '县文化旅游局', '县应急管理局',
+      '县卫生健康局', '县市场监管局', '县统计局', '团县委', '县税务局', '县残联', '中国人民银行耿马县支行', '县消防救援大队',
+    ];
+    for (const name of annex1) expect(resolveBureau(catalog, name)).toBeDefined();
+    expect(catalog.bureaus.filter((b) => b.leadingGroup)).toHaveLength(annex1.length);
+    expect(resolveBureau(catalog, '县委老干局')?.name).toBe('县委老干局');
+  });
+
+  it.each(['民政局', '县民政局', '耿马县民政局', '耿马自治县民政局', '耿马傣族佤族自治县民政局', ' 县民政局 ', '县民政局　'])(
+    'resolves %j to 县民政局',
+    (typed) => {
+      expect(resolveBureau(catalog, typed)?.name).toBe('县民政局');
+    },
+  );
+
+  it('resolves the plan’s own variants of a name', () => {
+    expect(resolveBureau(catalog, '县人力资源社会保障局')?.name).toBe('县人力资源和社会保障局');
+    expect(resolveBureau(catalog, '人社局')?.name).toBe('县人力资源和社会保障局');
+    expect(resolveBureau(catalog, '县卫健局')?.name).toBe('县卫生健康局');
+    expect(resolveBureau(catalog, '县市场监督管理局')?.name).toBe('县市场监管局');
+    expect(resolveBureau(catalog, '农业局')).toBeUndefined();
+    expect(resolveBureau(catalog, '')).toBeUndefined();
+    expect(resolveBureau(catalog, '耿马县')).toBeUndefined();
+  });
+
+  it('lists the indicators of a bureau, lead and shared', () => {
+    expect(indicatorsFor(catalog, '县委老干局').map((i) => i.code)).toEqual(['YL-11', 'YL-12', 'YL-13', 'YL-16']);
+    expect(indicatorsFor(catalog, '县教育体育局').map((i) => i.code)).toEqual(['YL-16', 'TY-04', 'TY-06', 'TY-08', 'TY-09']);
+    expect(responsibleBureaus(catalog).map((b) => b.name)).toEqual([
+      '县发展改革局', '县教育体育局', '县民政局', '县人力资源和社会保障局', '县自然资源局', '县住房城乡建设局', '县卫生健康局', '县委老干局',
+    ]);
+  });
+
+  it('has the 4 reforms of annex 2 and the project of annex 3', () => {
+    expect(catalog.milestones.reforms.map((r) => [r.code, r.bureau])).toEqual([
+      ['GG-01', '县发展改革局'],
+      ['GG-02', '县民政局'],
+      ['GG-03', '县卫生健康局'],
+      ['GG-04', '县卫生健康局'],
+    ]);
+    const [project] = catalog.milestones.projects;
+    expect(project).toMatchObject({ beds: 400, floorArea: 15400, investment: 1.5, startYear: 2023, endYear: 2025, bureau: '县民政局', bureauAssumed: true });
+    expect(findIndicator(catalog, 'xm-01-床位')?.target.value).toBe(400);
+  });
+
+  it('hashes the catalog stably', () => {
+    expect(catalogHash(catalog)).toMatch(/^[0-9a-f]{64}$/);
+    expect(catalogHash(catalog)).toBe(catalogHash(loadCatalogOk(structuredClone(gengma))));
+  });
+});
+
+function loadCatalogOk(data: unknown) {
+  const result = loadCatalog(data);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.catalog;
+}
+
+describe('lintCatalog', () => {
+  const findings = lintCatalog(catalog);
+
+  it('prints the YL-09 percent-target note', () => {
+    const f = findings.find((x) => x.kind === 'percent-target-printed');
+    expect(f).toMatchObject({ code: 'YL-09', severity: 'note', params: { printed: '1', value: 100 } });
+    expect(findingMessage(f!)).toContain('YL-09');
+  });
+
+  it('derives the TY-03/TY-04 baseline inconsistency from the figures', () => {
+    const perThousand = findings.filter((x) => x.kind === 'per-thousand-population');
+    // 20 places at 0.2 per thousand imply 100,000 people; the targets (1400 at 5) imply 280,000, which fits.
+    expect(perThousand).toHaveLength(1);
+    expect(perThousand[0]!.params).toMatchObject({ which: 'baseline', implied: 100_000, population: 282_500 });
+    expect(findingMessage(perThousand[0]!)).toContain('100000');
+  });
+
+  it('finds no inconsistency between the population parameter and the plan’s context', () => {
+    expect(findings.filter((x) => x.kind === 'population-parameter')).toEqual([]);
+    const other = structuredClone(catalog);
+    other.parameters.population = 150_000;
+    expect(lintCatalog(other).some((x) => x.kind === 'population-parameter')).toBe(true);
+  });
+
+  it('notes the project bureau the plan does not name', () => {
+    expect(findings.some((x) => x.kind === 'project-bureau-assumed' && x.code === 'XM-01')).toBe(true);
+  });
+
+  it('has no errors for the default catalog', () => {
+    expect(findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('finds unknown bureaus, duplicate codes, percent over 100 and a target behind its baseline', () => {
+    const bad = structuredClone(catalog);
+    bad.indicators[1]!.lead = '县农业局';
+    bad.indicators.push({ ...bad.indicators[0]! });
+    bad.indicators[2]!.target.value = 120;
+    bad.indicators[5]!.target.value = 40; // YL-06 55 → 40, higher is better
+    bad.milestones.reforms[0]!.bureau = '县不存在局';
+    const kinds = lintCatalog(bad).map((f) => `${f.kind}:${f.code ?? ''}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'unknown-bureau:YL-02',
+        'duplicate-code:YL-01',
+        'percent-over-100:YL-03',
+        'target-behind-baseline:YL-06',
+        'unknown-bureau:GG-01',
+      ]),
+    );
+    for (const f of lintCatalog(bad)) {
+      expect(findingMessage(f, 'zh').length).toBeGreaterThan(5);
+      expect(findingMessage(f, 'en').length).toBeGreaterThan(5);
+    }
+  });
+
+  it('finds a lower-is-better target above its baseline, clashing aliases and bad years', () => {
+    const bad = structuredClone(catalog);
+    bad.indicators[1]!.direction = 'lower';
+    bad.bureaus[1]!.aliases.push('民政局');
+    bad.targetYear = 2019;
+    bad.links.perThousand.push({ count: 'TY-99', rate: 'TY-04', tolerance: 0.1 });
+    const kinds = lintCatalog(bad).map((f) => f.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['target-behind-baseline', 'duplicate-bureau-name', 'years', 'unknown-link-code']));
+  });
+});
+
+describe('loadCatalog', () => {
+  it('loads a custom catalog through the same schema', () => {
+    const custom = structuredClone(gengma) as Record<string, unknown>;
+    custom.id = 'cangyuan-2026';
+    custom.baseYear = 2025;
+    custom.targetYear = 2030;
+    const result = loadCatalog(custom);
+    expect(result.ok).toBe(true);
+  });
+
+  it('names the field that is wrong, in Chinese', () => {
+    const bad = structuredClone(gengma) as { indicators: { code: string; target: { value: unknown } }[] };
+    bad.indicators[3]!.code = 'yl4';
+    bad.indicators[4]!.target.value = '八十';
+    const result = loadCatalog(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.join('\n')).toContain('indicators.3.code');
+    expect(result.errors.join('\n')).toContain('编号格式');
+    expect(result.errors.join('\n')).toContain('indicators.4.target.value');
+  });
+
+  it('rejects something that is not a catalog at all', () => {
+    expect(loadCatalog(null).ok).toBe(false);
+    expect(loadCatalog([]).ok).toBe(false);
+  });
+});

@@ -1,0 +1,409 @@
+import { allFigureIndicators, resolveBureau, roleOf, type Role } from './catalog';
+import type { Catalog, Indicator } from './catalog/schema';
+import { MILESTONE_PROGRESS, type MilestoneProgress } from './layout';
+import { displayText, parseFigure, type FigureState } from './parse';
+import type { Submission } from './sheet';
+import { computeStatus, type HistoryPoint, type StartingPoint } from './status';
+import { foldWidth, squashSpace } from './text';
+import { STATUSES, type FileError, type Issue, type Status } from './types';
+
+/**
+ * One submission checked against the catalog: every figure read (§4), checked across
+ * indicators and periods (§6) and given a status (§5). The command line and the task pane both
+ * call `checkSubmission`, so a file gets the same report wherever it is checked.
+ */
+
+export type EntryKind = 'indicator' | 'project' | 'reform';
+
+export interface EntryReport {
+  kind: EntryKind;
+  code: string;
+  name: string;
+  section: string;
+  unit: string;
+  role: Role;
+  /** A1 reference of the figure (or progress) cell; null where the row is missing. */
+  cell: string | null;
+  row: number | null;
+  raw: string;
+  value: number | null;
+  /** The number read even where an error makes it unusable, for display. */
+  reading: number | null;
+  state: FigureState;
+  status: Status;
+  expected: number | null;
+  progress: number | null;
+  gap: number | null;
+  toTarget: number | null;
+  target: number;
+  targetText: string;
+  start: StartingPoint | null;
+  note: string;
+  /** A warning on a row whose 说明 is filled counts as explained (spec §4). */
+  explained: boolean;
+  issues: Issue[];
+  /** Reforms only: the progress typed. */
+  progressText?: MilestoneProgress;
+}
+
+export interface ReportCounts {
+  errors: number;
+  warnings: number;
+  explainedWarnings: number;
+  unexplainedWarnings: number;
+  byStatus: Record<Status, number>;
+}
+
+export interface SubmissionReport {
+  catalogId: string;
+  bureau: string | null;
+  bureauText: string;
+  period: number | null;
+  filledBy: string;
+  filledOn: string;
+  phone: string;
+  sheetName: string;
+  fileErrors: FileError[];
+  /** Issues of the sheet as a whole (unknown codes, _meta disagreement). */
+  sheetIssues: Issue[];
+  entries: EntryReport[];
+  counts: ReportCounts;
+  columns: Submission['columns'];
+}
+
+/** A value the same bureau reported for an earlier period, for the suspicious-change check. */
+export interface PreviousValue extends HistoryPoint {
+  bureau: string;
+}
+
+export interface CheckOptions {
+  /** The master's history: starting points where the plan has none, and the previous period. */
+  history?: readonly PreviousValue[];
+  /** Overrides the catalog's county population for the cross-check (§6). */
+  population?: number;
+  /** Where the reporting period cannot be read, judge as this year (the add-in passes the sheet's). */
+  fallbackPeriod?: number;
+}
+
+function emptyCounts(): ReportCounts {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  return { errors: 0, warnings: 0, explainedWarnings: 0, unexplainedWarnings: 0, byStatus };
+}
+
+export function countReport(entries: readonly EntryReport[], sheetIssues: readonly Issue[]): ReportCounts {
+  const counts = emptyCounts();
+  for (const entry of entries) {
+    counts.byStatus[entry.status]++;
+    for (const issue of entry.issues) {
+      if (issue.severity === 'error') counts.errors++;
+      else {
+        counts.warnings++;
+        if (entry.explained) counts.explainedWarnings++;
+        else counts.unexplainedWarnings++;
+      }
+    }
+  }
+  for (const issue of sheetIssues) {
+    if (issue.severity === 'error') counts.errors++;
+    else {
+      counts.warnings++;
+      counts.unexplainedWarnings++;
+    }
+  }
+  return counts;
+}
+
+function readProgress(text: string): MilestoneProgress | null {
+  const folded = squashSpace(foldWidth(text)).replace(/\s/g, '');
+  if (!folded) return null;
+  for (const option of MILESTONE_PROGRESS) if (folded === option) return option;
+  if (['完成', '已完工', '已建成'].includes(folded)) return '已完成';
+  if (['进行中', '在建', '正在推进', '实施中'].includes(folded)) return '推进中';
+  if (['未开始', '尚未启动'].includes(folded)) return '未启动';
+  return null;
+}
+
+function figureEntry(
+  catalog: Catalog,
+  indicator: Indicator,
+  kind: EntryKind,
+  bureau: string | null,
+  period: number | null,
+  found: { cell: string; row: number; raw: Parameters<typeof parseFigure>[0]; note: string } | undefined,
+  history: readonly HistoryPoint[],
+): EntryReport | null {
+  const role: Role = bureau ? roleOf(indicator, bureau) : 'none';
+  // A bureau does not see rows it is not responsible for unless it typed something there.
+  if (!found && role !== 'lead') return null;
+  const parsed = found ? parseFigure(found.raw, indicator) : null;
+  if (found && role === 'none' && bureau && parsed?.state === 'empty') return null;
+  const issues: Issue[] = (parsed?.issues ?? []).map((issue) => ({ ...issue, code: indicator.code, cell: found?.cell }));
+  const state: FigureState = parsed?.state ?? 'empty';
+
+  if (role === 'lead' && state === 'empty') {
+    issues.push({
+      severity: 'error',
+      kind: 'missing',
+      code: indicator.code,
+      cell: found?.cell,
+      params: { code: indicator.code, unit: indicator.unit.label, ...(found ? {} : { rowMissing: 1 }) },
+    });
+  }
+  if (role === 'none' && bureau && parsed && state !== 'empty') {
+    issues.push({
+      severity: 'warning',
+      kind: 'not-responsible',
+      code: indicator.code,
+      cell: found?.cell,
+      params: { lead: indicator.lead, raw: parsed.raw },
+    });
+  }
+
+  const value = parsed?.value ?? null;
+  const result =
+    period === null
+      ? { status: value === null ? (state === 'invalid' ? 'invalid' : 'no-data') : 'not-judged', expected: null, progress: null, gap: null, toTarget: null, start: null }
+      : computeStatus(catalog, indicator, value, period, { invalid: state === 'invalid', history });
+
+  return {
+    kind,
+    code: indicator.code,
+    name: indicator.name,
+    section: indicator.section,
+    unit: indicator.unit.label,
+    role,
+    cell: found?.cell ?? null,
+    row: found?.row ?? null,
+    raw: parsed?.raw ?? '',
+    value,
+    reading: parsed?.reading ?? null,
+    state,
+    status: result.status as Status,
+    expected: result.expected,
+    progress: result.progress,
+    gap: result.gap,
+    toTarget: result.toTarget,
+    target: indicator.target.value,
+    targetText: indicator.target.printed,
+    start: result.start,
+    note: found?.note ?? '',
+    explained: false,
+    issues,
+  };
+}
+
+/** §6: TY-04 × population / 1000 should be within the tolerance of TY-03. */
+export function perThousandIssues(
+  catalog: Catalog,
+  valueOf: (code: string) => number | null,
+  population: number,
+): { code: string; issue: Issue }[] {
+  const found: { code: string; issue: Issue }[] = [];
+  for (const link of catalog.links.perThousand) {
+    const count = valueOf(link.count);
+    const rate = valueOf(link.rate);
+    if (count === null || rate === null) continue;
+    const implied = (rate * population) / 1000;
+    const reference = Math.max(Math.abs(count), Math.abs(implied));
+    if (reference === 0 || Math.abs(implied - count) / reference <= link.tolerance) continue;
+    found.push({
+      code: link.rate,
+      issue: {
+        severity: 'warning',
+        kind: 'inconsistent',
+        code: link.rate,
+        params: {
+          other: link.count,
+          rate,
+          population,
+          implied: Math.round(implied),
+          count,
+          tolerance: Math.round(link.tolerance * 100),
+        },
+      },
+    });
+  }
+  return found;
+}
+
+/**
+ * §6: a move against the indicator's direction by more than 30 % of the span |T − B| since the
+ * same bureau's previous period, or a count that falls by more than half.
+ */
+export function suspiciousChange(
+  indicator: Indicator,
+  value: number,
+  previous: { period: number; value: number },
+  start: StartingPoint | null,
+): Issue | null {
+  const higher = indicator.direction === 'higher';
+  const against = higher ? previous.value - value : value - previous.value;
+  const span = start ? Math.abs(indicator.target.value - start.value) : 0;
+  const bigMove = span > 0 && against > 0.3 * span;
+  const halved = indicator.unit.kind === 'count' && previous.value > 0 && value < previous.value / 2;
+  if (!bigMove && !halved) return null;
+  return {
+    severity: 'warning',
+    kind: 'suspicious-change',
+    code: indicator.code,
+    params: { previousPeriod: previous.period, previous: previous.value, value },
+  };
+}
+
+function latestPrevious(history: readonly PreviousValue[], bureau: string, code: string, period: number): PreviousValue | null {
+  let best: PreviousValue | null = null;
+  for (const point of history) {
+    if (point.bureau !== bureau || point.code !== code || point.superseded || point.value === null) continue;
+    if (point.period >= period) continue;
+    if (!best || point.period > best.period) best = point;
+  }
+  return best;
+}
+
+export function checkSubmission(catalog: Catalog, submission: Submission, options: CheckOptions = {}): SubmissionReport {
+  const history = options.history ?? [];
+  const fileErrors: FileError[] = [];
+  const sheetIssues: Issue[] = [...submission.issues];
+
+  const bureau = resolveBureau(catalog, submission.bureauText);
+  if (!bureau) fileErrors.push({ kind: 'bureau-unknown', params: { typed: submission.bureauText } });
+  const metaBureau = submission.meta?.bureau ? resolveBureau(catalog, submission.meta.bureau) : undefined;
+  if (bureau && submission.meta?.bureau && metaBureau?.name !== bureau.name) {
+    sheetIssues.push({
+      severity: 'warning',
+      kind: 'meta-mismatch',
+      cell: 'B2',
+      params: { field: '填报单位', visible: submission.bureauText, meta: submission.meta.bureau },
+    });
+  }
+  const metaPeriod = submission.meta?.period ? Number(submission.meta.period) : null;
+  if (submission.period !== null && metaPeriod !== null && metaPeriod !== submission.period) {
+    sheetIssues.push({
+      severity: 'warning',
+      kind: 'meta-mismatch',
+      cell: 'E2',
+      params: { field: '报告期', visible: submission.periodText, meta: submission.meta?.period ?? '' },
+    });
+  }
+  if (submission.meta?.catalog && submission.meta.catalog !== catalog.id) {
+    sheetIssues.push({
+      severity: 'warning',
+      kind: 'catalog-mismatch',
+      params: { fileCatalog: submission.meta.catalog, catalog: catalog.id },
+    });
+  }
+  const period = submission.period ?? options.fallbackPeriod ?? null;
+  if (submission.period === null) fileErrors.push({ kind: 'period-missing', params: {} });
+
+  const bureauName = bureau?.name ?? null;
+  const figures = new Map(submission.entries.map((e) => [e.code, e]));
+  const milestoneByCode = new Map(submission.milestones.map((m) => [m.code, m]));
+  const entries: EntryReport[] = [];
+
+  for (const indicator of allFigureIndicators(catalog)) {
+    const isProject = indicator.section === 'project';
+    const onEntrySheet = figures.get(indicator.code);
+    const onMilestoneSheet = milestoneByCode.get(indicator.code);
+    const found = onEntrySheet
+      ? onEntrySheet
+      : onMilestoneSheet
+        ? { cell: onMilestoneSheet.figureCell, row: onMilestoneSheet.row, raw: onMilestoneSheet.figure, note: onMilestoneSheet.note }
+        : undefined;
+    const entry = figureEntry(catalog, indicator, isProject ? 'project' : 'indicator', bureauName, period, found, history);
+    if (entry) entries.push(entry);
+  }
+
+  for (const reform of catalog.milestones.reforms) {
+    const found = milestoneByCode.get(reform.code);
+    const role: Role = bureauName === reform.bureau ? 'lead' : 'none';
+    if (role === 'none' && (!found || displayText(found.progress).trim() === '')) continue;
+    const raw = found ? displayText(found.progress) : '';
+    const progressText = readProgress(raw);
+    const issues: Issue[] = [];
+    let status: Status;
+    if (raw.trim() === '') {
+      status = 'no-data';
+      if (role === 'lead') {
+        issues.push({ severity: 'error', kind: 'missing', code: reform.code, cell: found?.progressCell, params: { code: reform.code, unit: '完成情况', ...(found ? {} : { rowMissing: 1 }) } });
+      }
+    } else if (!progressText) {
+      status = 'invalid';
+      issues.push({ severity: 'error', kind: 'milestone-status', code: reform.code, cell: found?.progressCell, params: { raw } });
+    } else if (progressText === '已完成') {
+      status = 'achieved';
+    } else {
+      // A reform not 已完成 in its due year or later is off-track (§2); before that the plan sets no pace.
+      status = period !== null && period >= reform.dueYear ? 'off-track' : 'not-judged';
+    }
+    entries.push({
+      kind: 'reform',
+      code: reform.code,
+      name: reform.name,
+      section: 'reform',
+      unit: '',
+      role,
+      cell: found?.progressCell ?? null,
+      row: found?.row ?? null,
+      raw,
+      value: null,
+      reading: null,
+      state: progressText ? 'value' : raw.trim() === '' ? 'empty' : 'invalid',
+      status,
+      expected: null,
+      progress: null,
+      gap: null,
+      toTarget: progressText === '已完成' ? 1 : null,
+      target: 1,
+      targetText: reform.expected,
+      start: null,
+      note: found?.note ?? '',
+      explained: false,
+      issues,
+      ...(progressText ? { progressText } : {}),
+    });
+  }
+
+  // §6 across indicators, within what this bureau reported.
+  const valueOf = (code: string): number | null => entries.find((e) => e.code === code)?.value ?? null;
+  for (const { code, issue } of perThousandIssues(catalog, valueOf, options.population ?? catalog.parameters.population)) {
+    const entry = entries.find((e) => e.code === code);
+    if (entry) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
+  }
+  // §6 across periods: the same bureau's previous value.
+  if (bureauName && period !== null) {
+    for (const entry of entries) {
+      if (entry.value === null || entry.kind === 'reform') continue;
+      const previous = latestPrevious(history, bureauName, entry.code, period);
+      const indicator = allFigureIndicators(catalog).find((i) => i.code === entry.code);
+      if (!previous || previous.value === null || !indicator) continue;
+      const issue = suspiciousChange(indicator, entry.value, { period: previous.period, value: previous.value }, entry.start);
+      if (issue) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
+    }
+  }
+
+  for (const entry of entries) {
+    entry.explained = entry.note.trim() !== '' && entry.issues.some((i) => i.severity === 'warning');
+  }
+
+  return {
+    catalogId: catalog.id,
+    bureau: bureauName,
+    bureauText: submission.bureauText,
+    period,
+    filledBy: submission.filledBy,
+    filledOn: submission.filledOn,
+    phone: submission.phone,
+    sheetName: submission.sheetName,
+    fileErrors,
+    sheetIssues,
+    entries,
+    counts: countReport(entries, sheetIssues),
+    columns: submission.columns,
+  };
+}
+
+/** Every issue of a report, sheet-level first, in sheet order. */
+export function allIssues(report: SubmissionReport): Issue[] {
+  return [...report.sheetIssues, ...report.entries.flatMap((e) => e.issues)];
+}
+

@@ -1,0 +1,343 @@
+import type { Indicator, Unit } from './catalog/schema';
+import { foldWidth, squashSpace, tidyNumber } from './text';
+import type { Issue, IssueKind, IssueParams, RawCell, Severity } from './types';
+
+/**
+ * Reading one typed figure (spec §4). The input is the cell as the spreadsheet holds it; the
+ * output is a number in the indicator's unit or no number, and the issues found on the way.
+ * Nothing here throws: whatever a clerk typed, the answer is a value.
+ */
+
+export type FigureState = 'value' | 'empty' | 'not-applicable' | 'invalid';
+
+export interface ParsedFigure {
+  state: FigureState;
+  /** In the indicator's unit; null unless state is `value`. */
+  value: number | null;
+  /** The number read before an error made it unusable (`620.5` for a count): for display only. */
+  reading: number | null;
+  /** What the clerk sees in the cell. */
+  raw: string;
+  issues: Issue[];
+}
+
+/** Longer texts are notes, not figures; capping keeps every pattern below linear on hostile input. */
+const MAX_FIGURE_TEXT = 64;
+
+const NOT_APPLICABLE = new Set([
+  '不适用',
+  '无',
+  '/',
+  '\\',
+  '-',
+  '--',
+  '—',
+  '——',
+  '–',
+  '―',
+  'n/a',
+  'na',
+  '无此项',
+  '不涉及',
+  '暂无',
+]);
+
+const APPROX_PREFIX = /^(?:大约|约为|约|近|将近|接近|≈|~|>=|≥|>|不低于|不少于|超过|逾)\s*/;
+const APPROX_SUFFIX = /^(?:左右|上下|以上|有余|余|多|许)/;
+const NUMBER = /^([+-])?\s*((?:\d{1,3}(?:[,'’]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,4}))?/i;
+const MAGNITUDE: Record<string, number> = { 万: 10_000, 千: 1_000, 百: 100, 亿: 100_000_000 };
+/** Longest first, so `个/千人` wins over `个`. */
+const UNIT_TOKENS = [
+  '个/千人',
+  '个每千人',
+  '/千人',
+  '每千人',
+  '亿元',
+  '%',
+  '‰',
+  '元',
+  '张',
+  '个',
+  '人',
+  '户',
+  '所',
+  '家',
+  '名',
+  '位',
+  '床',
+  '处',
+  '项',
+];
+const DATE_TEXT = /^(?:\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)$/;
+
+/** The displayed text of a raw cell, for reports and messages. */
+export function displayText(cell: RawCell): string {
+  if (cell.text !== undefined && cell.text !== '') return cell.text;
+  switch (cell.type) {
+    case 'empty':
+      return '';
+    case 'number':
+      return String(cell.value);
+    case 'string':
+      return cell.value;
+    case 'boolean':
+      return cell.value ? 'TRUE' : 'FALSE';
+    case 'date':
+      return cell.value;
+    case 'error':
+      return cell.value;
+  }
+}
+
+/** Removes quoted literals, escaped characters and bracketed sections ([Red], [$-804]) of a format. */
+function formatSkeleton(numFmt: string): string {
+  return numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_./g, '')
+    .replace(/\*./g, '');
+}
+
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  return !!numFmt && formatSkeleton(numFmt).includes('%');
+}
+
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const skeleton = formatSkeleton(numFmt);
+  if (/general/i.test(skeleton)) return false;
+  // The first section decides how a positive number shows.
+  const first = skeleton.split(';')[0] ?? '';
+  return /[ymdhs]/i.test(first.replace(/[eE][+-]/g, ''));
+}
+
+interface TextReading {
+  number: number;
+  approximate: boolean;
+  /** `%`, `个`, `亿元`, … as typed after the number (and its magnitude); '' when none. */
+  unitToken: string;
+  /** The magnitude character typed (`万`), '' when none. */
+  magnitude: string;
+}
+
+type TextOutcome =
+  | { kind: 'empty' }
+  | { kind: 'not-applicable' }
+  | { kind: 'date' }
+  | { kind: 'not-a-number'; tooLong: boolean }
+  | { kind: 'number'; reading: TextReading };
+
+function readText(text: string): TextOutcome {
+  const folded = squashSpace(foldWidth(text));
+  if (folded === '') return { kind: 'empty' };
+  if (folded.length > MAX_FIGURE_TEXT) return { kind: 'not-a-number', tooLong: true };
+  if (NOT_APPLICABLE.has(folded.toLowerCase())) return { kind: 'not-applicable' };
+
+  let rest = folded;
+  let approximate = false;
+  const prefix = APPROX_PREFIX.exec(rest);
+  if (prefix) {
+    approximate = true;
+    rest = rest.slice(prefix[0].length);
+  }
+  const match = NUMBER.exec(rest);
+  if (!match) return DATE_TEXT.test(folded) ? { kind: 'date' } : { kind: 'not-a-number', tooLong: false };
+  const sign = match[1] === '-' ? -1 : 1;
+  const mantissa = Number((match[2] ?? '').replace(/[,'’]/g, ''));
+  const exponent = match[3] ? Number(match[3]) : 0;
+  let number = sign * mantissa * 10 ** exponent;
+  rest = rest.slice(match[0].length).trimStart();
+
+  if (DATE_TEXT.test(folded)) return { kind: 'date' };
+
+  let magnitude = '';
+  const magnitudeChar = rest.charAt(0);
+  const factor = MAGNITUDE[magnitudeChar];
+  // `1.5亿元` names the unit 亿元 (the project's investment), not 1.5 × 10⁸ of something.
+  if (factor !== undefined && !rest.startsWith('亿元')) {
+    magnitude = magnitudeChar;
+    number *= factor;
+    rest = rest.slice(1).trimStart();
+  }
+
+  const approxBeforeUnit = APPROX_SUFFIX.exec(rest);
+  if (approxBeforeUnit) {
+    approximate = true;
+    rest = rest.slice(approxBeforeUnit[0].length).trimStart();
+  }
+
+  let unitToken = '';
+  for (const token of UNIT_TOKENS) {
+    if (rest.startsWith(token)) {
+      unitToken = token;
+      rest = rest.slice(token.length).trimStart();
+      break;
+    }
+  }
+  const approxAfterUnit = APPROX_SUFFIX.exec(rest);
+  if (approxAfterUnit) {
+    approximate = true;
+    rest = rest.slice(approxAfterUnit[0].length).trimStart();
+  }
+  if (rest !== '') return { kind: 'not-a-number', tooLong: false };
+  if (!Number.isFinite(number)) return { kind: 'not-a-number', tooLong: false };
+  return { kind: 'number', reading: { number: tidyNumber(number), approximate, unitToken, magnitude } };
+}
+
+class FigureIssues {
+  readonly list: Issue[] = [];
+  add(severity: Severity, kind: IssueKind, params: IssueParams = {}): void {
+    this.list.push({ severity, kind, params });
+  }
+  get hasError(): boolean {
+    return this.list.some((issue) => issue.severity === 'error');
+  }
+}
+
+function baseParams(indicator: Indicator, raw: string): IssueParams {
+  return { unit: indicator.unit.label, raw, target: indicator.target.printed };
+}
+
+/** Applies what the typed unit says to the number, for the indicator's unit kind. */
+function applyUnit(reading: TextReading, unit: Unit, issues: FigureIssues, params: IssueParams): number {
+  const token = reading.unitToken;
+  let value = reading.number;
+  if (token === '') return value;
+  switch (unit.kind) {
+    case 'percent':
+      if (token !== '%') issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+      return value;
+    case 'count':
+      if (token === '%' || token === '‰' || token.includes('千人') || token.endsWith('元')) {
+        issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+      } else if (unit.measureWord !== undefined && token !== unit.measureWord) {
+        issues.add('warning', 'unit-mismatch', { ...params, typedUnit: token });
+      }
+      return value;
+    case 'per-thousand':
+      if (token === '%' || token.endsWith('元')) {
+        issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+      } else if (!(token.includes('千人') || token === '‰' || token === unit.measureWord)) {
+        issues.add('warning', 'unit-mismatch', { ...params, typedUnit: token });
+      }
+      return value;
+    case 'amount':
+      // `15000万元` arrives as 150000000 with the unit 元.
+      if (token === '元') value = value / 100_000_000;
+      else if (token !== '亿元') issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+      return tidyNumber(value);
+  }
+}
+
+function checkRange(value: number, indicator: Indicator, issues: FigureIssues, params: IssueParams): void {
+  const kind = indicator.unit.kind;
+  if (value < 0) {
+    issues.add('error', 'out-of-range', { ...params, value, limit: 'negative' });
+    return;
+  }
+  if (kind === 'percent' && value > 100) {
+    issues.add('error', 'out-of-range', { ...params, value, limit: 'over-100' });
+    return;
+  }
+  if (kind === 'count' && !Number.isInteger(value)) {
+    issues.add('error', 'not-whole', { ...params, value });
+    return;
+  }
+  if (kind === 'count' || kind === 'per-thousand') {
+    // A digit too many or a 万 for a 千: ten times the larger of base and target (spec §4).
+    const reference = Math.max(indicator.baseline?.value ?? 0, indicator.target.value);
+    if (reference > 0 && value >= 10 * reference) {
+      issues.add('warning', 'scale-slip', { ...params, value, reference });
+    }
+  }
+}
+
+/** Reads one typed figure for one indicator. */
+export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
+  const raw = displayText(cell);
+  const issues = new FigureIssues();
+  const params = baseParams(indicator, raw.length > MAX_FIGURE_TEXT ? `${raw.slice(0, MAX_FIGURE_TEXT)}…` : raw);
+  const result = (state: FigureState, value: number | null, reading: number | null = value): ParsedFigure => ({
+    state,
+    value,
+    reading,
+    raw,
+    issues: issues.list,
+  });
+
+  let value: number;
+  switch (cell.type) {
+    case 'empty':
+      return result('empty', null);
+    case 'error':
+      issues.add('error', 'formula-error', { ...params, error: cell.value });
+      return result('invalid', null);
+    case 'boolean':
+      issues.add('error', 'not-a-number', params);
+      return result('invalid', null);
+    case 'date':
+      issues.add('error', 'date-typed', params);
+      return result('invalid', null);
+    case 'number': {
+      if (!Number.isFinite(cell.value)) {
+        issues.add('error', 'not-a-number', params);
+        return result('invalid', null);
+      }
+      if (isDateFormat(cell.numFmt)) {
+        issues.add('error', 'date-typed', params);
+        return result('invalid', null);
+      }
+      const percentFormat = isPercentFormat(cell.numFmt);
+      if (percentFormat) {
+        // Excel stores 85% as 0.85 and shows it with the format.
+        value = tidyNumber(cell.value * 100);
+        if (indicator.unit.kind !== 'percent') {
+          issues.add('error', 'unit-mismatch', { ...params, typedUnit: '%' });
+        }
+      } else {
+        value = cell.value;
+        if (indicator.unit.kind === 'percent' && value > 0 && value <= 1) {
+          issues.add('warning', 'percent-as-fraction', { ...params, suggested: tidyNumber(value * 100) });
+        }
+      }
+      break;
+    }
+    case 'string': {
+      const outcome = readText(cell.value);
+      switch (outcome.kind) {
+        case 'empty':
+          return result('empty', null);
+        case 'not-applicable':
+          issues.add('warning', 'not-applicable', params);
+          return result('not-applicable', null);
+        case 'date':
+          issues.add('error', 'date-typed', params);
+          return result('invalid', null);
+        case 'not-a-number':
+          issues.add('error', 'not-a-number', { ...params, tooLong: outcome.tooLong ? 1 : 0 });
+          return result('invalid', null);
+        case 'number': {
+          const reading = outcome.reading;
+          value = applyUnit(reading, indicator.unit, issues, params);
+          if (reading.approximate) issues.add('warning', 'approximate', { ...params, value });
+          if (
+            indicator.unit.kind === 'percent' &&
+            reading.unitToken === '' &&
+            reading.magnitude === '' &&
+            value > 0 &&
+            value <= 1
+          ) {
+            issues.add('warning', 'percent-as-fraction', { ...params, suggested: tidyNumber(value * 100) });
+          }
+          break;
+        }
+      }
+      break;
+    }
+  }
+
+  checkRange(value, indicator, issues, { ...params, value });
+  if (issues.hasError) return result('invalid', null, value);
+  return result('value', value);
+}

@@ -1,0 +1,121 @@
+import type { EntryReport, SubmissionReport } from './checks';
+import type { Master, MasterRow } from './combine';
+import { fileErrorMessage, issueMessage } from './messages';
+import type { FileError, Issue, Lang } from './types';
+
+/**
+ * The machine-readable report of spec §8. Extra fields are allowed there; the ones added here
+ * (name, unit, progress, explained, counts) are what a script downstream most often wants.
+ */
+
+export interface JsonIssue {
+  severity: Issue['severity'];
+  kind: Issue['kind'];
+  message: string;
+  cell?: string;
+  code?: string;
+}
+
+export interface JsonFileError {
+  kind: FileError['kind'];
+  message: string;
+}
+
+export interface FileResult {
+  file: string;
+  sha256: string;
+  /** Errors of reading the file; a report exists where the file could be read. */
+  fileErrors: FileError[];
+  report: SubmissionReport | null;
+}
+
+function jsonIssue(issue: Issue, lang: Lang): JsonIssue {
+  return {
+    severity: issue.severity,
+    kind: issue.kind,
+    message: issueMessage(issue, lang),
+    ...(issue.cell ? { cell: issue.cell } : {}),
+    ...(issue.code ? { code: issue.code } : {}),
+  };
+}
+
+function jsonEntry(entry: EntryReport, lang: Lang) {
+  return {
+    code: entry.code,
+    name: entry.name,
+    cell: entry.cell,
+    raw: entry.raw,
+    value: entry.value,
+    unit: entry.unit,
+    status: entry.status,
+    expected: entry.expected,
+    target: entry.target,
+    gap: entry.gap,
+    progress: entry.progress,
+    role: entry.role,
+    note: entry.note,
+    explained: entry.explained,
+    issues: entry.issues.map((issue) => jsonIssue(issue, lang)),
+  };
+}
+
+export function jsonFile(result: FileResult, lang: Lang) {
+  const report = result.report;
+  const errors = [...result.fileErrors, ...(report?.fileErrors ?? [])];
+  return {
+    file: result.file,
+    sha256: result.sha256,
+    bureau: report?.bureau ?? null,
+    period: report?.period ?? null,
+    filledBy: report?.filledBy ?? '',
+    filledOn: report?.filledOn ?? '',
+    fileErrors: errors.map((error) => ({
+      kind: error.kind,
+      message: fileErrorMessage({ kind: error.kind, params: { file: result.file, ...error.params } }, lang),
+    })),
+    sheetIssues: (report?.sheetIssues ?? []).map((issue) => jsonIssue(issue, lang)),
+    counts: report?.counts ?? null,
+    entries: (report?.entries ?? []).map((entry) => jsonEntry(entry, lang)),
+  };
+}
+
+function jsonMasterRow(row: MasterRow, lang: Lang) {
+  return {
+    code: row.code,
+    name: row.name,
+    value: row.value,
+    unit: row.unit,
+    status: row.status,
+    expected: row.expected,
+    target: row.target,
+    gap: row.gap,
+    bureau: row.bureau || null,
+    file: row.file || null,
+    fromCoResponsible: row.fromCoResponsible,
+    conflicts: row.conflicts,
+    issues: row.issues.map((issue) => jsonIssue(issue, lang)),
+  };
+}
+
+export function jsonReport(files: readonly FileResult[], lang: Lang, master?: Master) {
+  return {
+    files: files.map((file) => jsonFile(file, lang)),
+    ...(master
+      ? {
+          period: master.period,
+          master: master.rows.map((row) => jsonMasterRow(row, lang)),
+          register: master.register.map((row) => ({
+            file: row.file,
+            bureau: row.bureau,
+            period: row.period,
+            sha256: row.sha256,
+            accepted: row.accepted,
+            reason: row.reason ? fileErrorMessage(row.reason, lang) : null,
+            supersededBy: row.supersededBy || null,
+          })),
+        }
+      : {}),
+  };
+}
+
+export type JsonReport = ReturnType<typeof jsonReport>;
