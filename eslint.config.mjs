@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'build', 'dist', 'coverage', 'out', 'test-results', 'bin', '*.config.js', '*.config.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'build',
+      'dist',
+      'coverage',
+      'out',
+      'test-results',
+      'bin',
+      '*.config.js',
+      '*.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -26,11 +38,44 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'src/core must not import React.' },
-            { group: ['exceljs', 'fflate', 'saxes'], message: 'src/core must not import file libraries; use src/xlsx.' },
-            { group: ['@microsoft/office-js', 'office-*'], message: 'src/core must not import Office.js; use src/excel.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'zlib', 'util', 'worker_threads'], message: 'src/core must not import Node modules.' },
-            { group: ['../xlsx/*', '../excel/*', '../taskpane/*', '../../xlsx/*', '../../excel/*', '../../taskpane/*'], message: 'src/core must not depend on adapters.' },
+            {
+              group: ['react', 'react-dom', 'react/*', '@fluentui/*'],
+              message: 'src/core must not import React.',
+            },
+            {
+              group: ['exceljs', 'fflate', 'saxes'],
+              message: 'src/core must not import file libraries; use src/xlsx.',
+            },
+            {
+              group: ['@microsoft/office-js', 'office-*'],
+              message: 'src/core must not import Office.js; use src/excel.',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'child_process',
+                'stream',
+                'zlib',
+                'util',
+                'worker_threads',
+              ],
+              message: 'src/core must not import Node modules.',
+            },
+            {
+              group: [
+                '../xlsx/*',
+                '../excel/*',
+                '../taskpane/*',
+                '../../xlsx/*',
+                '../../excel/*',
+                '../../taskpane/*',
+              ],
+              message: 'src/core must not depend on adapters.',
+            },
           ],
         },
       ],

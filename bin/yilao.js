@@ -7,7 +7,9 @@ try {
   ({ main } = require('../build/xlsx/cli.js'));
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND') {
-    process.stderr.write('yilao 尚未编译，请先运行 npm run build:cli（The CLI is not built yet: run npm run build:cli）\n');
+    process.stderr.write(
+      'yilao 尚未编译，请先运行 npm run build:cli（The CLI is not built yet: run npm run build:cli）\n',
+    );
     process.exit(2);
   }
   throw err;

@@ -137,7 +137,11 @@ function figureEntry(
   if (!found && role !== 'lead') return null;
   const parsed = found ? parseFigure(found.raw, indicator) : null;
   if (found && role === 'none' && bureau && parsed?.state === 'empty') return null;
-  const issues: Issue[] = (parsed?.issues ?? []).map((issue) => ({ ...issue, code: indicator.code, cell: found?.cell }));
+  const issues: Issue[] = (parsed?.issues ?? []).map((issue) => ({
+    ...issue,
+    code: indicator.code,
+    cell: found?.cell,
+  }));
   const state: FigureState = parsed?.state ?? 'empty';
 
   if (role === 'lead' && state === 'empty') {
@@ -162,7 +166,14 @@ function figureEntry(
   const value = parsed?.value ?? null;
   const result =
     period === null
-      ? { status: value === null ? (state === 'invalid' ? 'invalid' : 'no-data') : 'not-judged', expected: null, progress: null, gap: null, toTarget: null, start: null }
+      ? {
+          status: value === null ? (state === 'invalid' ? 'invalid' : 'no-data') : 'not-judged',
+          expected: null,
+          progress: null,
+          gap: null,
+          toTarget: null,
+          start: null,
+        }
       : computeStatus(catalog, indicator, value, period, { invalid: state === 'invalid', history });
 
   return {
@@ -250,7 +261,12 @@ export function suspiciousChange(
   };
 }
 
-function latestPrevious(history: readonly PreviousValue[], bureau: string, code: string, period: number): PreviousValue | null {
+function latestPrevious(
+  history: readonly PreviousValue[],
+  bureau: string,
+  code: string,
+  period: number,
+): PreviousValue | null {
   let best: PreviousValue | null = null;
   for (const point of history) {
     if (point.bureau !== bureau || point.code !== code || point.superseded || point.value === null) continue;
@@ -260,7 +276,11 @@ function latestPrevious(history: readonly PreviousValue[], bureau: string, code:
   return best;
 }
 
-export function checkSubmission(catalog: Catalog, submission: Submission, options: CheckOptions = {}): SubmissionReport {
+export function checkSubmission(
+  catalog: Catalog,
+  submission: Submission,
+  options: CheckOptions = {},
+): SubmissionReport {
   const history = options.history ?? [];
   const fileErrors: FileError[] = [];
   const sheetIssues: Issue[] = [...submission.issues];
@@ -307,9 +327,22 @@ export function checkSubmission(catalog: Catalog, submission: Submission, option
     const found = onEntrySheet
       ? onEntrySheet
       : onMilestoneSheet
-        ? { cell: onMilestoneSheet.figureCell, row: onMilestoneSheet.row, raw: onMilestoneSheet.figure, note: onMilestoneSheet.note }
+        ? {
+            cell: onMilestoneSheet.figureCell,
+            row: onMilestoneSheet.row,
+            raw: onMilestoneSheet.figure,
+            note: onMilestoneSheet.note,
+          }
         : undefined;
-    const entry = figureEntry(catalog, indicator, isProject ? 'project' : 'indicator', bureauName, period, found, history);
+    const entry = figureEntry(
+      catalog,
+      indicator,
+      isProject ? 'project' : 'indicator',
+      bureauName,
+      period,
+      found,
+      history,
+    );
     if (entry) entries.push(entry);
   }
 
@@ -324,11 +357,23 @@ export function checkSubmission(catalog: Catalog, submission: Submission, option
     if (raw.trim() === '') {
       status = 'no-data';
       if (role === 'lead') {
-        issues.push({ severity: 'error', kind: 'missing', code: reform.code, cell: found?.progressCell, params: { code: reform.code, unit: '完成情况', ...(found ? {} : { rowMissing: 1 }) } });
+        issues.push({
+          severity: 'error',
+          kind: 'missing',
+          code: reform.code,
+          cell: found?.progressCell,
+          params: { code: reform.code, unit: '完成情况', ...(found ? {} : { rowMissing: 1 }) },
+        });
       }
     } else if (!progressText) {
       status = 'invalid';
-      issues.push({ severity: 'error', kind: 'milestone-status', code: reform.code, cell: found?.progressCell, params: { raw } });
+      issues.push({
+        severity: 'error',
+        kind: 'milestone-status',
+        code: reform.code,
+        cell: found?.progressCell,
+        params: { raw },
+      });
     } else if (progressText === '已完成') {
       status = 'achieved';
     } else {
@@ -365,7 +410,11 @@ export function checkSubmission(catalog: Catalog, submission: Submission, option
 
   // §6 across indicators, within what this bureau reported.
   const valueOf = (code: string): number | null => entries.find((e) => e.code === code)?.value ?? null;
-  for (const { code, issue } of perThousandIssues(catalog, valueOf, options.population ?? catalog.parameters.population)) {
+  for (const { code, issue } of perThousandIssues(
+    catalog,
+    valueOf,
+    options.population ?? catalog.parameters.population,
+  )) {
     const entry = entries.find((e) => e.code === code);
     if (entry) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
   }
@@ -376,7 +425,12 @@ export function checkSubmission(catalog: Catalog, submission: Submission, option
       const previous = latestPrevious(history, bureauName, entry.code, period);
       const indicator = allFigureIndicators(catalog).find((i) => i.code === entry.code);
       if (!previous || previous.value === null || !indicator) continue;
-      const issue = suspiciousChange(indicator, entry.value, { period: previous.period, value: previous.value }, entry.start);
+      const issue = suspiciousChange(
+        indicator,
+        entry.value,
+        { period: previous.period, value: previous.value },
+        entry.start,
+      );
       if (issue) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
     }
   }
@@ -406,4 +460,3 @@ export function checkSubmission(catalog: Catalog, submission: Submission, option
 export function allIssues(report: SubmissionReport): Issue[] {
   return [...report.sheetIssues, ...report.entries.flatMap((e) => e.issues)];
 }
-

@@ -223,7 +223,10 @@ function sourcesFromHistory(
     }
     const indicator = indicators.get(row.code);
     const judged = indicator
-      ? computeStatus(catalog, indicator, row.value, period, { invalid: row.status === 'invalid', history: points })
+      ? computeStatus(catalog, indicator, row.value, period, {
+          invalid: row.status === 'invalid',
+          history: points,
+        })
       : null;
     const role = indicator
       ? indicator.lead === row.bureau
@@ -280,7 +283,9 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
     if (report && report.period !== null && report.period !== period && errors.length === 0) {
       errors.push({ kind: 'period-mismatch', params: { period: report.period, expected: period } });
     }
-    const reason = errors[0] ? { kind: errors[0].kind, params: { file: input.file, ...errors[0].params } } : null;
+    const reason = errors[0]
+      ? { kind: errors[0].kind, params: { file: input.file, ...errors[0].params } }
+      : null;
     register.push({
       file: input.file,
       bureau: report?.bureau ?? report?.bureauText ?? '',
@@ -321,14 +326,26 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
     register.push({
       ...previous,
       earlier: true,
-      supersededBy: previous.accepted ? (supersededBy.get(previous.sha256) ?? previous.supersededBy) : previous.supersededBy,
+      supersededBy: previous.accepted
+        ? (supersededBy.get(previous.sha256) ?? previous.supersededBy)
+        : previous.supersededBy,
     });
   }
 
   const rows: MasterRow[] = [];
   const currentSources = [...current.values()];
   for (const indicator of allFigureIndicators(catalog)) {
-    rows.push(masterRow(catalog, indicator.code, indicator.name, indicator.lead, indicator.coResponsible, currentSources, period));
+    rows.push(
+      masterRow(
+        catalog,
+        indicator.code,
+        indicator.name,
+        indicator.lead,
+        indicator.coResponsible,
+        currentSources,
+        period,
+      ),
+    );
   }
   for (const reform of catalog.milestones.reforms) {
     rows.push(masterRow(catalog, reform.code, reform.name, reform.bureau, [], currentSources, period));
@@ -397,7 +414,9 @@ function masterRow(
     return source && entry ? { source, entry } : null;
   };
   const usable = (pick: { entry: SourceEntry } | null): boolean =>
-    !!pick && (pick.entry.value !== null || (!!reform && pick.entry.status !== 'no-data' && pick.entry.status !== 'invalid'));
+    !!pick &&
+    (pick.entry.value !== null ||
+      (!!reform && pick.entry.status !== 'no-data' && pick.entry.status !== 'invalid'));
 
   const leadPick = bySource(lead);
   let chosen = leadPick;
@@ -416,7 +435,8 @@ function masterRow(
   const reported: Conflict[] = [];
   for (const source of sources) {
     const value = source.entries.get(code)?.value;
-    if (value !== null && value !== undefined) reported.push({ bureau: source.bureau, value, file: source.file });
+    if (value !== null && value !== undefined)
+      reported.push({ bureau: source.bureau, value, file: source.file });
   }
   const distinct = new Set(reported.map((r) => r.value));
   const conflicts = distinct.size > 1 ? reported : [];
@@ -458,7 +478,8 @@ function completionOf(catalog: Catalog, sources: readonly Source[]): CompletionC
       const role = bureau === indicator.lead ? 'lead' : 'co';
       let state: CompletionCell['state'];
       if (!source) state = 'no-file';
-      else if (!entry || (entry.value === null && entry.status === 'no-data' && entry.raw === '')) state = 'missing';
+      else if (!entry || (entry.value === null && entry.status === 'no-data' && entry.raw === ''))
+        state = 'missing';
       else if (entry.value !== null) state = 'filled';
       else if (entry.status === 'invalid') state = 'invalid';
       else state = 'not-applicable';

@@ -45,7 +45,14 @@ export interface ColumnSpec {
 export function entryColumns(catalog: Catalog): ColumnSpec[] {
   return [
     { key: 'code', column: 1, header: '编号', width: 8, accepts: ['编号', '指标编号', '代码'], input: false },
-    { key: 'name', column: 2, header: '具体指标', width: 44, accepts: ['具体指标', '指标名称', '指标'], input: false },
+    {
+      key: 'name',
+      column: 2,
+      header: '具体指标',
+      width: 44,
+      accepts: ['具体指标', '指标名称', '指标'],
+      input: false,
+    },
     { key: 'unit', column: 3, header: '单位', width: 8, accepts: ['单位', '计量单位'], input: false },
     {
       key: 'baseline',
@@ -64,7 +71,14 @@ export function entryColumns(catalog: Catalog): ColumnSpec[] {
       input: false,
     },
     { key: 'bureaus', column: 6, header: '责任单位', width: 26, accepts: ['责任单位'], input: false },
-    { key: 'value', column: 7, header: '本期完成值', width: 14, accepts: ['本期完成值', '完成值', '本期值', '本年完成值'], input: true },
+    {
+      key: 'value',
+      column: 7,
+      header: '本期完成值',
+      width: 14,
+      accepts: ['本期完成值', '完成值', '本期值', '本年完成值'],
+      input: true,
+    },
     { key: 'note', column: 8, header: '说明', width: 30, accepts: ['说明', '备注', '情况说明'], input: true },
   ];
 }
@@ -158,7 +172,15 @@ export interface TemplateModel {
   meta: [string, string][];
 }
 
-export const MILESTONE_HEADERS = ['编号', '任务名称', '预期目标', '责任单位', '完成情况', '完成值', '说明'] as const;
+export const MILESTONE_HEADERS = [
+  '编号',
+  '任务名称',
+  '预期目标',
+  '责任单位',
+  '完成情况',
+  '完成值',
+  '说明',
+] as const;
 export const MILESTONE_PROGRESS = ['未启动', '推进中', '已完成'] as const;
 export type MilestoneProgress = (typeof MILESTONE_PROGRESS)[number];
 
@@ -207,7 +229,12 @@ export function buildTemplateModel(
     milestones.push({
       row: milestoneRow++,
       code: reform.code,
-      cells: [reform.code, `${reform.name}：${reform.measure}`, `${reform.expected}（${reform.dueYear}年）`, reform.bureau],
+      cells: [
+        reform.code,
+        `${reform.name}：${reform.measure}`,
+        `${reform.expected}（${reform.dueYear}年）`,
+        reform.bureau,
+      ],
       figure: null,
       reform,
     });
@@ -217,7 +244,12 @@ export function buildTemplateModel(
       milestones.push({
         row: milestoneRow++,
         code: figure.code,
-        cells: [figure.code, figure.name, `${figure.target.printed}${figure.unit.label}（${project.endYear}年）`, bureau],
+        cells: [
+          figure.code,
+          figure.name,
+          `${figure.target.printed}${figure.unit.label}（${project.endYear}年）`,
+          bureau,
+        ],
         figure,
         reform: null,
       });

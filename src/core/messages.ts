@@ -1,4 +1,13 @@
-import type { FileError, FileErrorKind, Issue, IssueKind, IssueParams, Lang, Severity, Status } from './types';
+import type {
+  FileError,
+  FileErrorKind,
+  Issue,
+  IssueKind,
+  IssueParams,
+  Lang,
+  Severity,
+  Status,
+} from './types';
 
 /**
  * Every sentence a user reads, per language, keyed by kind. A message says what is wrong and
@@ -37,8 +46,7 @@ const ISSUES: Record<Lang, Record<IssueKind, Template>> = {
       p.limit === 'over-100'
         ? `${s(p, 'value')}% 超过 100%，请检查后重新填写 0–100 之间的数字。`
         : `${s(p, 'value')} 是负数，本指标不能为负，请检查后重新填写。`,
-    'not-whole': (p) =>
-      `本指标以“${s(p, 'unit')}”计，应为整数，填写的是 ${s(p, 'value')}，请填写整数。`,
+    'not-whole': (p) => `本指标以“${s(p, 'unit')}”计，应为整数，填写的是 ${s(p, 'value')}，请填写整数。`,
     'not-responsible': (p) =>
       `本单位不是此指标的责任单位（牵头单位：${s(p, 'lead')}），数值已保留，但汇总以责任单位数据为准。`,
     'scale-slip': (p) =>
@@ -47,7 +55,8 @@ const ISSUES: Record<Lang, Record<IssueKind, Template>> = {
       `与 ${s(p, 'other')} 不一致：每千人口托位数 ${s(p, 'rate')} × 人口 ${s(p, 'population')} ÷ 1000 = ${s(p, 'implied')}，而托位数为 ${s(p, 'count')}，相差超过 ${s(p, 'tolerance')}%。请核对两项数字。`,
     'suspicious-change': (p) =>
       `与上期（${s(p, 'previousPeriod')}年：${s(p, 'previous')}）相比变化异常（本期 ${s(p, 'value')}），请核对；如属实请在“说明”栏说明原因。`,
-    'unknown-code': (p) => `第 ${s(p, 'row')} 行的编号“${s(p, 'typed')}”不在指标目录中，已忽略。请勿修改编号列。`,
+    'unknown-code': (p) =>
+      `第 ${s(p, 'row')} 行的编号“${s(p, 'typed')}”不在指标目录中，已忽略。请勿修改编号列。`,
     'duplicate-code': (p) =>
       `编号 ${s(p, 'code')} 出现了不止一次（第 ${s(p, 'rows')} 行），只采用第一行，请删除重复的行。`,
     'merged-cell': (p) => `单元格 ${s(p, 'range')} 被合并，完成值可能无法读取，请取消合并后分别填写。`,
@@ -84,7 +93,8 @@ const ISSUES: Record<Lang, Record<IssueKind, Template>> = {
       p.limit === 'over-100'
         ? `${s(p, 'value')} % is above 100 %. Type a number between 0 and 100.`
         : `${s(p, 'value')} is negative; this indicator cannot be negative.`,
-    'not-whole': (p) => `This indicator counts whole ${s(p, 'unit')}; ${s(p, 'value')} is not a whole number.`,
+    'not-whole': (p) =>
+      `This indicator counts whole ${s(p, 'unit')}; ${s(p, 'value')} is not a whole number.`,
     'not-responsible': (p) =>
       `Your bureau is not responsible for this indicator (lead: ${s(p, 'lead')}). The figure is kept, but the master uses the responsible bureau's.`,
     'scale-slip': (p) =>
@@ -93,50 +103,71 @@ const ISSUES: Record<Lang, Record<IssueKind, Template>> = {
       `Inconsistent with ${s(p, 'other')}: ${s(p, 'rate')} per thousand × population ${s(p, 'population')} / 1000 = ${s(p, 'implied')}, but the places reported are ${s(p, 'count')} (more than ${s(p, 'tolerance')} % apart). Check both figures.`,
     'suspicious-change': (p) =>
       `Unusual change since the previous period (${s(p, 'previousPeriod')}: ${s(p, 'previous')}; now ${s(p, 'value')}). Check it, and if it is right explain why in the note column.`,
-    'unknown-code': (p) => `Row ${s(p, 'row')}: code "${s(p, 'typed')}" is not in the catalog and was ignored. Do not edit the code column.`,
+    'unknown-code': (p) =>
+      `Row ${s(p, 'row')}: code "${s(p, 'typed')}" is not in the catalog and was ignored. Do not edit the code column.`,
     'duplicate-code': (p) =>
       `Code ${s(p, 'code')} appears more than once (rows ${s(p, 'rows')}); the first row is used. Delete the duplicate rows.`,
-    'merged-cell': (p) => `Cells ${s(p, 'range')} are merged; the figure may not read. Unmerge them and type each figure.`,
+    'merged-cell': (p) =>
+      `Cells ${s(p, 'range')} are merged; the figure may not read. Unmerge them and type each figure.`,
     'meta-mismatch': (p) =>
       `The ${s(p, 'field')} in the header ("${s(p, 'visible')}") differs from the template's record ("${s(p, 'meta')}"); the header is used. Please confirm.`,
-    'bureau-unknown': (p) => `The bureau "${s(p, 'typed')}" is not in the catalog. Type your bureau's full name in B2, e.g. 县民政局.`,
-    'period-missing': () => `The reporting year (E2) is empty or not a year. Type a four-digit year, e.g. 2025.`,
+    'bureau-unknown': (p) =>
+      `The bureau "${s(p, 'typed')}" is not in the catalog. Type your bureau's full name in B2, e.g. 县民政局.`,
+    'period-missing': () =>
+      `The reporting year (E2) is empty or not a year. Type a four-digit year, e.g. 2025.`,
     'catalog-mismatch': (p) =>
       `This file was made from another catalog (${s(p, 'fileCatalog')}) than the current one (${s(p, 'catalog')}). Use the latest template.`,
-    'milestone-status': (p) => `Progress "${s(p, 'raw')}" is not one of 未启动 / 推进中 / 已完成. Pick one from the list.`,
+    'milestone-status': (p) =>
+      `Progress "${s(p, 'raw')}" is not one of 未启动 / 推进中 / 已完成. Pick one from the list.`,
   },
 };
 
 const FILE_ERRORS: Record<Lang, Record<FileErrorKind, Template>> = {
   zh: {
-    'not-a-workbook': (p) => `文件“${s(p, 'file')}”不是 Excel 工作簿（.xlsx），无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再报送。`,
+    'not-a-workbook': (p) =>
+      `文件“${s(p, 'file')}”不是 Excel 工作簿（.xlsx），无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再报送。`,
     damaged: (p) => `文件“${s(p, 'file')}”已损坏或不完整（可能下载或传输中断），请让填报单位重新发送。`,
     encrypted: (p) => `文件“${s(p, 'file')}”设置了打开密码，无法读取。请取消密码后重新报送。`,
-    'xls-binary': (p) => `文件“${s(p, 'file')}”是旧版 .xls 格式（扩展名被改成了 .xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 后重新报送。`,
+    'xls-binary': (p) =>
+      `文件“${s(p, 'file')}”是旧版 .xls 格式（扩展名被改成了 .xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 后重新报送。`,
     csv: (p) => `文件“${s(p, 'file')}”是 CSV 文本文件，不是工作簿。请使用下发的 .xlsx 模板填报。`,
-    'too-large': (p) => `文件“${s(p, 'file')}”过大（${s(p, 'detail')}），超出读取上限，已拒收。请使用标准模板重新填报。`,
+    'too-large': (p) =>
+      `文件“${s(p, 'file')}”过大（${s(p, 'detail')}），超出读取上限，已拒收。请使用标准模板重新填报。`,
     'empty-workbook': (p) => `文件“${s(p, 'file')}”中没有任何数据。`,
-    'no-sheet': (p) => `文件“${s(p, 'file')}”中找不到“指标填报”工作表，也没有带表头的可见工作表。请使用下发的模板。`,
-    'no-header': (p) => `文件“${s(p, 'file')}”的前 10 行中找不到表头（需要“编号”和“本期完成值”两列）。请使用下发的模板，不要删除表头行。`,
-    'bureau-unknown': (p) => `文件“${s(p, 'file')}”的填报单位“${s(p, 'typed')}”无法识别，请在 B2 填写单位全称（如“县民政局”）。`,
+    'no-sheet': (p) =>
+      `文件“${s(p, 'file')}”中找不到“指标填报”工作表，也没有带表头的可见工作表。请使用下发的模板。`,
+    'no-header': (p) =>
+      `文件“${s(p, 'file')}”的前 10 行中找不到表头（需要“编号”和“本期完成值”两列）。请使用下发的模板，不要删除表头行。`,
+    'bureau-unknown': (p) =>
+      `文件“${s(p, 'file')}”的填报单位“${s(p, 'typed')}”无法识别，请在 B2 填写单位全称（如“县民政局”）。`,
     'period-missing': (p) => `文件“${s(p, 'file')}”没有填写报告期（E2），请填写四位年份。`,
-    'period-mismatch': (p) => `文件“${s(p, 'file')}”的报告期为 ${s(p, 'period')} 年，与本次汇总的 ${s(p, 'expected')} 年不同，未汇总。`,
+    'period-mismatch': (p) =>
+      `文件“${s(p, 'file')}”的报告期为 ${s(p, 'period')} 年，与本次汇总的 ${s(p, 'expected')} 年不同，未汇总。`,
     'duplicate-file': (p) => `文件“${s(p, 'file')}”与“${s(p, 'other')}”内容完全相同，只汇总一次。`,
     unreadable: (p) => `文件“${s(p, 'file')}”无法读取：${s(p, 'detail')}`,
   },
   en: {
-    'not-a-workbook': (p) => `"${s(p, 'file')}" is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.`,
-    damaged: (p) => `"${s(p, 'file')}" is damaged or incomplete (perhaps cut off in transfer). Ask the bureau to send it again.`,
-    encrypted: (p) => `"${s(p, 'file')}" is password-protected and cannot be read. Remove the password and send it again.`,
-    'xls-binary': (p) => `"${s(p, 'file')}" is an old .xls file renamed to .xlsx. Open it in Excel or WPS and save it as .xlsx.`,
+    'not-a-workbook': (p) =>
+      `"${s(p, 'file')}" is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.`,
+    damaged: (p) =>
+      `"${s(p, 'file')}" is damaged or incomplete (perhaps cut off in transfer). Ask the bureau to send it again.`,
+    encrypted: (p) =>
+      `"${s(p, 'file')}" is password-protected and cannot be read. Remove the password and send it again.`,
+    'xls-binary': (p) =>
+      `"${s(p, 'file')}" is an old .xls file renamed to .xlsx. Open it in Excel or WPS and save it as .xlsx.`,
     csv: (p) => `"${s(p, 'file')}" is a CSV text file, not a workbook. Use the .xlsx template.`,
-    'too-large': (p) => `"${s(p, 'file')}" is too large (${s(p, 'detail')}) and was refused. Use the standard template.`,
+    'too-large': (p) =>
+      `"${s(p, 'file')}" is too large (${s(p, 'detail')}) and was refused. Use the standard template.`,
     'empty-workbook': (p) => `"${s(p, 'file')}" contains no data.`,
-    'no-sheet': (p) => `"${s(p, 'file')}" has no sheet 指标填报 and no visible sheet with the header row. Use the template.`,
-    'no-header': (p) => `"${s(p, 'file')}": no header row (编号 and 本期完成值) in the first 10 rows. Use the template and keep its header.`,
-    'bureau-unknown': (p) => `"${s(p, 'file')}": the bureau "${s(p, 'typed')}" is not recognised. Type the full name in B2 (e.g. 县民政局).`,
+    'no-sheet': (p) =>
+      `"${s(p, 'file')}" has no sheet 指标填报 and no visible sheet with the header row. Use the template.`,
+    'no-header': (p) =>
+      `"${s(p, 'file')}": no header row (编号 and 本期完成值) in the first 10 rows. Use the template and keep its header.`,
+    'bureau-unknown': (p) =>
+      `"${s(p, 'file')}": the bureau "${s(p, 'typed')}" is not recognised. Type the full name in B2 (e.g. 县民政局).`,
     'period-missing': (p) => `"${s(p, 'file')}" has no reporting year in E2. Type a four-digit year.`,
-    'period-mismatch': (p) => `"${s(p, 'file')}" reports ${s(p, 'period')}, not ${s(p, 'expected')} like this combine; not combined.`,
+    'period-mismatch': (p) =>
+      `"${s(p, 'file')}" reports ${s(p, 'period')}, not ${s(p, 'expected')} like this combine; not combined.`,
     'duplicate-file': (p) => `"${s(p, 'file')}" is identical to "${s(p, 'other')}"; combined once.`,
     unreadable: (p) => `"${s(p, 'file')}" cannot be read: ${s(p, 'detail')}`,
   },

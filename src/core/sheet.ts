@@ -83,7 +83,9 @@ function headerText(cell: RawCell): string {
 
 /** Matches a header cell against the labels a column accepts: exact, or the label followed by a bracket. */
 function headerMatches(text: string, accepts: string[]): boolean {
-  return accepts.some((label) => text === label || text.startsWith(`${label}(`) || text.startsWith(`${label}（`));
+  return accepts.some(
+    (label) => text === label || text.startsWith(`${label}(`) || text.startsWith(`${label}（`),
+  );
 }
 
 interface HeaderHit {
@@ -128,7 +130,8 @@ function readMeta(workbook: WorkbookView): Record<string, string> | null {
 
 /** E2 holds a year: `2023`, `2023年`, `２０２３年度`. */
 export function readPeriod(cell: RawCell): number | null {
-  if (cell.type === 'number') return Number.isInteger(cell.value) && cell.value >= 1900 && cell.value <= 2200 ? cell.value : null;
+  if (cell.type === 'number')
+    return Number.isInteger(cell.value) && cell.value >= 1900 && cell.value <= 2200 ? cell.value : null;
   if (cell.type !== 'string') return null;
   const match = /^(\d{4})\s*(?:年度?)?$/.exec(squashSpace(foldWidth(cell.value)));
   return match ? Number(match[1]) : null;
@@ -164,7 +167,10 @@ function textOf(cell: RawCell): string {
   return squashSpace(displayText(cell));
 }
 
-function pickSheet(workbook: WorkbookView, catalog: Catalog): { sheet: SheetView; header: HeaderHit } | FileError {
+function pickSheet(
+  workbook: WorkbookView,
+  catalog: Catalog,
+): { sheet: SheetView; header: HeaderHit } | FileError {
   const named = workbook.sheets.find((s) => s.name.trim() === ENTRY_SHEET);
   if (named) {
     const header = findHeader(named, catalog);
@@ -192,7 +198,12 @@ function parseRange(range: string): { top: number; left: number; bottom: number;
   const top = Number(match[2]);
   const right = match[3] ? col(match[3]) : left;
   const bottom = match[4] ? Number(match[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 function readMilestones(workbook: WorkbookView): { entries: MilestoneEntry[]; issues: Issue[] } {
@@ -201,21 +212,24 @@ function readMilestones(workbook: WorkbookView): { entries: MilestoneEntry[]; is
   const issues: Issue[] = [];
   if (!sheet) return { entries, issues };
   let headerRow = 0;
-  const columns: Record<string, number> = {};
+  let columns = new Map<string, number>();
   for (let row = 1; row <= Math.min(HEADER_SEARCH_ROWS, sheet.rows.length) && !headerRow; row++) {
+    const found = new Map<string, number>();
     const cells = sheet.rows[row - 1] ?? [];
     for (let column = 1; column <= cells.length; column++) {
       const text = headerText(cellAt(sheet, row, column));
-      if ((MILESTONE_HEADERS as readonly string[]).includes(text)) columns[text] = column;
+      if ((MILESTONE_HEADERS as readonly string[]).includes(text)) found.set(text, column);
     }
-    if (columns['编号'] && columns['完成情况']) headerRow = row;
-    else for (const key of Object.keys(columns)) delete columns[key];
+    if (found.has('编号') && found.has('完成情况')) {
+      headerRow = row;
+      columns = found;
+    }
   }
   if (!headerRow) return { entries, issues };
-  const codeColumn = columns['编号'] ?? 1;
-  const progressColumn = columns['完成情况'] ?? 5;
-  const figureColumn = columns['完成值'] ?? 6;
-  const noteColumn = columns['说明'];
+  const codeColumn = columns.get('编号') ?? 1;
+  const progressColumn = columns.get('完成情况') ?? 5;
+  const figureColumn = columns.get('完成值') ?? 6;
+  const noteColumn = columns.get('说明');
   for (let row = headerRow + 1; row <= sheet.rows.length; row++) {
     const code = normalizeCode(textOf(cellAt(sheet, row, codeColumn)));
     if (!/^(GG|XM)-\d{2}/.test(code)) continue;
@@ -255,7 +269,12 @@ export function readSubmission(workbook: WorkbookView, catalog: Catalog): ReadRe
     // Section rows (`一、养老方面`) and stray notes carry no code-shaped text.
     if (!/^[A-Z]{2}-\d{2}/.test(code)) continue;
     if (!knownCodes.has(code)) {
-      issues.push({ severity: 'warning', kind: 'unknown-code', params: { row, typed }, cell: cellRef(row, codeColumn) });
+      issues.push({
+        severity: 'warning',
+        kind: 'unknown-code',
+        params: { row, typed },
+        cell: cellRef(row, codeColumn),
+      });
       continue;
     }
     const rows = seen.get(code);
@@ -287,11 +306,18 @@ export function readSubmission(workbook: WorkbookView, catalog: Catalog): ReadRe
   // A merge over the figure column hides every figure but the first (spec §3, issue: merged cells over G).
   for (const merge of sheet.merges) {
     const range = parseRange(merge);
-    if (!range || range.left > valueColumn || range.right < valueColumn || range.bottom <= header.row) continue;
+    if (!range || range.left > valueColumn || range.right < valueColumn || range.bottom <= header.row)
+      continue;
     if (range.top === range.bottom && range.left === range.right) continue;
     for (const entry of entries) {
       if (entry.row >= range.top && entry.row <= range.bottom) {
-        issues.push({ severity: 'error', kind: 'merged-cell', code: entry.code, cell: entry.cell, params: { range: merge } });
+        issues.push({
+          severity: 'error',
+          kind: 'merged-cell',
+          code: entry.code,
+          cell: entry.cell,
+          params: { range: merge },
+        });
       }
     }
   }
@@ -312,12 +338,21 @@ export function readSubmission(workbook: WorkbookView, catalog: Catalog): ReadRe
       periodText: textOf(periodCell),
       filledBy: textOf(cellAt(sheet, HEADER_FIELDS.filledBy.row, HEADER_FIELDS.filledBy.column)),
       phone: textOf(cellAt(sheet, HEADER_FIELDS.phone.row, HEADER_FIELDS.phone.column)),
-      filledOn: readDate(cellAt(sheet, HEADER_FIELDS.filledOn.row, HEADER_FIELDS.filledOn.column), workbook.date1904),
+      filledOn: readDate(
+        cellAt(sheet, HEADER_FIELDS.filledOn.row, HEADER_FIELDS.filledOn.column),
+        workbook.date1904,
+      ),
       meta,
       entries,
       milestones: milestones.entries,
       issues: [...issues, ...milestones.issues],
-      columns: { code: codeColumn, value: valueColumn, note: noteColumn, header: header.row, result: header.result },
+      columns: {
+        code: codeColumn,
+        value: valueColumn,
+        note: noteColumn,
+        header: header.row,
+        result: header.result,
+      },
     },
   };
 }

@@ -60,7 +60,8 @@ export function startingPoint(
     if (point.period >= period) continue;
     if (!earliest || point.period < earliest.period) earliest = point;
   }
-  if (earliest && earliest.value !== null) return { value: earliest.value, year: earliest.period, source: 'history' };
+  if (earliest && earliest.value !== null)
+    return { value: earliest.value, year: earliest.period, source: 'history' };
   if (indicator.perYear !== undefined) return { value: 0, year: baseYear, source: 'schedule' };
   return null;
 }
@@ -81,7 +82,14 @@ export function computeStatus(
   const target = indicator.target.value;
   const higher = indicator.direction === 'higher';
   const expected = expectedValue(catalog, indicator, period, start);
-  const empty: StatusResult = { status: 'no-data', expected, progress: null, gap: null, toTarget: null, start };
+  const empty: StatusResult = {
+    status: 'no-data',
+    expected,
+    progress: null,
+    gap: null,
+    toTarget: null,
+    start,
+  };
 
   if (value === null) return { ...empty, status: options.invalid ? 'invalid' : 'no-data' };
 
@@ -98,7 +106,8 @@ export function computeStatus(
   if (period >= targetYear) return { ...base, status: 'off-track', progress: null };
   if (!start || expected === null) return { ...base, status: 'not-judged', progress: null };
   // A maintain-level target (100 → 100): anything short of it is behind (spec §5).
-  if (higher ? start.value >= target : start.value <= target) return { ...base, status: 'off-track', progress: null };
+  if (higher ? start.value >= target : start.value <= target)
+    return { ...base, status: 'off-track', progress: null };
   if (expected === start.value) return { ...base, status: 'not-judged', progress: null };
 
   const progress = tidyNumber((value - start.value) / (expected - start.value));
@@ -118,7 +127,9 @@ export function expectedValue(
   if (targetYear <= start.year || period <= start.year) return null;
   const target = indicator.target.value;
   if (period >= targetYear) return target;
-  return tidyNumber(start.value + ((target - start.value) * (period - start.year)) / (targetYear - start.year));
+  return tidyNumber(
+    start.value + ((target - start.value) * (period - start.year)) / (targetYear - start.year),
+  );
 }
 
 function clamp01(x: number): number {

@@ -90,14 +90,7 @@ export interface FileError {
   params: IssueParams;
 }
 
-export type Status =
-  | 'achieved'
-  | 'on-track'
-  | 'at-risk'
-  | 'off-track'
-  | 'not-judged'
-  | 'no-data'
-  | 'invalid';
+export type Status = 'achieved' | 'on-track' | 'at-risk' | 'off-track' | 'not-judged' | 'no-data' | 'invalid';
 
 export const STATUSES: readonly Status[] = [
   'achieved',

@@ -1,4 +1,12 @@
-import { defaultCatalog, findIndicator, indicatorsFor, loadCatalog, resolveBureau, responsibleBureaus, catalogHash } from '.';
+import {
+  defaultCatalog,
+  findIndicator,
+  indicatorsFor,
+  loadCatalog,
+  resolveBureau,
+  responsibleBureaus,
+  catalogHash,
+} from '.';
 import { findingMessage, lintCatalog } from './lint';
 import gengma from './gengma-2023.json';
 
@@ -14,7 +22,14 @@ const SPEC: [string, string, string, string, string, string][] = [
   ['YL-05', '有集中供养意愿的特困人员集中供养率', '%', '100', '100', '县民政局'],
   ['YL-06', '社区日间照料机构覆盖率', '%', '55', '80', '县民政局'],
   ['YL-07', '居家适老化改造户数（特殊困难老年人家庭）', '户', '—', '250', '县民政局'],
-  ['YL-08', '新建城区、居住小区养老服务设施配套率', '%', '—', '100', '县自然资源局、县住房城乡建设局、县民政局'],
+  [
+    'YL-08',
+    '新建城区、居住小区养老服务设施配套率',
+    '%',
+    '—',
+    '100',
+    '县自然资源局、县住房城乡建设局、县民政局',
+  ],
   ['YL-09', '县级失能照护服务机构覆盖率', '%', '—', '1', '县民政局'],
   ['YL-10', '乡镇范围具备综合功能的养老服务机构覆盖率', '%', '—', '60', '县民政局'],
   ['YL-11', '老年人大学覆盖县级以上比例', '%', '—', '100', '县委老干局'],
@@ -24,7 +39,14 @@ const SPEC: [string, string, string, string, string, string][] = [
   ['YL-15', '特殊困难老年人月探访率', '%', '80', '100', '县民政局'],
   ['YL-16', '经常性参加教育活动老年人占比', '%', '0', '≥20', '县委老干局、县教育体育局'],
   ['YL-17', '政府用于社会福利事业的彩票公益金用于养老服务体系建设比例', '%', '≥50', '≥55', '县民政局'],
-  ['TY-01', '新生儿访视、膳食营养、生长发育、预防接种、安全防护、疾病防控等基本公共服务覆盖率', '%', '20', '90', '县卫生健康局'],
+  [
+    'TY-01',
+    '新生儿访视、膳食营养、生长发育、预防接种、安全防护、疾病防控等基本公共服务覆盖率',
+    '%',
+    '20',
+    '90',
+    '县卫生健康局',
+  ],
   ['TY-02', '示范性婴幼儿照护服务机构数', '个', '—', '2', '县卫生健康局'],
   ['TY-03', '3岁以下婴幼儿托位数', '个', '20', '1400', '县卫生健康局'],
   ['TY-04', '每千人口托位数', '个/千人', '0.2', '5', '县卫生健康局、县教育体育局'],
@@ -58,7 +80,9 @@ describe('the default catalog (Gengma 2023)', () => {
     if (indicator.baseline) expect(indicator.baseline.value).toBe(Number(base.replace('≥', '')));
     if (code !== 'YL-09') expect(indicator.target.value).toBe(Number(target.replace('≥', '')));
     expect(indicator.target.comparator).toBe(target.startsWith('≥') ? '>=' : '=');
-    expect(indicator.unit.kind).toBe(unit === '%' ? 'percent' : unit === '个/千人' ? 'per-thousand' : 'count');
+    expect(indicator.unit.kind).toBe(
+      unit === '%' ? 'percent' : unit === '个/千人' ? 'per-thousand' : 'count',
+    );
     if (indicator.unit.kind === 'count') expect(indicator.unit.measureWord).toBe(unit);
   });
 
@@ -70,21 +94,44 @@ describe('the default catalog (Gengma 2023)', () => {
 
   it('holds every member bureau of annex 1 plus 县委老干局', () => {
     const annex1 = [
-      '县人民政府办公室', '县发展改革局', '县工业和科技信息化局', '县教育体育局', '县民政局', '县公安局', '县财政局',
-      '县人力资源社会保障局', '县自然资源局', '县住房城乡建设局', '县商务局', '县文化旅游局', '县应急管理局',
-      '县卫生健康局', '县市场监管局', '县统计局', '团县委', '县税务局', '县残联', '中国人民银行耿马县支行', '县消防救援大队',
+      '县人民政府办公室',
+      '县发展改革局',
+      '县工业和科技信息化局',
+      '县教育体育局',
+      '县民政局',
+      '县公安局',
+      '县财政局',
+      '县人力资源社会保障局',
+      '县自然资源局',
+      '县住房城乡建设局',
+      '县商务局',
+      '县文化旅游局',
+      '县应急管理局',
+      '县卫生健康局',
+      '县市场监管局',
+      '县统计局',
+      '团县委',
+      '县税务局',
+      '县残联',
+      '中国人民银行耿马县支行',
+      '县消防救援大队',
     ];
     for (const name of annex1) expect(resolveBureau(catalog, name)).toBeDefined();
     expect(catalog.bureaus.filter((b) => b.leadingGroup)).toHaveLength(annex1.length);
     expect(resolveBureau(catalog, '县委老干局')?.name).toBe('县委老干局');
   });
 
-  it.each(['民政局', '县民政局', '耿马县民政局', '耿马自治县民政局', '耿马傣族佤族自治县民政局', ' 县民政局 ', '县民政局　'])(
-    'resolves %j to 县民政局',
-    (typed) => {
-      expect(resolveBureau(catalog, typed)?.name).toBe('县民政局');
-    },
-  );
+  it.each([
+    '民政局',
+    '县民政局',
+    '耿马县民政局',
+    '耿马自治县民政局',
+    '耿马傣族佤族自治县民政局',
+    ' 县民政局 ',
+    '县民政局　',
+  ])('resolves %j to 县民政局', (typed) => {
+    expect(resolveBureau(catalog, typed)?.name).toBe('县民政局');
+  });
 
   it('resolves the plan’s own variants of a name', () => {
     expect(resolveBureau(catalog, '县人力资源社会保障局')?.name).toBe('县人力资源和社会保障局');
@@ -97,10 +144,28 @@ describe('the default catalog (Gengma 2023)', () => {
   });
 
   it('lists the indicators of a bureau, lead and shared', () => {
-    expect(indicatorsFor(catalog, '县委老干局').map((i) => i.code)).toEqual(['YL-11', 'YL-12', 'YL-13', 'YL-16']);
-    expect(indicatorsFor(catalog, '县教育体育局').map((i) => i.code)).toEqual(['YL-16', 'TY-04', 'TY-06', 'TY-08', 'TY-09']);
+    expect(indicatorsFor(catalog, '县委老干局').map((i) => i.code)).toEqual([
+      'YL-11',
+      'YL-12',
+      'YL-13',
+      'YL-16',
+    ]);
+    expect(indicatorsFor(catalog, '县教育体育局').map((i) => i.code)).toEqual([
+      'YL-16',
+      'TY-04',
+      'TY-06',
+      'TY-08',
+      'TY-09',
+    ]);
     expect(responsibleBureaus(catalog).map((b) => b.name)).toEqual([
-      '县发展改革局', '县教育体育局', '县民政局', '县人力资源和社会保障局', '县自然资源局', '县住房城乡建设局', '县卫生健康局', '县委老干局',
+      '县发展改革局',
+      '县教育体育局',
+      '县民政局',
+      '县人力资源和社会保障局',
+      '县自然资源局',
+      '县住房城乡建设局',
+      '县卫生健康局',
+      '县委老干局',
     ]);
   });
 
@@ -112,7 +177,15 @@ describe('the default catalog (Gengma 2023)', () => {
       ['GG-04', '县卫生健康局'],
     ]);
     const [project] = catalog.milestones.projects;
-    expect(project).toMatchObject({ beds: 400, floorArea: 15400, investment: 1.5, startYear: 2023, endYear: 2025, bureau: '县民政局', bureauAssumed: true });
+    expect(project).toMatchObject({
+      beds: 400,
+      floorArea: 15400,
+      investment: 1.5,
+      startYear: 2023,
+      endYear: 2025,
+      bureau: '县民政局',
+      bureauAssumed: true,
+    });
     expect(findIndicator(catalog, 'xm-01-床位')?.target.value).toBe(400);
   });
 
@@ -141,7 +214,11 @@ describe('lintCatalog', () => {
     const perThousand = findings.filter((x) => x.kind === 'per-thousand-population');
     // 20 places at 0.2 per thousand imply 100,000 people; the targets (1400 at 5) imply 280,000, which fits.
     expect(perThousand).toHaveLength(1);
-    expect(perThousand[0]!.params).toMatchObject({ which: 'baseline', implied: 100_000, population: 282_500 });
+    expect(perThousand[0]!.params).toMatchObject({
+      which: 'baseline',
+      implied: 100_000,
+      population: 282_500,
+    });
     expect(findingMessage(perThousand[0]!)).toContain('100000');
   });
 
@@ -190,7 +267,14 @@ describe('lintCatalog', () => {
     bad.targetYear = 2019;
     bad.links.perThousand.push({ count: 'TY-99', rate: 'TY-04', tolerance: 0.1 });
     const kinds = lintCatalog(bad).map((f) => f.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['target-behind-baseline', 'duplicate-bureau-name', 'years', 'unknown-link-code']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'target-behind-baseline',
+        'duplicate-bureau-name',
+        'years',
+        'unknown-link-code',
+      ]),
+    );
   });
 });
 

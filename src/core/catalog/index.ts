@@ -40,7 +40,12 @@ export function defaultCatalog(): Catalog {
  */
 function bureauKey(name: string, county: string, countyShort: string): string {
   let key = foldWidth(name).replace(/[\s\u3000]/g, '');
-  const prefixes = [county, countyShort, countyShort.replace(/自治县$/, '县'), countyShort.replace(/自治县$/, '')];
+  const prefixes = [
+    county,
+    countyShort,
+    countyShort.replace(/自治县$/, '县'),
+    countyShort.replace(/自治县$/, ''),
+  ];
   for (const prefix of prefixes.sort((a, b) => b.length - a.length)) {
     if (prefix && key.startsWith(prefix)) {
       key = key.slice(prefix.length);

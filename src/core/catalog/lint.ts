@@ -45,7 +45,11 @@ export function lintCatalog(catalog: Catalog): Finding[] {
   const sectionIds = new Set(catalog.sections.map((s) => s.id));
 
   if (catalog.targetYear <= catalog.baseYear) {
-    add({ severity: 'error', kind: 'years', params: { baseYear: catalog.baseYear, targetYear: catalog.targetYear } });
+    add({
+      severity: 'error',
+      kind: 'years',
+      params: { baseYear: catalog.baseYear, targetYear: catalog.targetYear },
+    });
   }
 
   const seenCodes = new Set<string>();
@@ -57,7 +61,8 @@ export function lintCatalog(catalog: Catalog): Finding[] {
       add({ severity: 'error', kind: 'unknown-section', code, params: { code, section: indicator.section } });
     }
     for (const name of [indicator.lead, ...indicator.coResponsible]) {
-      if (!bureauNames.has(name)) add({ severity: 'error', kind: 'unknown-bureau', code, params: { code, bureau: name } });
+      if (!bureauNames.has(name))
+        add({ severity: 'error', kind: 'unknown-bureau', code, params: { code, bureau: name } });
     }
     const isPercent = indicator.unit.kind === 'percent';
     if (isPercent) {
@@ -75,7 +80,12 @@ export function lintCatalog(catalog: Catalog): Finding[] {
         ['target', indicator.target],
       ] as const) {
         if (figure && (figure.value > 100 || figure.value < 0)) {
-          add({ severity: 'error', kind: 'percent-over-100', code, params: { code, which, value: figure.value } });
+          add({
+            severity: 'error',
+            kind: 'percent-over-100',
+            code,
+            params: { code, which, value: figure.value },
+          });
         }
       }
     }
@@ -89,11 +99,17 @@ export function lintCatalog(catalog: Catalog): Finding[] {
           severity: 'warning',
           kind: 'target-behind-baseline',
           code,
-          params: { code, baseline: indicator.baseline.value, target: indicator.target.value, direction: indicator.direction },
+          params: {
+            code,
+            baseline: indicator.baseline.value,
+            target: indicator.target.value,
+            direction: indicator.direction,
+          },
         });
       }
     }
-    for (const note of indicator.notes) add({ severity: 'note', kind: 'indicator-note', code, params: { code, note } });
+    for (const note of indicator.notes)
+      add({ severity: 'note', kind: 'indicator-note', code, params: { code, note } });
   }
 
   const population = catalog.parameters.population;
@@ -116,7 +132,15 @@ export function lintCatalog(catalog: Catalog): Finding[] {
           severity: 'warning',
           kind: 'per-thousand-population',
           code: link.rate,
-          params: { count: link.count, rate: link.rate, which, countValue: c, rateValue: r, implied: Math.round(implied), population },
+          params: {
+            count: link.count,
+            rate: link.rate,
+            which,
+            countValue: c,
+            rateValue: r,
+            implied: Math.round(implied),
+            population,
+          },
         });
       }
     }
@@ -126,7 +150,11 @@ export function lintCatalog(catalog: Catalog): Finding[] {
   if (elderly60Plus !== undefined && elderly60PlusShare !== undefined) {
     const implied = Math.round(elderly60Plus / (elderly60PlusShare / 100));
     if (Math.abs(implied - population) / population > 0.05) {
-      add({ severity: 'warning', kind: 'population-parameter', params: { implied, population, elderly60Plus, elderly60PlusShare } });
+      add({
+        severity: 'warning',
+        kind: 'population-parameter',
+        params: { implied, population, elderly60Plus, elderly60PlusShare },
+      });
     }
   }
 
@@ -135,7 +163,11 @@ export function lintCatalog(catalog: Catalog): Finding[] {
     for (const name of [bureau.name, ...bureau.aliases]) {
       const owner = seenNames.get(name);
       if (owner !== undefined && owner !== bureau.name) {
-        add({ severity: 'error', kind: 'duplicate-bureau-name', params: { name, first: owner, second: bureau.name } });
+        add({
+          severity: 'error',
+          kind: 'duplicate-bureau-name',
+          params: { name, first: owner, second: bureau.name },
+        });
       }
       seenNames.set(name, bureau.name);
     }
@@ -143,18 +175,38 @@ export function lintCatalog(catalog: Catalog): Finding[] {
 
   for (const reform of catalog.milestones.reforms) {
     if (!bureauNames.has(reform.bureau)) {
-      add({ severity: 'error', kind: 'unknown-bureau', code: reform.code, params: { code: reform.code, bureau: reform.bureau } });
+      add({
+        severity: 'error',
+        kind: 'unknown-bureau',
+        code: reform.code,
+        params: { code: reform.code, bureau: reform.bureau },
+      });
     }
   }
   for (const project of catalog.milestones.projects) {
     if (!bureauNames.has(project.bureau)) {
-      add({ severity: 'error', kind: 'unknown-bureau', code: project.code, params: { code: project.code, bureau: project.bureau } });
+      add({
+        severity: 'error',
+        kind: 'unknown-bureau',
+        code: project.code,
+        params: { code: project.code, bureau: project.bureau },
+      });
     }
     if (project.bureauAssumed) {
-      add({ severity: 'note', kind: 'project-bureau-assumed', code: project.code, params: { code: project.code, bureau: project.bureau } });
+      add({
+        severity: 'note',
+        kind: 'project-bureau-assumed',
+        code: project.code,
+        params: { code: project.code, bureau: project.bureau },
+      });
     }
     if (project.endYear < project.startYear) {
-      add({ severity: 'error', kind: 'years', code: project.code, params: { baseYear: project.startYear, targetYear: project.endYear } });
+      add({
+        severity: 'error',
+        kind: 'years',
+        code: project.code,
+        params: { baseYear: project.startYear, targetYear: project.endYear },
+      });
     }
   }
   return findings;
@@ -174,8 +226,10 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
       `人口参数 ${v(p, 'population')} 与方案背景数据不符：60岁以上 ${v(p, 'elderly60Plus')} 人占 ${v(p, 'elderly60PlusShare')}%，推算总人口约 ${v(p, 'implied')} 人。`,
     'unknown-bureau': (p) => `${v(p, 'code')}：责任单位“${v(p, 'bureau')}”不在单位列表中。`,
     'duplicate-code': (p) => `编号 ${v(p, 'code')} 重复。`,
-    'duplicate-bureau-name': (p) => `名称“${v(p, 'name')}”同时属于“${v(p, 'first')}”和“${v(p, 'second')}”，无法区分。`,
-    'percent-over-100': (p) => `${v(p, 'code')}：百分比${p.which === 'baseline' ? '基期值' : '目标值'} ${v(p, 'value')} 超出 0–100。`,
+    'duplicate-bureau-name': (p) =>
+      `名称“${v(p, 'name')}”同时属于“${v(p, 'first')}”和“${v(p, 'second')}”，无法区分。`,
+    'percent-over-100': (p) =>
+      `${v(p, 'code')}：百分比${p.which === 'baseline' ? '基期值' : '目标值'} ${v(p, 'value')} 超出 0–100。`,
     'target-behind-baseline': (p) =>
       `${v(p, 'code')}：目标值 ${v(p, 'target')} ${p.direction === 'higher' ? '低于' : '高于'}基期值 ${v(p, 'baseline')}，与指标方向不符。`,
     'unknown-section': (p) => `${v(p, 'code')}：所属方面“${v(p, 'section')}”不存在。`,
@@ -194,8 +248,10 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
       `The population parameter ${v(p, 'population')} disagrees with the plan's context: ${v(p, 'elderly60Plus')} people aged 60+ at ${v(p, 'elderly60PlusShare')} % imply about ${v(p, 'implied')}.`,
     'unknown-bureau': (p) => `${v(p, 'code')}: bureau "${v(p, 'bureau')}" is not in the bureau list.`,
     'duplicate-code': (p) => `Code ${v(p, 'code')} appears twice.`,
-    'duplicate-bureau-name': (p) => `The name "${v(p, 'name')}" belongs to both "${v(p, 'first')}" and "${v(p, 'second')}".`,
-    'percent-over-100': (p) => `${v(p, 'code')}: percentage ${v(p, 'which')} ${v(p, 'value')} is outside 0–100.`,
+    'duplicate-bureau-name': (p) =>
+      `The name "${v(p, 'name')}" belongs to both "${v(p, 'first')}" and "${v(p, 'second')}".`,
+    'percent-over-100': (p) =>
+      `${v(p, 'code')}: percentage ${v(p, 'which')} ${v(p, 'value')} is outside 0–100.`,
     'target-behind-baseline': (p) =>
       `${v(p, 'code')}: the target ${v(p, 'target')} is behind the baseline ${v(p, 'baseline')} for a ${v(p, 'direction')}-is-better indicator.`,
     'unknown-section': (p) => `${v(p, 'code')}: section "${v(p, 'section')}" does not exist.`,

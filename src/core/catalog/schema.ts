@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const comparatorSchema = z.enum(['=', '>=', '<=']);
 
 export const figureSchema = z.object({
-  value: z.number({ error: '必须是数字' }).finite(),
+  value: z.number({ error: '必须是数字' }),
   comparator: comparatorSchema.default('='),
   /** The figure exactly as the plan prints it (e.g. `≥90`, `1`), kept for the lint and for display. */
   printed: z.string().min(1, '不能为空'),

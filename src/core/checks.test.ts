@@ -1,0 +1,286 @@
+import { filledView, sheet } from '../../test/helpers/views';
+import { checkSubmission, defaultCatalog, readSubmission, type SubmissionReport, type WorkbookView } from '.';
+import { issueMessage } from './messages';
+
+const catalog = defaultCatalog();
+
+function check(view: WorkbookView, options = {}): SubmissionReport {
+  const read = readSubmission(view, catalog);
+  if (!read.ok) throw new Error(`unreadable: ${read.error.kind}`);
+  return checkSubmission(catalog, read.submission, options);
+}
+const entry = (report: SubmissionReport, code: string) => report.entries.find((e) => e.code === code)!;
+const kindsOf = (report: SubmissionReport, code: string) => entry(report, code).issues.map((i) => i.kind);
+
+describe('checkSubmission', () => {
+  it('checks every responsible indicator of the 民政局 file with the hand-worked statuses', () => {
+    const report = check(
+      filledView(catalog, '县民政局', 2023, {
+        'YL-02': '约620张',
+        'YL-03': 45,
+        'YL-05': 100,
+        'YL-06': 0.7,
+        'YL-07': 150,
+        'YL-14': '#DIV/0!',
+        'YL-15': '不适用',
+      }),
+    );
+    expect(report.bureau).toBe('县民政局');
+    expect(report.period).toBe(2023);
+    expect(report.fileErrors).toEqual([]);
+    expect(entry(report, 'YL-02')).toMatchObject({
+      value: 620,
+      status: 'off-track',
+      expected: 740,
+      cell: 'G6',
+      raw: '约620张',
+    });
+    expect(kindsOf(report, 'YL-02')).toEqual(['approximate']);
+    expect(entry(report, 'YL-03')).toMatchObject({ value: 45, status: 'at-risk', expected: 45.8 });
+    expect(entry(report, 'YL-05').status).toBe('achieved');
+    expect(kindsOf(report, 'YL-06')).toEqual(['percent-as-fraction']);
+    expect(entry(report, 'YL-07').status).toBe('on-track');
+    expect(entry(report, 'YL-15')).toMatchObject({ status: 'no-data', state: 'not-applicable' });
+    // Lead indicators left empty are missing; shared ones (YL-04 with 卫健局 is led by 民政局) too.
+    expect(kindsOf(report, 'YL-09')).toEqual(['missing']);
+    expect(entry(report, 'YL-09').status).toBe('no-data');
+    // The project figures and GG-02 belong to 民政局 too.
+    expect(entry(report, 'XM-01-床位').issues.map((i) => i.kind)).toEqual(['missing']);
+    expect(entry(report, 'GG-02')).toMatchObject({ kind: 'reform', status: 'no-data' });
+    expect(report.counts.byStatus['off-track']).toBeGreaterThan(0);
+  });
+
+  it('reads the formula-error string as text (an error cell arrives typed as error)', () => {
+    const report = check(
+      filledView(catalog, '县民政局', 2023, { 'YL-02': { type: 'error', value: '#DIV/0!' } }),
+    );
+    expect(kindsOf(report, 'YL-02')).toEqual(['formula-error']);
+    expect(entry(report, 'YL-02').status).toBe('invalid');
+  });
+
+  it('does not ask a co-responsible bureau for figures it left empty', () => {
+    const report = check(filledView(catalog, '县教育体育局', 2023, { 'TY-04': 3 }));
+    expect(report.entries.map((e) => e.code)).toEqual(['YL-16', 'TY-04', 'TY-06', 'TY-08', 'TY-09']);
+    expect(report.counts.errors).toBe(0);
+    expect(entry(report, 'YL-16')).toMatchObject({ role: 'co', status: 'no-data', issues: [] });
+    expect(entry(report, 'TY-04')).toMatchObject({ role: 'co', value: 3 });
+  });
+
+  it('keeps a figure typed for an indicator the bureau is not responsible for, with a warning', () => {
+    const report = check(
+      filledView(catalog, '县委老干局', 2023, {
+        'YL-11': 100,
+        'YL-12': 100,
+        'YL-13': 60,
+        'YL-16': 10,
+        'YL-02': 640,
+      }),
+    );
+    expect(entry(report, 'YL-02')).toMatchObject({ role: 'none', value: 640 });
+    expect(kindsOf(report, 'YL-02')).toEqual(['not-responsible']);
+  });
+
+  it('counts a warning as explained when the row’s 说明 is filled', () => {
+    const report = check(
+      filledView(
+        catalog,
+        '县民政局',
+        2023,
+        { 'YL-02': '约620', 'YL-03': 0.5 },
+        { notes: { 'YL-02': '年底统计口径' } },
+      ),
+    );
+    expect(entry(report, 'YL-02')).toMatchObject({ explained: true, note: '年底统计口径' });
+    expect(entry(report, 'YL-03').explained).toBe(false);
+    expect(report.counts.explainedWarnings).toBe(1);
+    expect(report.counts.unexplainedWarnings).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cross-checks TY-04 against TY-03 and the population (§6)', () => {
+    // 655 places for 282,500 people is 2.3 per thousand, not 5.
+    const bad = check(filledView(catalog, '县卫生健康局', 2023, { 'TY-03': 655, 'TY-04': 5 }));
+    expect(kindsOf(bad, 'TY-04')).toContain('inconsistent');
+    expect(issueMessage(entry(bad, 'TY-04').issues.find((i) => i.kind === 'inconsistent')!)).toContain(
+      '1413',
+    );
+    const good = check(filledView(catalog, '县卫生健康局', 2023, { 'TY-03': 655, 'TY-04': 2.3 }));
+    expect(kindsOf(good, 'TY-04')).not.toContain('inconsistent');
+    const otherPopulation = check(filledView(catalog, '县卫生健康局', 2023, { 'TY-03': 655, 'TY-04': 2.3 }), {
+      population: 131_000,
+    });
+    expect(kindsOf(otherPopulation, 'TY-04')).toContain('inconsistent');
+  });
+
+  it('flags a suspicious change against the same bureau’s previous period (§6)', () => {
+    const history = [
+      { period: 2022, code: 'YL-03', value: 44, bureau: '县民政局' },
+      { period: 2022, code: 'YL-02', value: 700, bureau: '县民政局' },
+      { period: 2021, code: 'YL-02', value: 100, bureau: '县民政局' },
+      { period: 2022, code: 'YL-06', value: 70, bureau: '县卫生健康局' },
+    ];
+    const report = check(filledView(catalog, '县民政局', 2023, { 'YL-03': 36, 'YL-02': 300, 'YL-06': 50 }), {
+      history,
+    });
+    // YL-03: 44 → 36 is a fall of 8 > 30 % of the span 23; YL-02: 700 → 300 more than halves.
+    expect(kindsOf(report, 'YL-03')).toContain('suspicious-change');
+    expect(kindsOf(report, 'YL-02')).toContain('suspicious-change');
+    // Another bureau's history is not this bureau's previous period.
+    expect(kindsOf(report, 'YL-06')).not.toContain('suspicious-change');
+    const steady = check(filledView(catalog, '县民政局', 2023, { 'YL-03': 43 }), { history });
+    expect(kindsOf(steady, 'YL-03')).not.toContain('suspicious-change');
+  });
+
+  it('reports an unknown bureau and a missing period as file errors', () => {
+    const report = check(
+      filledView(catalog, '县民政局', 2023, {}, { bureauText: '县农业农村局', withMeta: false }),
+    );
+    expect(report.fileErrors.map((e) => e.kind)).toEqual(['bureau-unknown']);
+    const view = filledView(catalog, '县民政局', 2023, {}, { withMeta: false });
+    view.sheets[0]!.rows[1]![4] = undefined;
+    expect(check(view).fileErrors.map((e) => e.kind)).toEqual(['period-missing']);
+  });
+
+  it('takes bureau and period from _meta when B2/E2 are empty, and warns when they disagree', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 700 });
+    view.sheets[0]!.rows[1]![1] = undefined;
+    view.sheets[0]!.rows[1]![4] = undefined;
+    const fromMeta = check(view);
+    expect(fromMeta).toMatchObject({ bureau: '县民政局', period: 2023 });
+
+    const disagree = check(
+      filledView(catalog, '县民政局', 2023, { 'YL-02': 700 }, { bureauText: '县卫生健康局' }),
+    );
+    expect(disagree.bureau).toBe('县卫生健康局');
+    expect(disagree.sheetIssues.map((i) => i.kind)).toContain('meta-mismatch');
+  });
+
+  it('judges reforms by their progress and due year', () => {
+    const make = (progress: string, period: number) =>
+      entry(
+        check(filledView(catalog, '县卫生健康局', period, { 'GG-03': progress, 'GG-04': '已完成' })),
+        'GG-03',
+      );
+    expect(make('推进中', 2023).status).toBe('not-judged');
+    expect(make('推进中', 2025).status).toBe('off-track');
+    expect(make('已完成', 2023).status).toBe('achieved');
+    expect(make('完成', 2024).status).toBe('achieved');
+    expect(make('差不多了', 2024)).toMatchObject({
+      status: 'invalid',
+      issues: [expect.objectContaining({ kind: 'milestone-status' })],
+    });
+  });
+
+  it('reads the project’s figures from the milestone sheet', () => {
+    const report = check(
+      filledView(catalog, '县民政局', 2024, {
+        'XM-01-床位': 180,
+        'XM-01-投资': '0.9亿元',
+        'XM-01-进度': '45%',
+        'XM-01-床位:progress': '推进中',
+      }),
+    );
+    expect(entry(report, 'XM-01-床位')).toMatchObject({
+      kind: 'project',
+      value: 180,
+      status: 'at-risk',
+      expected: 200,
+      cell: 'F3',
+    });
+    expect(entry(report, 'XM-01-投资')).toMatchObject({ value: 0.9, status: 'on-track' });
+    // E(2024) = 50 %: 45 is r = 0.9.
+    expect(entry(report, 'XM-01-进度')).toMatchObject({ value: 45, status: 'at-risk', expected: 50 });
+  });
+});
+
+describe('readSubmission (spec §3)', () => {
+  it('finds rows by code whatever their order, case and width, and columns by header text', () => {
+    const view = {
+      sheets: [
+        sheet('Sheet1', [
+          ['随便写的标题'],
+          ['填报单位', '耿马自治县民政局', null, '报告期', '2023年'],
+          [],
+          ['说明', '本期完成值', '编号', '指标'],
+          ['一、养老方面'],
+          ['', '700', 'yl-02 '],
+          ['年底数', '50', 'ＹＬ－０３'],
+          ['', '', ''],
+          ['', '12', 'YL-99'],
+          ['', '701', 'YL-02'],
+        ]),
+      ],
+    };
+    const read = readSubmission(view, catalog);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.submission.entries.map((e) => [e.code, e.cell, e.note])).toEqual([
+      ['YL-02', 'B6', ''],
+      ['YL-03', 'B7', '年底数'],
+    ]);
+    expect(read.submission.issues.map((i) => i.kind)).toEqual(['unknown-code', 'duplicate-code']);
+    const report = checkSubmission(catalog, read.submission);
+    expect(report).toMatchObject({ bureau: '县民政局', period: 2023 });
+    // Rows deleted from the template: the lead's missing rows are reported as missing.
+    expect(entry(report, 'YL-05').issues[0]).toMatchObject({
+      kind: 'missing',
+      params: expect.objectContaining({ rowMissing: 1 }),
+    });
+  });
+
+  it('prefers 指标填报, else the first visible sheet with the header', () => {
+    const header = ['编号', '本期完成值'];
+    const view = {
+      sheets: [
+        sheet('封面', [['说明文字']]),
+        sheet('隐藏', [header, ['YL-02', 1]], { visibility: 'hidden' }),
+        sheet('数据', [header, ['YL-02', 2]]),
+      ],
+    };
+    const read = readSubmission(view, catalog);
+    expect(read.ok && read.submission.sheetName).toBe('数据');
+  });
+
+  it('reports empty workbooks, missing sheets and missing headers as file errors', () => {
+    expect(readSubmission({ sheets: [sheet('Sheet1', [])] }, catalog)).toEqual({
+      ok: false,
+      error: { kind: 'empty-workbook', params: {} },
+    });
+    expect(readSubmission({ sheets: [sheet('Sheet1', [['hello']])] }, catalog)).toMatchObject({
+      ok: false,
+      error: { kind: 'no-sheet' },
+    });
+    expect(readSubmission({ sheets: [sheet('指标填报', [['hello']])] }, catalog)).toMatchObject({
+      ok: false,
+      error: { kind: 'no-header' },
+    });
+    const deep: string[][] = [...Array.from({ length: 10 }, () => []), ['编号', '本期完成值']];
+    expect(readSubmission({ sheets: [sheet('指标填报', deep)] }, catalog)).toMatchObject({
+      ok: false,
+      error: { kind: 'no-header' },
+    });
+  });
+
+  it('flags figures under a merged range over column G', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 700 });
+    view.sheets[0]!.merges = ['G6:G7', 'A1:H1'];
+    const read = readSubmission(view, catalog);
+    expect(
+      read.ok && read.submission.issues.filter((i) => i.kind === 'merged-cell').map((i) => i.code),
+    ).toEqual(['YL-02', 'YL-03']);
+  });
+
+  it('reads 填报日期 from date cells, serials and Chinese text', () => {
+    const date = (filledOn: unknown) => {
+      const read = readSubmission(
+        filledView(catalog, '县民政局', 2023, {}, { filledOn: filledOn as never }),
+        catalog,
+      );
+      return read.ok ? read.submission.filledOn : null;
+    };
+    expect(date({ type: 'date', value: '2023-12-20T00:00:00.000Z' })).toBe('2023-12-20');
+    expect(date({ type: 'number', value: 45280, numFmt: 'yyyy-mm-dd' })).toBe('2023-12-20');
+    expect(date('2023年12月20日')).toBe('2023-12-20');
+    expect(date('2023.1.5')).toBe('2023-01-05');
+    expect(date('')).toBe('');
+  });
+});

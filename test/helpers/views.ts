@@ -1,0 +1,87 @@
+import {
+  buildTemplateModel,
+  catalogHash,
+  type Catalog,
+  type RawCell,
+  type SheetView,
+  type WorkbookView,
+} from '../../src/core';
+
+export type CellInput = RawCell | string | number | null | undefined;
+
+export function raw(input: CellInput): RawCell | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input === 'string') return { type: 'string', value: input };
+  if (typeof input === 'number') return { type: 'number', value: input };
+  return input;
+}
+
+export function sheet(name: string, rows: CellInput[][], extra: Partial<SheetView> = {}): SheetView {
+  return { name, visibility: 'visible', rows: rows.map((r) => r.map(raw)), merges: [], ...extra };
+}
+
+/**
+ * The 指标填报 sheet of the template for a bureau and period, as a grid, with the figures typed
+ * into column G by code and notes into H — what a clerk's file looks like to the core.
+ */
+export function filledView(
+  catalog: Catalog,
+  bureau: string,
+  period: number,
+  figures: Record<string, CellInput>,
+  options: {
+    notes?: Record<string, string>;
+    filledOn?: CellInput;
+    withMeta?: boolean;
+    bureauText?: string;
+  } = {},
+): WorkbookView {
+  const model = buildTemplateModel(catalog, bureau, period, catalogHash(catalog));
+  const rows: CellInput[][] = [
+    [model.title],
+    [
+      '填报单位',
+      options.bureauText ?? bureau,
+      null,
+      '报告期',
+      period,
+      null,
+      '填报日期',
+      options.filledOn ?? '2023-12-20',
+    ],
+    ['填报人', '张三', null, '联系电话', '0883-1234567'],
+    model.columns.map((c) => c.header),
+  ];
+  for (const row of model.rows) {
+    if (row.kind === 'section') rows.push([row.label]);
+    else rows.push([...row.cells, figures[row.indicator.code], options.notes?.[row.indicator.code]]);
+  }
+  for (const [code, value] of Object.entries(figures)) {
+    if (
+      !model.rows.some((r) => r.kind === 'indicator' && r.indicator.code === code) &&
+      !code.startsWith('XM') &&
+      !code.startsWith('GG')
+    ) {
+      rows.push([code, '', '', '', '', '', value]);
+    }
+  }
+  const sheets = [sheet('指标填报', rows)];
+  if (model.milestones.length > 0) {
+    const ms: CellInput[][] = [['编号', '任务名称', '预期目标', '责任单位', '完成情况', '完成值', '说明']];
+    for (const m of model.milestones) {
+      const typed = figures[m.code];
+      ms.push([...m.cells, m.figure ? figures[`${m.code}:progress`] : typed, m.figure ? typed : undefined]);
+    }
+    sheets.push(sheet('重点任务', ms));
+  }
+  if (options.withMeta !== false) {
+    sheets.push(
+      sheet(
+        '_meta',
+        model.meta.map(([k, v]) => [k, v]),
+        { visibility: 'veryHidden' },
+      ),
+    );
+  }
+  return { sheets };
+}
