@@ -1,6 +1,6 @@
 import { allFigureIndicators, resolveBureau, roleOf, type Role } from './catalog';
 import type { Catalog, Indicator } from './catalog/schema';
-import { MILESTONE_PROGRESS, type MilestoneProgress } from './layout';
+import { MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
 import type { Submission } from './sheet';
 import { computeStatus, type HistoryPoint, type StartingPoint } from './status';
@@ -24,6 +24,8 @@ export interface EntryReport {
   role: Role;
   /** A1 reference of the figure (or progress) cell; null where the row is missing. */
   cell: string | null;
+  /** The sheet the cell is on (指标填报, or 重点任务 for milestones). */
+  sheet: string | null;
   row: number | null;
   raw: string;
   value: number | null;
@@ -129,7 +131,9 @@ function figureEntry(
   kind: EntryKind,
   bureau: string | null,
   period: number | null,
-  found: { cell: string; row: number; raw: Parameters<typeof parseFigure>[0]; note: string } | undefined,
+  found:
+    | { cell: string; row: number; raw: Parameters<typeof parseFigure>[0]; note: string; sheet: string }
+    | undefined,
   history: readonly HistoryPoint[],
 ): EntryReport | null {
   const role: Role = bureau ? roleOf(indicator, bureau) : 'none';
@@ -184,6 +188,7 @@ function figureEntry(
     unit: indicator.unit.label,
     role,
     cell: found?.cell ?? null,
+    sheet: found?.sheet ?? null,
     row: found?.row ?? null,
     raw: parsed?.raw ?? '',
     value,
@@ -325,13 +330,14 @@ export function checkSubmission(
     const onEntrySheet = figures.get(indicator.code);
     const onMilestoneSheet = milestoneByCode.get(indicator.code);
     const found = onEntrySheet
-      ? onEntrySheet
+      ? { ...onEntrySheet, sheet: submission.sheetName }
       : onMilestoneSheet
         ? {
             cell: onMilestoneSheet.figureCell,
             row: onMilestoneSheet.row,
             raw: onMilestoneSheet.figure,
             note: onMilestoneSheet.note,
+            sheet: MILESTONE_SHEET,
           }
         : undefined;
     const entry = figureEntry(
@@ -388,6 +394,7 @@ export function checkSubmission(
       unit: '',
       role,
       cell: found?.progressCell ?? null,
+      sheet: found ? MILESTONE_SHEET : null,
       row: found?.row ?? null,
       raw,
       value: null,

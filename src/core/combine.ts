@@ -353,7 +353,8 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
   const valueOf = (code: string): number | null => rows.find((r) => r.code === code)?.value ?? null;
   for (const { code, issue } of perThousandIssues(catalog, valueOf, catalog.parameters.population)) {
     const row = rows.find((r) => r.code === code);
-    if (row) {
+    // Where one bureau sent both figures, its own check already found this.
+    if (row && !row.issues.some((i) => i.kind === 'inconsistent')) {
       row.issues.push(issue);
       row.issueCount++;
     }

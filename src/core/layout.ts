@@ -58,7 +58,7 @@ export function entryColumns(catalog: Catalog): ColumnSpec[] {
       key: 'baseline',
       column: 4,
       header: `基期值（${catalog.baseYear}年）`,
-      width: 12,
+      width: 14,
       accepts: ['基期值', '基期', `${catalog.baseYear}年`],
       input: false,
     },
@@ -66,7 +66,7 @@ export function entryColumns(catalog: Catalog): ColumnSpec[] {
       key: 'target',
       column: 5,
       header: `目标值（${catalog.targetYear}年）`,
-      width: 12,
+      width: 14,
       accepts: ['目标值', '目标', `${catalog.targetYear}年目标`],
       input: false,
     },
@@ -92,6 +92,19 @@ export function printedFigure(figure: { printed: string } | null): string {
   return figure ? figure.printed : '—';
 }
 
+/**
+ * The target as the template shows it: as printed, and where the catalog reads the printed
+ * figure otherwise (YL-09's `1` for a percentage), what it is read as, so the clerk types 100.
+ */
+export function targetText(indicator: Indicator): string {
+  const printed = indicator.target.printed;
+  const printedValue = Number(printed.replace(/[^\d.]/g, ''));
+  if (indicator.unit.kind === 'percent' && printedValue !== indicator.target.value) {
+    return `${printed}（按${indicator.target.value}%）`;
+  }
+  return printed;
+}
+
 export interface ValidationSpec {
   type: 'decimal' | 'whole';
   min: number;
@@ -106,7 +119,7 @@ export interface ValidationSpec {
 
 export function validationFor(indicator: Indicator, catalog: Catalog): ValidationSpec {
   const targetYear = indicator.targetYear ?? catalog.targetYear;
-  const prompt = `单位：${indicator.unit.label}；${targetYear}年目标：${indicator.target.printed}`;
+  const prompt = `单位：${indicator.unit.label}；${targetYear}年目标：${targetText(indicator)}`;
   switch (indicator.unit.kind) {
     case 'percent':
       return {
@@ -213,7 +226,7 @@ export function buildTemplateModel(
           indicator.name,
           indicator.unit.label,
           printedFigure(indicator.baseline),
-          printedFigure(indicator.target),
+          targetText(indicator),
           bureausText(indicator),
         ],
         validation: validationFor(indicator, catalog),

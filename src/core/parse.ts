@@ -91,7 +91,8 @@ export function displayText(cell: RawCell): string {
     case 'boolean':
       return cell.value ? 'TRUE' : 'FALSE';
     case 'date':
-      return cell.value;
+      // A date cell shows no time of day in these sheets; the ISO time part is noise.
+      return cell.value.slice(0, 10);
     case 'error':
       return cell.value;
   }

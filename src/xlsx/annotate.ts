@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import {
+  RESULT_HEADER,
+  SEVERITY_LABELS,
+  issueMessage,
+  statusLabel,
+  type EntryReport,
+  type Lang,
+  type SubmissionReport,
+} from '../core';
+import { displayWidth } from './output';
+import { BODY_FONT, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style';
+
+/**
+ * The annotated copy that the county office sends back to a bureau: every issue marked where it
+ * is, with a note saying what to type instead, and a 核查结果 column in words. The bureau's
+ * original file is never touched; this works on a copy of its bytes.
+ */
+
+function entrySummary(entry: EntryReport, lang: Lang): string {
+  const parts = [statusLabel(entry.status, lang)];
+  for (const issue of entry.issues)
+    parts.push(`${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`);
+  if (entry.explained) parts.push(lang === 'zh' ? '（已在说明栏解释）' : '(explained in the note column)');
+  return parts.join('\n');
+}
+
+export async function annotateWorkbook(
+  original: Uint8Array,
+  report: SubmissionReport,
+  lang: Lang = 'zh',
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(original) as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet(report.sheetName);
+  if (!sheet) throw new Error(`sheet ${report.sheetName} not found when annotating`);
+
+  const headerRow = report.columns.header;
+  const resultColumn =
+    report.columns.result ??
+    Math.max(sheet.getRow(headerRow).cellCount, report.columns.value, report.columns.note ?? 0) + 1;
+  const header = sheet.getRow(headerRow).getCell(resultColumn);
+  header.value = RESULT_HEADER;
+  restyle(header, { font: { ...BODY_FONT, bold: true }, fill: solid('FFDDEBF7') });
+  sheet.getColumn(resultColumn).width = 48;
+
+  for (const entry of report.entries) {
+    if (entry.row === null || entry.cell === null) continue;
+    const onSheet: ExcelJS.Worksheet | undefined =
+      entry.sheet === report.sheetName ? sheet : entry.sheet ? workbook.getWorksheet(entry.sheet) : undefined;
+    if (!onSheet) continue;
+    const target = onSheet.getCell(entry.cell);
+    const worst = entry.issues.some((i) => i.severity === 'error')
+      ? 'error'
+      : entry.issues.some((i) => i.severity === 'warning') && !entry.explained
+        ? 'warning'
+        : null;
+    const style = worst
+      ? SEVERITY_STYLE[worst]
+      : entry.status === 'off-track' || entry.status === 'at-risk'
+        ? STATUS_STYLE[entry.status]
+        : null;
+    if (style)
+      restyle(target, {
+        fill: solid(style.fill),
+        font: { ...BODY_FONT, color: { argb: style.font }, bold: worst === 'error' },
+      });
+    const summary = entrySummary(entry, lang);
+    if (entry.issues.length > 0) target.note = summary;
+    // The 核查结果 column belongs to the entry sheet; milestones carry their result in the note.
+    if (onSheet !== sheet) {
+      if (entry.issues.length === 0 && style) target.note = summary;
+      continue;
+    }
+    const result = sheet.getRow(entry.row).getCell(resultColumn);
+    result.value = summary.replace(/\n/g, '；');
+    const lines = summary.split('\n').reduce((n, part) => n + Math.ceil(displayWidth(part) / 46), 0);
+    const excelRow = sheet.getRow(entry.row);
+    excelRow.height = Math.max(excelRow.height || 20, lines * 15 + 5);
+    restyle(result, {
+      alignment: { wrapText: true, vertical: 'middle' },
+      ...(style ? { font: { ...BODY_FONT, color: { argb: style.font } } } : {}),
+    });
+  }
+  for (const issue of report.sheetIssues) {
+    if (!issue.cell) continue;
+    const cell = sheet.getCell(issue.cell);
+    restyle(cell, { fill: solid(SEVERITY_STYLE[issue.severity].fill) });
+    cell.note = `${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function annotatedFileName(file: string): string {
+  return file.replace(/(\.xlsx)?$/i, '-核查结果.xlsx');
+}

@@ -1,0 +1,86 @@
+import type ExcelJS from 'exceljs';
+import type { Severity, Status } from '../core';
+import { displayWidth } from './output';
+
+/** Colours shared by the template, the master and the annotated copies (Excel's good/neutral/bad). */
+export const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
+  achieved: { fill: 'FFC6EFCE', font: 'FF006100' },
+  'on-track': { fill: 'FFE2F0D9', font: 'FF375623' },
+  'at-risk': { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  'off-track': { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  'not-judged': { fill: 'FFEDEDED', font: 'FF595959' },
+  'no-data': { fill: 'FFFFFFFF', font: 'FF808080' },
+  invalid: { fill: 'FFF8CBAD', font: 'FF833C0B' },
+};
+
+export const SEVERITY_STYLE: Record<Severity, { fill: string; font: string }> = {
+  error: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+};
+
+export const INPUT_FILL = 'FFFFF8E1';
+export const HEADER_FILL = 'FFDDEBF7';
+export const SECTION_FILL = 'FFF2F2F2';
+export const BODY_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
+export const TITLE_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 16, bold: true };
+
+export function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9E9E9E' } };
+export const BOX: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export function styleHeaderRow(row: ExcelJS.Row, columns: number): void {
+  row.height = 30;
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.font = { ...BODY_FONT, bold: true };
+    cell.fill = solid(HEADER_FILL);
+    cell.border = BOX;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  }
+}
+
+/** A4 landscape, one page wide, header row repeated: clerks print, sign and stamp these. */
+export function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
+  sheet.pageSetup = {
+    // A4; exceljs declares PaperSize as a const enum, which isolated modules cannot import.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: titleRows,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
+}
+
+/**
+ * exceljs shares one style object among the cells of a loaded file that use the same style, so
+ * `cell.fill = …` on one cell repaints them all. Cells of a loaded workbook get a copy instead.
+ */
+export function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
+  cell.style = { ...cell.style, ...patch };
+}
+
+/**
+ * LibreOffice and WPS do not grow a row for wrapped text written by exceljs, so a long name or
+ * note would be cut off in print. Estimate the lines each cell needs from the column widths.
+ */
+export function fitRowHeight(row: ExcelJS.Row, widths: readonly number[], min = 20): void {
+  let lines = 1;
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const width = widths[column - 1] ?? 10;
+    const value = cell.value;
+    const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+    const needed = text
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidth(part) / Math.max(1, width - 1))), 0);
+    lines = Math.max(lines, needed);
+  });
+  row.height = Math.max(min, lines * 15 + 5);
+}
