@@ -1,4 +1,4 @@
-import { fileErrorMessage, issueMessage, statusLabel, STATUS_LABELS } from './messages';
+import { ISSUE_LABELS, fileErrorMessage, issueMessage, statusLabel, STATUS_LABELS } from './messages';
 import { STATUSES, type FileErrorKind, type IssueKind } from './types';
 
 const ISSUE_KINDS: IssueKind[] = [
@@ -78,6 +78,8 @@ describe('messages', () => {
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(en).toMatch(/[a-z]/);
     expect(zh + en).not.toMatch(/undefined|\[object/);
+    expect(ISSUE_LABELS.zh[kind]).toMatch(/[\u4e00-\u9fff]/);
+    expect(ISSUE_LABELS.en[kind]).toMatch(/[a-z]/);
   });
 
   it('tells the clerk what to type instead', () => {

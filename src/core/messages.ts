@@ -35,7 +35,10 @@ const ISSUES: Record<Lang, Record<IssueKind, Template>> = {
       p.rowMissing
         ? `表中找不到本指标（${s(p, 'code')}）的行，可能被删除。本单位牵头此指标，请使用标准模板填报。`
         : `本单位牵头此指标，本期完成值为空，请填写以“${s(p, 'unit')}”计的数字；确无数据请填“不适用”并在“说明”栏说明。`,
-    'formula-error': (p) => `单元格显示错误值 ${s(p, 'error')}（公式出错），请检查公式或直接填写数字。`,
+    'formula-error': (p) =>
+      p.error === 'uncalculated'
+        ? `单元格是未经计算的公式，没有结果。请在 Excel 中打开并保存，或直接填写数字。`
+        : `单元格显示错误值 ${s(p, 'error')}（公式出错），请检查公式或直接填写数字。`,
     'date-typed': (p) =>
       `“${s(p, 'raw')}”被 Excel 当成了日期。请把单元格格式设为“常规”或“数值”后重新填写数字（单位：${s(p, 'unit')}）。`,
     'not-a-number': (p) =>
@@ -82,7 +85,10 @@ const ISSUES: Record<Lang, Record<IssueKind, Template>> = {
       p.rowMissing
         ? `The row for this indicator (${s(p, 'code')}) is missing from the sheet. Your bureau leads it: use the standard template.`
         : `Your bureau leads this indicator and the figure is empty. Type the figure in ${s(p, 'unit')}, or "不适用" with a reason in the note column.`,
-    'formula-error': (p) => `The cell shows the error ${s(p, 'error')}. Fix the formula or type the figure.`,
+    'formula-error': (p) =>
+      p.error === 'uncalculated'
+        ? `The cell holds a formula that was never calculated. Open and save the file in Excel, or type the figure.`
+        : `The cell shows the error ${s(p, 'error')}. Fix the formula or type the figure.`,
     'date-typed': (p) =>
       `Excel turned "${s(p, 'raw')}" into a date. Set the cell format to General or Number and type the figure again (unit: ${s(p, 'unit')}).`,
     'not-a-number': (p) =>
@@ -210,3 +216,55 @@ export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
 export function statusLabel(status: Status, lang: Lang = 'zh'): string {
   return STATUS_LABELS[lang][status];
 }
+
+/** Short names of the issue kinds, for tables and badges where a whole sentence does not fit. */
+export const ISSUE_LABELS: Record<Lang, Record<IssueKind, string>> = {
+  zh: {
+    'percent-as-fraction': '疑似小数当百分比',
+    'unit-mismatch': '单位不符',
+    approximate: '约数',
+    'not-applicable': '不适用',
+    missing: '未填',
+    'formula-error': '公式错误',
+    'date-typed': '被改成日期',
+    'not-a-number': '不是数字',
+    'out-of-range': '超出范围',
+    'not-whole': '不是整数',
+    'not-responsible': '非责任单位填报',
+    'scale-slip': '疑似多打一位',
+    inconsistent: '前后矛盾',
+    'suspicious-change': '变化异常',
+    'unknown-code': '未知编号',
+    'duplicate-code': '编号重复',
+    'merged-cell': '合并单元格',
+    'meta-mismatch': '与模板记录不符',
+    'bureau-unknown': '单位无法识别',
+    'period-missing': '缺报告期',
+    'catalog-mismatch': '目录版本不同',
+    'milestone-status': '完成情况无效',
+  },
+  en: {
+    'percent-as-fraction': 'fraction for percent?',
+    'unit-mismatch': 'unit mismatch',
+    approximate: 'approximate',
+    'not-applicable': 'not applicable',
+    missing: 'missing',
+    'formula-error': 'formula error',
+    'date-typed': 'turned into a date',
+    'not-a-number': 'not a number',
+    'out-of-range': 'out of range',
+    'not-whole': 'not whole',
+    'not-responsible': 'not responsible',
+    'scale-slip': 'scale slip?',
+    inconsistent: 'inconsistent',
+    'suspicious-change': 'suspicious change',
+    'unknown-code': 'unknown code',
+    'duplicate-code': 'duplicate code',
+    'merged-cell': 'merged cells',
+    'meta-mismatch': 'differs from template',
+    'bureau-unknown': 'unknown bureau',
+    'period-missing': 'no period',
+    'catalog-mismatch': 'other catalog',
+    'milestone-status': 'invalid progress',
+  },
+};

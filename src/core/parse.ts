@@ -285,6 +285,11 @@ export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
   let value: number;
   switch (cell.type) {
     case 'empty':
+      // A formula with no cached result: the writer (a script, not Excel) never calculated it.
+      if (cell.formula) {
+        issues.add('error', 'formula-error', { ...params, error: 'uncalculated' });
+        return result('invalid', null);
+      }
       return result('empty', null);
     case 'error':
       issues.add('error', 'formula-error', { ...params, error: cell.value });

@@ -1,4 +1,5 @@
 import {
+  ISSUE_LABELS,
   SEVERITY_LABELS,
   STATUSES,
   fileErrorMessage,
@@ -197,7 +198,8 @@ export function formatMaster(master: Master, lang: Lang, p: Painter): string {
         `${lang === 'zh' ? '冲突' : 'conflict'}: ${row.conflicts.map((c) => `${c.bureau} ${c.value}`).join(' / ')}`,
       );
     }
-    for (const issue of row.issues) remarks.push(`${SEVERITY_LABELS[lang][issue.severity]}: ${issue.kind}`);
+    for (const issue of row.issues)
+      remarks.push(`${SEVERITY_LABELS[lang][issue.severity]}: ${ISSUE_LABELS[lang][issue.kind]}`);
     rows.push([
       row.code,
       row.name,

@@ -354,6 +354,10 @@ function readSheet(
         }
       }
     }
+    // An empty string holds nothing a reader can use (exceljs drops it the same way).
+    if (cell?.type === 'string' && cell.value === '' && !hasFormula) cell = undefined;
+    // A formula without a cached result (written by a script, never calculated) is not empty.
+    if (!cell && hasFormula) cell = { type: 'empty', formula: true };
     if (!cell) return;
     let row = rows[rowNumber - 1];
     if (!row) {

@@ -14,7 +14,8 @@ export const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
 };
 
 export const SEVERITY_STYLE: Record<Severity, { fill: string; font: string }> = {
-  error: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  // Stronger than off-track's pink: a wrong figure and a late one are different news.
+  error: { fill: 'FFFF9B9B', font: 'FF7F0000' },
   warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
 };
 

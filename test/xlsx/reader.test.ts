@@ -1,0 +1,208 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { defaultCatalog, responsibleBureaus, type RawCell, type WorkbookView } from '../../src/core';
+import { READ_LIMITS, readWorkbook, sniff } from '../../src/xlsx/reader';
+import { writeTemplate } from '../../src/xlsx/template';
+import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
+import { exceljsView } from '../helpers/exceljs-view';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const catalog = defaultCatalog();
+
+/** What the core sees of a cell; the ISO time of a date is compared to the day. */
+function comparable(view: WorkbookView) {
+  return view.sheets.map((sheet) => ({
+    name: sheet.name,
+    visibility: sheet.visibility,
+    merges: [...sheet.merges].sort(),
+    cells: sheet.rows.flatMap((row, r) =>
+      row.flatMap((cell, c) => (cell ? [[r + 1, c + 1, normalise(cell)] as const] : [])),
+    ),
+  }));
+}
+function normalise(cell: RawCell): unknown {
+  // LibreOffice writes `yyyy\-mm\-dd`, exceljs hands back `yyyy-mm-dd`: the same format.
+  const numFmt = cell.numFmt?.replace(/\\(.)/g, '$1');
+  const value = cell.type === 'date' ? cell.value.slice(0, 10) : cell.type === 'empty' ? null : cell.value;
+  return { type: cell.type, value, numFmt, formula: cell.formula ?? false };
+}
+
+async function workbooksUnderTest(): Promise<[string, Uint8Array][]> {
+  const files: [string, Uint8Array][] = readdirSync(FIXTURES)
+    .filter((f) => !f.startsWith('invalid-'))
+    .map((f) => [f, readFileSync(path.join(FIXTURES, f))]);
+  for (const bureau of responsibleBureaus(catalog)) {
+    files.push([`template ${bureau.name}`, await writeTemplate(catalog, bureau.name, 2023)]);
+  }
+  for (const submission of demoSubmissions()) {
+    const template = await writeTemplate(catalog, submission.bureau, 2023);
+    files.push([`demo ${submission.file}`, await fillTemplate(template, submission.filling)]);
+  }
+  return files;
+}
+
+describe('the fast reader agrees with exceljs', () => {
+  it('on every fixture, template and demo file: the same raw cells', async () => {
+    const files = await workbooksUnderTest();
+    expect(files.length).toBeGreaterThan(15);
+    for (const [name, bytes] of files) {
+      const fast = readWorkbook(bytes, { allSheets: true });
+      expect({ name, ok: fast.ok }).toEqual({ name, ok: true });
+      if (!fast.ok) continue;
+      const reference = await exceljsView(bytes);
+      expect({ name, sheets: comparable(fast.workbook) }).toEqual({ name, sheets: comparable(reference) });
+    }
+  });
+});
+
+function xlsx(parts: Record<string, string>): Uint8Array {
+  const base: Record<string, string> = {
+    '[Content_Types].xml':
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    'xl/workbook.xml':
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="指标填报" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ...parts,
+  };
+  return zipSync(Object.fromEntries(Object.entries(base).map(([k, v]) => [k, strToU8(v)])));
+}
+const sheetXml = (rows: string) =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+describe('readWorkbook on hand-made parts', () => {
+  it('reads inline strings, rich text, booleans, errors, cached string formulas and entities', () => {
+    const bytes = xlsx({
+      'xl/sharedStrings.xml':
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>编号</t></si><si><r><t>6</t></r><r><rPr><b/></rPr><t>20</t></r><rPh><t>ろく</t></rPh></si><si><t xml:space="preserve"> a&amp;b </t></si></sst>',
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+          '<row r="2"><c r="A2" t="inlineStr"><is><t>620张</t></is></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#DIV/0!</v></c>' +
+          '<c r="D2" t="str"><f>A2&amp;""</f><v>620张</v></c><c r="E2"><f>1+1</f><v>2</v></c><c r="F2"><f>1+1</f></c><c r="G2"><v>1e3</v></c></row>',
+      ),
+    });
+    const result = readWorkbook(bytes);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [row1, row2] = result.workbook.sheets[0]!.rows;
+    expect(row1).toEqual([
+      { type: 'string', value: '编号' },
+      { type: 'string', value: '620' },
+      { type: 'string', value: ' a&b ' },
+    ]);
+    expect(row2).toEqual([
+      { type: 'string', value: '620张' },
+      { type: 'boolean', value: true },
+      { type: 'error', value: '#DIV/0!' },
+      { type: 'string', value: '620张', formula: true },
+      { type: 'number', value: 2, formula: true },
+      { type: 'empty', formula: true },
+      { type: 'number', value: 1000 },
+    ]);
+  });
+
+  it('finds sheets by their relationships, with namespace prefixes and without r attributes', () => {
+    const bytes = xlsx({
+      'xl/workbook.xml':
+        '<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="封面" sheetId="2" r:id="rId2" state="hidden"/><x:sheet name="指标填报" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>',
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="/xl/worksheets/data.xml"/><Relationship Id="rId2" Target="worksheets/cover.xml"/></Relationships>',
+      'xl/worksheets/data.xml':
+        '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:v>5</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A3:B3"/></x:mergeCells></x:worksheet>',
+      'xl/worksheets/cover.xml': sheetXml(''),
+    });
+    const result = readWorkbook(bytes, { allSheets: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.workbook.date1904).toBe(true);
+    expect(result.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['封面', 'hidden'],
+      ['指标填报', 'visible'],
+    ]);
+    expect(result.workbook.sheets[1]!.rows[0]).toEqual([
+      { type: 'string', value: 'a' },
+      { type: 'number', value: 5 },
+    ]);
+    expect(result.workbook.sheets[1]!.merges).toEqual(['A3:B3']);
+  });
+
+  it('applies custom, built-in and Chinese built-in number formats', () => {
+    const bytes = xlsx({
+      'xl/styles.xml':
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="9"/><xf numFmtId="31"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="1"><c r="A1" s="1"><v>0.855</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1" s="3"><v>45280</v></c><c r="D1" s="4"><v>45280</v></c></row>',
+      ),
+    });
+    const result = readWorkbook(bytes);
+    if (!result.ok) throw new Error(result.error.kind);
+    expect(result.workbook.sheets[0]!.rows[0]).toEqual([
+      { type: 'number', value: 0.855, numFmt: '0.0%' },
+      { type: 'number', value: 0.5, numFmt: '0%' },
+      { type: 'date', value: '2023-12-20T00:00:00.000Z', numFmt: 'yyyy"年"m"月"d"日"' },
+      { type: 'date', value: '2023-12-20T00:00:00.000Z', numFmt: 'mm-dd-yy' },
+    ]);
+  });
+
+  it('refuses a part whose declared size is over the limit, before inflating it', () => {
+    const bytes = xlsx({ 'xl/worksheets/sheet1.xml': sheetXml('') });
+    // Patch the declared uncompressed size in the central directory to 1 GB.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = bytes.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(i + 28, true);
+      const name = new TextDecoder().decode(bytes.subarray(i + 46, i + 46 + nameLength));
+      if (name === 'xl/worksheets/sheet1.xml') view.setUint32(i + 24, 1_000_000_000, true);
+    }
+    expect(readWorkbook(bytes)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+  });
+
+  it('refuses a sheet with more rows than the limit', () => {
+    const bytes = xlsx({
+      'xl/worksheets/sheet1.xml': sheetXml(
+        `<row r="${READ_LIMITS.maxRows + 1}"><c r="A${READ_LIMITS.maxRows + 1}"><v>1</v></c></row>`,
+      ),
+    });
+    expect(readWorkbook(bytes)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+  });
+
+  it('reports a zip without a workbook, and XML that is not well-formed', () => {
+    const noWorkbook = zipSync({ 'hello.txt': strToU8('hi') });
+    expect(readWorkbook(noWorkbook)).toMatchObject({ ok: false, error: { kind: 'not-a-workbook' } });
+    const broken = xlsx({ 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row>' });
+    expect(readWorkbook(broken)).toMatchObject({ ok: false, error: { kind: 'damaged' } });
+  });
+});
+
+describe('sniff', () => {
+  it.each([
+    ['invalid-not-a-workbook.xlsx', 'not-a-workbook'],
+    ['invalid-csv-renamed.xlsx', 'csv'],
+    ['invalid-old-xls-renamed.xlsx', 'xls-binary'],
+  ])('%s → %s', (file, kind) => {
+    expect(sniff(readFileSync(path.join(FIXTURES, file)))).toMatchObject({ kind });
+  });
+
+  it('tells an encrypted workbook from an old .xls by its EncryptionInfo stream', () => {
+    const ole = new Uint8Array(2048);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    ole.set(
+      Array.from('EncryptionInfo').flatMap((ch) => [ch.charCodeAt(0), 0]),
+      1024,
+    );
+    expect(sniff(ole)).toEqual({ kind: 'encrypted', params: {} });
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    expect(sniff(new Uint8Array(READ_LIMITS.maxFileBytes + 1))).toMatchObject({ kind: 'too-large' });
+    expect(sniff(new Uint8Array(0))).toMatchObject({ kind: 'not-a-workbook' });
+  });
+
+  it('reads a truncated file as damaged', () => {
+    expect(readWorkbook(readFileSync(path.join(FIXTURES, 'invalid-truncated.xlsx')))).toMatchObject({
+      ok: false,
+      error: { kind: 'damaged' },
+    });
+  });
+});
