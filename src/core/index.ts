@@ -10,4 +10,5 @@ export * from './checks';
 export * from './combine';
 export * from './messages';
 export * from './report';
+export * from './master-layout';
 export * from './sha256';

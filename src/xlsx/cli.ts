@@ -8,6 +8,7 @@ import {
   jsonReport,
   lintCatalog,
   loadCatalog,
+  readMasterState,
   resolveBureau,
   responsibleBureaus,
   type Catalog,
@@ -19,7 +20,7 @@ import {
 } from '../core';
 import { annotateWorkbook, annotatedFileName } from './annotate';
 import { checkFile, expandInputs } from './files';
-import { readMasterState, writeMaster } from './master';
+import { writeMaster } from './master';
 import { formatFileResult, formatMaster, painter, progressBar, type Painter } from './output';
 import { readWorkbook } from './reader';
 import { templateFileName, writeTemplate } from './template';
