@@ -2,7 +2,7 @@ import { allFigureIndicators, resolveBureau, roleOf, type Role } from './catalog
 import type { Catalog, Indicator } from './catalog/schema';
 import { MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
-import type { Submission } from './sheet';
+import { readSubmission, type Submission, type WorkbookView } from './sheet';
 import { computeStatus, type HistoryPoint, type StartingPoint } from './status';
 import { foldWidth, squashSpace } from './text';
 import { STATUSES, type FileError, type Issue, type Status } from './types';
@@ -466,4 +466,18 @@ export function checkSubmission(
 /** Every issue of a report, sheet-level first, in sheet order. */
 export function allIssues(report: SubmissionReport): Issue[] {
   return [...report.sheetIssues, ...report.entries.flatMap((e) => e.issues)];
+}
+
+/**
+ * The whole of checking one workbook, as both the command line and the add-in do it: the
+ * reading rules, then the checks. A workbook that cannot be read comes back as its file error.
+ */
+export function checkWorkbook(
+  catalog: Catalog,
+  workbook: WorkbookView,
+  options: CheckOptions = {},
+): { ok: true; report: SubmissionReport } | { ok: false; error: FileError } {
+  const read = readSubmission(workbook, catalog);
+  if (!read.ok) return read;
+  return { ok: true, report: checkSubmission(catalog, read.submission, options) };
 }

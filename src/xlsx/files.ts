@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkSubmission, readSubmission, type Catalog, type CheckOptions, type FileResult } from '../core';
+import { checkWorkbook, type Catalog, type CheckOptions, type FileResult } from '../core';
 import { readWorkbook } from './reader';
 
 /** Reading bureau files from disk into the core's reports; one bad file never stops the others. */
@@ -20,9 +20,9 @@ export function checkBytes(
   const sha256 = sha256File(bytes);
   const read = readWorkbook(bytes);
   if (!read.ok) return { file, sha256, fileErrors: [read.error], report: null };
-  const submission = readSubmission(read.workbook, catalog);
-  if (!submission.ok) return { file, sha256, fileErrors: [submission.error], report: null };
-  return { file, sha256, fileErrors: [], report: checkSubmission(catalog, submission.submission, options) };
+  const checked = checkWorkbook(catalog, read.workbook, options);
+  if (!checked.ok) return { file, sha256, fileErrors: [checked.error], report: null };
+  return { file, sha256, fileErrors: [], report: checked.report };
 }
 
 export async function checkFile(

@@ -152,7 +152,9 @@ function writeOverview(workbook: ExcelJS.Workbook, model: MasterModel['overview'
     const header = sheet.getRow(r);
     [heading, ...model.statusHeaders, '合计'].forEach((h, i) => (header.getCell(i + 1).value = h));
     styleHeaderRow(header, width);
-    statuses.forEach((s, i) => { colourStatus(header.getCell(i + 2), s); });
+    statuses.forEach((s, i) => {
+      colourStatus(header.getCell(i + 2), s);
+    });
     r++;
     for (const group of groups) {
       const row = sheet.getRow(r++);

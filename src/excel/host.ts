@@ -1,0 +1,70 @@
+import type {
+  Catalog,
+  HistoryRow,
+  Lang,
+  Master,
+  RegisterRow,
+  SubmissionReport,
+  TemplateModel,
+  WorkbookView,
+} from '../core';
+
+/**
+ * What the task pane asks of Excel. The pane receives an `ExcelHost` through React context and
+ * never touches Office.js itself; the real one is `officeHost()`, tests give it a double.
+ */
+
+export interface Capabilities {
+  /** ExcelApi 1.9, the minimum the manifest asks for: ranges, validation, protection, cell properties. */
+  minimum: boolean;
+  /** ExcelApi 1.18: cell notes with each issue. Without it the result column carries the words. */
+  notes: boolean;
+  /** ExcelApi 1.13: merged areas over the figure column are detected. */
+  mergedAreas: boolean;
+}
+
+export interface CheckOutcome {
+  report: SubmissionReport | null;
+  /** Why the sheet could not be checked (no header found, …), as a file error kind. */
+  unreadable: string | null;
+  /** Marks could not be applied (for example the sheet is protected with a password). */
+  markingFailed: string | null;
+  syncs: number;
+}
+
+export interface MasterState {
+  history: HistoryRow[];
+  register: RegisterRow[];
+}
+
+export class HostError extends Error {
+  constructor(
+    readonly kind: 'template-exists' | 'protected' | 'not-supported' | 'office',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface ExcelHost {
+  capabilities(): Capabilities;
+  /** `zh-CN`, `en-US`, … as Office reports it. */
+  displayLanguage(): string;
+  /** True where Office's theme is dark. */
+  darkTheme(): boolean;
+  /** Writes the standard sheet into the current workbook; throws HostError('template-exists') if it is there. */
+  insertTemplate(model: TemplateModel): Promise<void>;
+  /** Reads the active sheet (and _meta, 重点任务), runs `check` on it and marks the sheet: one Excel.run. */
+  checkActive(
+    check: (workbook: WorkbookView, activeSheet: string) => SubmissionReport | string,
+    lang: Lang,
+  ): Promise<CheckOutcome>;
+  /** Puts the clerk's own formatting back and removes the result column. False if there was nothing to clear. */
+  clearMarks(): Promise<boolean>;
+  select(sheet: string, address: string): Promise<void>;
+  /** Calls back when a figure changes (typing or pasting into the figure column); returns the remover. */
+  watchFigures(onChange: () => void): Promise<() => Promise<void>>;
+  readMasterState(): Promise<MasterState | null>;
+  writeMaster(catalog: Catalog, master: Master, lang: Lang): Promise<{ syncs: number; chart: boolean }>;
+}

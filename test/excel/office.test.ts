@@ -1,0 +1,279 @@
+import {
+  buildTemplateModel,
+  catalogHash,
+  checkWorkbook,
+  combine,
+  defaultCatalog,
+  type SubmissionReport,
+  type WorkbookView,
+} from '../../src/core';
+import { HostError } from '../../src/excel/host';
+import { MARKS_SHEET, officeHost } from '../../src/excel/office';
+import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+
+const catalog = defaultCatalog();
+const check = (view: WorkbookView): SubmissionReport | string => {
+  const result = checkWorkbook(catalog, view);
+  return result.ok ? result.report : result.error.kind;
+};
+
+let office: OfficeDouble;
+beforeEach(() => {
+  office = installOfficeDouble();
+  office.workbook.addSheet('Sheet1');
+});
+afterEach(() => { office.uninstall(); });
+
+async function withTemplate(bureau = '县民政局', period = 2023) {
+  const host = officeHost();
+  await host.insertTemplate(buildTemplateModel(catalog, bureau, period, catalogHash(catalog)));
+  return host;
+}
+const sheet = (name = '指标填报') => office.workbook.sheet(name)!;
+const rowOf = (code: string) => {
+  for (const [key, cell] of sheet().cells)
+    if (key.endsWith(',1') && cell.value === code) return Number(key.split(',')[0]);
+  throw new Error(`no row for ${code}`);
+};
+
+describe('insertTemplate', () => {
+  it('writes the standard sheet, _meta very hidden, the milestone sheet, validation and protection', async () => {
+    await withTemplate();
+    const wb = office.workbook;
+    expect(wb.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Sheet1', 'Visible'],
+      ['指标填报', 'Visible'],
+      ['重点任务', 'Visible'],
+      ['_meta', 'VeryHidden'],
+    ]);
+    expect(wb.active).toBe('指标填报');
+    expect(sheet().cell(2, 2)?.value).toBe('县民政局');
+    expect(sheet().cell(2, 5)?.value).toBe(2023);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sheet().cell(4, c)?.value)).toEqual([
+      '编号',
+      '具体指标',
+      '单位',
+      '基期值（2020年）',
+      '目标值（2025年）',
+      '责任单位',
+      '本期完成值',
+      '说明',
+    ]);
+    const beds = rowOf('YL-02');
+    expect(sheet().validations.get(`G${beds}`)).toMatchObject({
+      rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } },
+      prompt: { showPrompt: true, message: expect.stringContaining('单位：张；2025年目标：800') },
+      errorAlert: { style: 'Warning' },
+    });
+    expect(sheet().cell(beds, 7)?.locked).toBe(false);
+    expect(sheet().cell(beds, 8)?.locked).toBe(false);
+    expect(sheet().cell(beds, 1)?.locked).toBe(true);
+    expect(sheet().protection.protected).toBe(true);
+    expect(sheet().frozenRows).toBe(4);
+    expect(sheet().conditionalFormats.find((f) => f.address.endsWith(`G${beds}`))?.formula).toBe(
+      `=AND(ISNUMBER(G${beds}),G${beds}<740)`,
+    );
+    expect(sheet('_meta').cell(4, 2)?.value).toBe(catalogHash(catalog));
+  });
+
+  it('refuses to write over an existing template', async () => {
+    const host = await withTemplate();
+    await expect(
+      host.insertTemplate(buildTemplateModel(catalog, '县民政局', 2023, '')),
+    ).rejects.toBeInstanceOf(HostError);
+  });
+
+  it('costs two round trips', async () => {
+    const before = office.workbook.syncs;
+    await withTemplate();
+    expect(office.workbook.syncs - before).toBe(2);
+  });
+});
+
+describe('checkActive', () => {
+  async function typed() {
+    const host = await withTemplate();
+    const wb = office.workbook;
+    await wb.type('指标填报', `G${rowOf('YL-02')}`, '620张');
+    await wb.type('指标填报', `G${rowOf('YL-03')}`, '0.85');
+    await wb.type('指标填报', `G${rowOf('YL-06')}`, '约75');
+    await wb.type('指标填报', `G${rowOf('YL-14')}`, '#DIV/0!');
+    await wb.type('指标填报', `G${rowOf('YL-15')}`, '85%');
+    return host;
+  }
+
+  it('reads the sheet, checks it and marks it in three round trips', async () => {
+    const host = await typed();
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.syncs).toBe(3);
+    const report = outcome.report!;
+    const kinds = (code: string) => report.entries.find((e) => e.code === code)!.issues.map((i) => i.kind);
+    expect(kinds('YL-02')).toEqual([]);
+    expect(report.entries.find((e) => e.code === 'YL-02')).toMatchObject({ value: 620, status: 'off-track' });
+    expect(kinds('YL-03')).toEqual(['percent-as-fraction']);
+    expect(kinds('YL-06')).toEqual(['approximate']);
+    expect(kinds('YL-14')).toEqual(['formula-error']);
+    expect(kinds('YL-05')).toEqual(['missing']);
+    // 85% typed: Excel stores 0.85 with a percent format, read as 85.
+    expect(report.entries.find((e) => e.code === 'YL-15')).toMatchObject({ value: 85, issues: [] });
+
+    const cell = (code: string) => sheet().cell(rowOf(code), 7)!;
+    expect(cell('YL-14').fill).toBe('#FF9B9B');
+    expect(cell('YL-03').fill).toBe('#FFEB9C');
+    expect(cell('YL-02').fill).toBe('#FFC7CE');
+    expect(sheet().cell(4, 9)?.value).toBe('核查结果');
+    expect(String(sheet().cell(rowOf('YL-14'), 9)?.value)).toContain('错误值');
+    expect(office.workbook.notes.get(`'指标填报'!G${rowOf('YL-14')}`)).toContain('#DIV/0!');
+    // The sheet is protected again afterwards.
+    expect(sheet().protection.protected).toBe(true);
+    expect(sheet(MARKS_SHEET).visibility).toBe('VeryHidden');
+  });
+
+  it('puts the clerk’s own formatting back exactly with 清除标记', async () => {
+    const host = await typed();
+    const own = sheet().ensure(rowOf('YL-14'), 7);
+    const before = new Map([...sheet().cells].map(([k, c]) => [k, { fill: c.fill, font: c.fontColor }]));
+    own.fill = '#00B0F0';
+    before.set(`${rowOf('YL-14')},7`, { fill: '#00B0F0', font: own.fontColor });
+    await host.checkActive(check, 'zh');
+    expect(own.fill).toBe('#FF9B9B');
+    // Checking twice keeps the original, not the first marks.
+    await host.checkActive(check, 'zh');
+    expect(await host.clearMarks()).toBe(true);
+    const after = new Map(
+      [...sheet().cells]
+        .filter(([k]) => before.has(k))
+        .map(([k, c]) => [k, { fill: c.fill, font: c.fontColor }]),
+    );
+    expect(after).toEqual(before);
+    expect(sheet().cell(4, 9)?.value ?? null).toBeNull();
+    expect(office.workbook.sheet(MARKS_SHEET)).toBeUndefined();
+    expect(office.workbook.notes.size).toBe(0);
+    expect(await host.clearMarks()).toBe(false);
+  });
+
+  it('keeps three round trips for a 2,600-row sheet', async () => {
+    const host = officeHost();
+    const big = office.workbook.addSheet('全省');
+    office.workbook.active = '全省';
+    const header = ['编号', '具体指标', '单位', '基期值', '目标值', '责任单位', '本期完成值', '说明'];
+    header.forEach((h, i) => (big.ensure(4, i + 1).value = h));
+    big.ensure(2, 2).value = '县民政局';
+    big.ensure(2, 5).value = 2023;
+    for (let r = 0; r < 2600; r++) {
+      big.ensure(5 + r, 1).value = catalog.indicators[r % 26]!.code;
+      big.ensure(5 + r, 7).value = r % 3 === 0 ? '约100' : 50;
+    }
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.report).not.toBeNull();
+    expect(outcome.syncs).toBe(3);
+  });
+
+  it('says why a sheet cannot be checked', async () => {
+    const outcome = await officeHost().checkActive(check, 'zh');
+    expect(outcome).toMatchObject({ report: null, unreadable: 'empty-workbook', syncs: 1 });
+  });
+
+  it('marks without notes where ExcelApi 1.18 is missing', async () => {
+    office.workbook.requirementSets.ExcelApi = '1.9';
+    const host = await typed();
+    expect(host.capabilities()).toEqual({ minimum: true, notes: false, mergedAreas: false });
+    await host.checkActive(check, 'zh');
+    expect(office.workbook.notes.size).toBe(0);
+    expect(sheet().cell(rowOf('YL-14'), 7)?.fill).toBe('#FF9B9B');
+  });
+});
+
+describe('watchFigures and select', () => {
+  it('calls back when a figure is typed, not when the result column is written', async () => {
+    const host = await withTemplate();
+    const calls: number[] = [];
+    const stop = await host.watchFigures(() => calls.push(1));
+    await office.workbook.type('指标填报', 'G6', '700');
+    expect(calls).toHaveLength(1);
+    await host.checkActive(check, 'zh');
+    expect(calls).toHaveLength(1);
+    await stop();
+    await office.workbook.type('指标填报', 'G6', '710');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('selects a cell on its sheet', async () => {
+    const host = await withTemplate();
+    office.workbook.active = 'Sheet1';
+    await host.select('指标填报', 'G9');
+    expect(office.workbook.selection).toEqual({ sheet: '指标填报', address: 'G9' });
+    expect(office.workbook.active).toBe('指标填报');
+  });
+});
+
+describe('writeMaster and readMasterState', () => {
+  it('writes the master sheets with bureau text as text, a chart, and reads its history back', async () => {
+    const host = officeHost();
+    const view = (figures: Record<string, string | number>, note: string): WorkbookView => {
+      const model = buildTemplateModel(catalog, '县民政局', 2023, '');
+      const rows: (string | number | undefined)[][] = [
+        [],
+        ['填报单位', '县民政局', '', '报告期', 2023],
+        [],
+        model.columns.map((c) => c.header),
+      ];
+      for (const r of model.rows)
+        rows.push(
+          r.kind === 'section'
+            ? [r.label]
+            : [...r.cells, figures[r.indicator.code], r.indicator.code === 'YL-02' ? note : undefined],
+        );
+      return {
+        sheets: [
+          {
+            name: '指标填报',
+            visibility: 'visible',
+            merges: [],
+            rows: rows.map((r) =>
+              r.map((v) =>
+                v === undefined
+                  ? undefined
+                  : typeof v === 'number'
+                    ? { type: 'number' as const, value: v }
+                    : { type: 'string' as const, value: v },
+              ),
+            ),
+          },
+        ],
+      };
+    };
+    const checked = checkWorkbook(catalog, view({ 'YL-02': 620 }, '=HYPERLINK("http://x","点我")'));
+    if (!checked.ok) throw new Error('unreadable');
+    const master = combine(
+      catalog,
+      [{ file: '=民政局.xlsx', sha256: 'abc', order: 0, report: checked.report, fileErrors: [] }],
+      { importedAt: '2024-01-01T00:00:00.000Z' },
+    );
+    const before = office.workbook.syncs;
+    const written = await host.writeMaster(catalog, master, 'zh');
+    expect(written.syncs).toBe(2);
+    expect(office.workbook.syncs - before).toBe(2);
+    const names = office.workbook.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['县汇总', '报送登记', '完成情况', '历史', '总览']));
+    const summary = sheet('县汇总');
+    const cells = [...summary.cells.values()];
+    expect(cells.some((c) => c.formula)).toBe(false);
+    expect(cells.some((c) => c.value === '=HYPERLINK("http://x","点我")')).toBe(true);
+    expect(sheet('报送登记').cell(2, 1)?.value).toBe('=民政局.xlsx');
+    expect(sheet('总览').charts).toHaveLength(1);
+    expect(sheet('总览').charts[0]).toMatchObject({ type: 'BarClustered', title: '各指标完成进度' });
+
+    const state = await host.readMasterState();
+    expect(state?.history.find((h) => h.code === 'YL-02')).toMatchObject({
+      value: 620,
+      bureau: '县民政局',
+      file: '=民政局.xlsx',
+      note: '=HYPERLINK("http://x","点我")',
+    });
+    // Writing again replaces the master's own sheets and nothing else.
+    await host.writeMaster(catalog, master, 'zh');
+    expect(office.workbook.sheets.map((s) => s.name).filter((n) => n === '历史')).toHaveLength(1);
+    expect(office.workbook.sheet('Sheet1')).toBeDefined();
+  });
+});

@@ -1,0 +1,910 @@
+/**
+ * An in-memory Excel for tests and the preview: enough of Office.js for the adapter, with the
+ * rules that make real add-ins fail — a property read before `load` and `context.sync()` throws,
+ * writes and loads take effect at `sync()`, `*OrNullObject` results are known only after a sync,
+ * and `Range.values` parses a string the way Excel parses typing (`=` makes a formula, `85%` a
+ * number with a percent format, a leading apostrophe keeps text). It counts round trips.
+ * Test-only: it never enters the production bundle.
+ */
+
+export interface CellModel {
+  value: string | number | boolean | null;
+  /** `#DIV/0!` and friends. */
+  error?: string;
+  formula?: string;
+  numberFormat: string;
+  fill: string | null;
+  fillPattern: string;
+  fontColor: string;
+  bold: boolean;
+  locked: boolean;
+}
+
+export interface ValidationModel {
+  rule: Excel.DataValidationRule;
+  prompt?: Excel.DataValidationPrompt;
+  errorAlert?: Excel.DataValidationErrorAlert;
+}
+
+export interface ChartModel {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  position: [string, string] | null;
+}
+
+export class SheetModel {
+  cells = new Map<string, CellModel>();
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions } = {
+    protected: false,
+    options: {},
+  };
+  validations = new Map<string, ValidationModel>();
+  conditionalFormats: { address: string; type: string; formula?: string }[] = [];
+  charts: ChartModel[] = [];
+  merges: string[] = [];
+  frozenRows = 0;
+  columnWidths = new Map<number, number>();
+  handlers: ((event: { address: string; source: string; changeType: string }) => Promise<unknown>)[] = [];
+  constructor(public name: string) {}
+
+  cell(row: number, column: number): CellModel | undefined {
+    return this.cells.get(`${row},${column}`);
+  }
+  ensure(row: number, column: number): CellModel {
+    const key = `${row},${column}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = {
+        value: null,
+        numberFormat: 'General',
+        fill: null,
+        fillPattern: 'None',
+        fontColor: '#000000',
+        bold: false,
+        locked: true,
+      };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+  /** Bounding box of cells holding a value (and, unless valuesOnly, formatting). */
+  used(valuesOnly: boolean): { top: number; left: number; bottom: number; right: number } | null {
+    let box: { top: number; left: number; bottom: number; right: number } | null = null;
+    for (const [key, cell] of this.cells) {
+      const hasValue = cell.value !== null && cell.value !== '' ? true : cell.error !== undefined;
+      const hasFormat = cell.fill !== null || cell.numberFormat !== 'General';
+      if (!hasValue && (valuesOnly || !hasFormat)) continue;
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      box = box
+        ? {
+            top: Math.min(box.top, r),
+            left: Math.min(box.left, c),
+            bottom: Math.max(box.bottom, r),
+            right: Math.max(box.right, c),
+          }
+        : { top: r, left: c, bottom: r, right: c };
+    }
+    return box;
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  active = '';
+  notes = new Map<string, string>();
+  selection: { sheet: string; address: string } | null = null;
+  syncs = 0;
+  requirementSets: Record<string, string> = { ExcelApi: '1.18' };
+  displayLanguage = 'zh-CN';
+  theme = { bodyBackgroundColor: '#FFFFFF' };
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+  addSheet(name: string): SheetModel {
+    if (this.sheet(name)) throw officeError('ItemAlreadyExists', `名称为“${name}”的工作表已存在。`);
+    const sheet = new SheetModel(name);
+    this.sheets.push(sheet);
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+  /** What a clerk does: type into a cell, which fires onChanged like Excel. */
+  async type(sheetName: string, address: string, input: string | number | null): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const { top, left } = parseAddress(address);
+    enter(sheet.ensure(top, left), input);
+    for (const handler of sheet.handlers)
+      await handler({ address, source: 'Local', changeType: 'RangeEdited' });
+  }
+}
+
+export function officeError(code: string, message: string): Error {
+  const error = new Error(message) as Error & { code: string };
+  error.code = code;
+  return error;
+}
+
+const ERRORS = ['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!', '#SPILL!', '#CALC!'];
+
+/** Excel's reading of a typed or `Range.values` input. */
+export function enter(cell: CellModel, input: unknown): void {
+  delete cell.error;
+  delete cell.formula;
+  if (input === null || input === undefined || input === '') {
+    cell.value = null;
+    return;
+  }
+  if (typeof input === 'number' || typeof input === 'boolean') {
+    cell.value = input;
+    return;
+  }
+  const text = typeof input === 'string' ? input : JSON.stringify(input);
+  if (cell.numberFormat === '@') {
+    cell.value = text;
+    return;
+  }
+  if (text.startsWith("'")) {
+    cell.value = text.slice(1);
+    return;
+  }
+  if (/^[=+]/.test(text) || (/^-/.test(text) && !/^-\d+(\.\d+)?$/.test(text))) {
+    cell.formula = text.startsWith('=') ? text : `=${text}`;
+    // The double does not calculate; a formula of words is what Excel would call #NAME?.
+    cell.error = '#NAME?';
+    cell.value = null;
+    return;
+  }
+  if (ERRORS.includes(text.toUpperCase())) {
+    cell.error = text.toUpperCase();
+    cell.value = null;
+    return;
+  }
+  if (/^[+-]?\d+(\.\d+)?$/.test(text)) {
+    cell.value = Number(text);
+    return;
+  }
+  const percent = /^([+-]?\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent) {
+    // Typing a percentage gives the cell a percent format, as Excel does.
+    cell.value = Number(percent[1]) / 100;
+    if (!cell.numberFormat.includes('%')) cell.numberFormat = '0%';
+    return;
+  }
+  const date = /^(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (date) {
+    // Excel "helps": 3-5 becomes 5 March of this year.
+    cell.value = Math.round(Date.UTC(2026, Number(date[1]) - 1, Number(date[2])) / 86_400_000) + 25_569;
+    cell.numberFormat = 'd-mmm';
+    return;
+  }
+  cell.value = text;
+}
+
+function displayOf(cell: CellModel | undefined): string {
+  if (!cell) return '';
+  if (cell.error) return cell.error;
+  if (cell.value === null) return '';
+  if (typeof cell.value === 'number') {
+    const fmt = cell.numberFormat;
+    if (fmt.includes('%')) return `${(cell.value * 100).toFixed(fmt.includes('.0') ? 1 : 0)}%`;
+    if (fmt === '0.0') return cell.value.toFixed(1);
+    if (fmt === '0.00') return cell.value.toFixed(2);
+    return String(cell.value);
+  }
+  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  return cell.value;
+}
+
+function valueTypeOf(cell: CellModel | undefined): string {
+  if (!cell) return 'Empty';
+  if (cell.error) return 'Error';
+  if (cell.value === null || cell.value === '') return 'Empty';
+  if (typeof cell.value === 'number') return Number.isInteger(cell.value) ? 'Integer' : 'Double';
+  if (typeof cell.value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+export function columnNumber(letters: string): number {
+  return letters
+    .toUpperCase()
+    .split('')
+    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+function letters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** `A1`, `A1:B2`, `G:G`, `Sheet!A1` → the box, 1-based. Whole columns run to row 1,048,576. */
+export function parseAddress(address: string): { top: number; left: number; bottom: number; right: number } {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [from = '', to = from] = local.replace(/\$/g, '').split(':');
+  const part = (ref: string, end: boolean) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(ref);
+    if (!m) throw officeError('InvalidArgument', `无效地址 ${address}`);
+    const col = m[1] ? columnNumber(m[1]) : end ? 16_384 : 1;
+    const row = m[2] ? Number(m[2]) : end ? 1_048_576 : 1;
+    return { row, col };
+  };
+  const a = part(from, false);
+  const b = part(to, true);
+  if (!/\d/.test(to) && /\d/.test(from)) b.row = a.row;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function addressOf(sheet: string, box: { top: number; left: number; bottom: number; right: number }): string {
+  const a = `${letters(box.left)}${box.top}`;
+  const b = `${letters(box.right)}${box.bottom}`;
+  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet}'`}!${a === b ? a : `${a}:${b}`}`;
+}
+
+type Op = () => void;
+
+export class FakeContext {
+  readonly queue: Op[] = [];
+  readonly workbook: FakeWorkbook;
+  constructor(readonly model: WorkbookModel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  async sync(): Promise<void> {
+    this.model.syncs++;
+    const ops = this.queue.splice(0);
+    for (const op of ops) op();
+    await Promise.resolve();
+  }
+}
+
+/** A proxy property: readable only after `load` and `sync`, as in Office.js. */
+class Loaded {
+  private values = new Map<string, unknown>();
+  private pending = new Set<string>();
+  constructor(private readonly owner: string) {}
+  request(props: string[]): void {
+    for (const p of props) this.pending.add(p);
+  }
+  set(prop: string, value: unknown): void {
+    this.values.set(prop, value);
+  }
+  wanted(prop: string): boolean {
+    return this.pending.has(prop);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- typed like Office's proxies
+  get<T>(prop: string): T {
+    if (!this.values.has(prop)) {
+      throw officeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' of ${this.owner} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.values.get(prop) as T;
+  }
+}
+
+function propsOf(arg: unknown): string[] {
+  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim());
+  if (Array.isArray(arg)) return arg as string[];
+  if (arg && typeof arg === 'object') return Object.keys(arg);
+  return [];
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly notes: FakeNotes;
+  constructor(readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.notes = new FakeNotes(ctx);
+  }
+}
+
+class FakeNotes {
+  constructor(private readonly ctx: FakeContext) {}
+  private key(address: string): string {
+    return address.replace(/\$/g, '');
+  }
+  add(address: string, content: string): void {
+    this.ctx.queue.push(() => this.ctx.model.notes.set(this.key(address), content));
+  }
+  getItemOrNullObject(address: string): { delete(): void } {
+    return { delete: () => this.ctx.queue.push(() => this.ctx.model.notes.delete(this.key(address))) };
+  }
+}
+
+class FakeWorksheetCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  add(name: string): FakeWorksheet {
+    this.ctx.queue.push(() => this.ctx.model.addSheet(name));
+    return new FakeWorksheet(this.ctx, () => name, false);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => name, false);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => name, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    let name = '';
+    this.ctx.queue.push(() => (name = this.ctx.model.active));
+    return new FakeWorksheet(this.ctx, () => name || this.ctx.model.active, false);
+  }
+}
+
+class FakeWorksheet {
+  private readonly loaded = new Loaded('Worksheet');
+  private nullState: boolean | undefined;
+  readonly protection: FakeProtection;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy: string) => FakeChart };
+  readonly onChanged: {
+    add: (handler: (event: { address: string }) => Promise<unknown>) => {
+      remove(): void;
+      context: FakeContext;
+    };
+  };
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly nameOf: () => string,
+    private readonly nullable: boolean,
+  ) {
+    this.protection = new FakeProtection(
+      ctx,
+      () => this.model(),
+      () => this.ctx.model.sheet(this.nameOf()) !== undefined,
+    );
+    this.freezePanes = { freezeRows: (n) => ctx.queue.push(() => (this.model().frozenRows = n)) };
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        const chart: ChartModel = { type, source: '', seriesBy, title: '', position: null };
+        ctx.queue.push(() => {
+          chart.source = source.resolvedAddress();
+          this.model().charts.push(chart);
+        });
+        return new FakeChart(ctx, chart);
+      },
+    };
+    this.onChanged = {
+      add: (handler) => {
+        ctx.queue.push(() => this.model().handlers.push(handler));
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.queue.push(
+              () => (this.model().handlers = this.model().handlers.filter((h) => h !== handler)),
+            ),
+        };
+      },
+    };
+    if (nullable) ctx.queue.push(() => (this.nullState = !ctx.model.sheet(nameOf())));
+  }
+  model(): SheetModel {
+    const sheet = this.ctx.model.sheet(this.nameOf());
+    if (!sheet) throw officeError('ItemNotFound', `找不到工作表“${this.nameOf()}”。`);
+    return sheet;
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined)
+      throw officeError('PropertyNotLoaded', 'isNullObject is known only after context.sync()');
+    return this.nullState;
+  }
+  load(props: unknown): this {
+    const wanted = propsOf(props);
+    this.loaded.request(wanted);
+    this.ctx.queue.push(() => {
+      const sheet = this.ctx.model.sheet(this.nameOf());
+      if (!sheet) return;
+      if (wanted.includes('name')) this.loaded.set('name', sheet.name);
+      if (wanted.includes('visibility')) this.loaded.set('visibility', sheet.visibility);
+    });
+    return this;
+  }
+  get name(): string {
+    return this.loaded.get('name');
+  }
+  get visibility(): string {
+    return this.loaded.get('visibility');
+  }
+  set visibility(value: string) {
+    this.ctx.queue.push(() => (this.model().visibility = value as SheetModel['visibility']));
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this, () => parseAddress(address), false);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this,
+      () => this.ctx.model.sheet(this.nameOf())?.used(valuesOnly) ?? null,
+      true,
+    );
+  }
+  activate(): void {
+    this.ctx.queue.push(() => (this.ctx.model.active = this.model().name));
+  }
+  delete(): void {
+    this.ctx.queue.push(() => {
+      const model = this.ctx.model;
+      model.sheets = model.sheets.filter((s) => s.name !== this.nameOf());
+      if (model.active === this.nameOf()) model.active = model.sheets[0]?.name ?? '';
+    });
+  }
+  protect(): void {
+    throw new Error('use protection.protect');
+  }
+}
+
+class FakeProtection {
+  private readonly loaded = new Loaded('WorksheetProtection');
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => SheetModel,
+    private readonly exists: () => boolean,
+  ) {}
+  load(props: unknown): this {
+    const wanted = propsOf(props);
+    this.ctx.queue.push(() => {
+      // Loading through a null object yields nothing, without an error, as in Office.js.
+      if (!this.exists()) return;
+      const p = this.sheet().protection;
+      if (wanted.includes('protected')) this.loaded.set('protected', p.protected);
+      if (wanted.includes('options')) this.loaded.set('options', { ...p.options });
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this.loaded.get('protected');
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.loaded.get('options');
+  }
+  protect(options: Excel.WorksheetProtectionOptions = {}): void {
+    this.ctx.queue.push(() => (this.sheet().protection = { protected: true, options }));
+  }
+  unprotect(): void {
+    this.ctx.queue.push(() => (this.sheet().protection = { protected: false, options: {} }));
+  }
+}
+
+class FakeChart {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly chart: ChartModel,
+  ) {
+    const queue = (op: Op) => this.ctx.queue.push(op);
+    const model = this.chart;
+    this.title = {
+      set text(value: string) {
+        queue(() => {
+          model.title = value;
+        });
+      },
+      get text() {
+        return model.title;
+      },
+    };
+    this.legend = { visible: true };
+  }
+  setPosition(start: string, end: string): void {
+    this.ctx.queue.push(() => (this.chart.position = [start, end]));
+  }
+}
+
+type Box = { top: number; left: number; bottom: number; right: number };
+
+class FakeRange {
+  private readonly loaded = new Loaded('Range');
+  private nullState: boolean | undefined;
+  readonly format: FakeFormat;
+  readonly dataValidation: FakeValidation;
+  readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly boxOf: () => Box | null,
+    nullable: boolean,
+  ) {
+    this.format = new FakeFormat(
+      ctx,
+      (fn) => { this.eachCell(fn); },
+      (fn) => { this.eachColumn(fn); },
+    );
+    this.dataValidation = new FakeValidation(
+      ctx,
+      () => this.resolvedAddress(),
+      () => this.sheet.model(),
+    );
+    this.conditionalFormats = {
+      add: (type) => {
+        const entry = { address: '', type } as SheetModel['conditionalFormats'][number];
+        ctx.queue.push(() => {
+          entry.address = this.resolvedAddress();
+          this.sheet.model().conditionalFormats.push(entry);
+        });
+        return new FakeConditionalFormat(ctx, entry);
+      },
+    };
+    if (nullable)
+      ctx.queue.push(
+        () => (this.nullState = !this.ctx.model.sheet(this.sheet.nameOf()) || this.boxOf() === null),
+      );
+  }
+  get context(): FakeContext {
+    return this.ctx;
+  }
+  private box(): Box {
+    const box = this.boxOf();
+    if (!box) throw officeError('ItemNotFound', 'The range is a null object.');
+    return box;
+  }
+  resolvedAddress(): string {
+    return addressOf(this.sheet.nameOf(), this.box());
+  }
+  private eachCell(fn: (cell: CellModel, row: number, column: number) => void): void {
+    const box = this.box();
+    const sheet = this.sheet.model();
+    // Whole columns are formatted lazily: only existing cells are touched.
+    if (box.bottom - box.top > 100_000) {
+      for (const [key, cell] of sheet.cells) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        if (c >= box.left && c <= box.right) fn(cell, r, c);
+      }
+      return;
+    }
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) fn(sheet.ensure(r, c), r, c);
+  }
+  private eachColumn(fn: (column: number, sheet: SheetModel) => void): void {
+    const box = this.box();
+    for (let c = box.left; c <= box.right; c++) fn(c, this.sheet.model());
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined)
+      throw officeError('PropertyNotLoaded', 'isNullObject is known only after context.sync()');
+    return this.nullState;
+  }
+  load(props: unknown): this {
+    const wanted = propsOf(props);
+    this.loaded.request(wanted);
+    this.ctx.queue.push(() => {
+      if (this.nullState === true) return;
+      const box = this.boxOf();
+      if (!box) return;
+      const sheet = this.sheet.model();
+      const grid = <T>(fn: (cell: CellModel | undefined) => T): T[][] => {
+        const rows: T[][] = [];
+        for (let r = box.top; r <= box.bottom; r++) {
+          const row: T[] = [];
+          for (let c = box.left; c <= box.right; c++) row.push(fn(sheet.cell(r, c)));
+          rows.push(row);
+        }
+        return rows;
+      };
+      if (wanted.includes('address')) this.loaded.set('address', addressOf(sheet.name, box));
+      if (wanted.includes('values'))
+        this.loaded.set(
+          'values',
+          grid((c) => (c?.error ? c.error : (c?.value ?? ''))),
+        );
+      if (wanted.includes('valueTypes')) this.loaded.set('valueTypes', grid(valueTypeOf));
+      if (wanted.includes('numberFormat'))
+        this.loaded.set(
+          'numberFormat',
+          grid((c) => c?.numberFormat ?? 'General'),
+        );
+      if (wanted.includes('text')) this.loaded.set('text', grid(displayOf));
+      if (wanted.includes('formulas'))
+        this.loaded.set(
+          'formulas',
+          grid((c) => c?.formula ?? c?.value ?? ''),
+        );
+    });
+    return this;
+  }
+  get address(): string {
+    return this.loaded.get('address');
+  }
+  get values(): unknown[][] {
+    return this.loaded.get('values');
+  }
+  set values(values: unknown[][]) {
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const sheet = this.sheet.model();
+      if (
+        values.length !== box.bottom - box.top + 1 ||
+        values.some((row) => row.length !== box.right - box.left + 1)
+      ) {
+        throw officeError(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.resolvedAddress()}.`,
+        );
+      }
+      if (sheet.protection.protected) {
+        for (let r = box.top; r <= box.bottom; r++) {
+          for (let c = box.left; c <= box.right; c++) {
+            if (sheet.cell(r, c)?.locked !== false)
+              throw officeError('AccessDenied', '工作表受保护，无法修改锁定的单元格。');
+          }
+        }
+      }
+      values.forEach((row, i) => { row.forEach((v, j) => { enter(sheet.ensure(box.top + i, box.left + j), v); }); });
+      const address = this.resolvedAddress();
+      for (const handler of sheet.handlers)
+        void handler({
+          address: address.slice(address.indexOf('!') + 1),
+          source: 'Local',
+          changeType: 'RangeEdited',
+        });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.loaded.get('valueTypes');
+  }
+  get text(): string[][] {
+    return this.loaded.get('text');
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded.get('numberFormat');
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const sheet = this.sheet.model();
+      formats.forEach((row, i) => { row.forEach((f, j) => (sheet.ensure(box.top + i, box.left + j).numberFormat = String(f))); },
+      );
+    });
+  }
+  merge(): void {
+    this.ctx.queue.push(() => this.sheet.model().merges.push(this.resolvedAddress().split('!')[1] ?? ''));
+  }
+  select(): void {
+    this.ctx.queue.push(
+      () =>
+        (this.ctx.model.selection = {
+          sheet: this.sheet.nameOf(),
+          address: this.resolvedAddress().split('!')[1] ?? '',
+        }),
+    );
+  }
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): { value: Excel.CellProperties[][] } {
+    const result: { value: Excel.CellProperties[][] } = {
+      get value(): Excel.CellProperties[][] {
+        throw officeError('PropertyNotLoaded', 'ClientResult.value is available after context.sync()');
+      },
+    };
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const sheet = this.sheet.model();
+      const rows: Excel.CellProperties[][] = [];
+      for (let r = box.top; r <= box.bottom; r++) {
+        const row: Excel.CellProperties[] = [];
+        for (let c = box.left; c <= box.right; c++) {
+          const cell = sheet.cell(r, c);
+          const props: Excel.CellProperties = {
+            address: addressOf(sheet.name, { top: r, left: c, bottom: r, right: c }),
+          };
+          if (options.format) {
+            props.format = {
+              // Excel reports no fill as white with the pattern None.
+              fill: { color: cell?.fill ?? '#FFFFFF', pattern: cell?.fill ? 'Solid' : 'None' },
+              font: { color: cell?.fontColor ?? '#000000', bold: cell?.bold ?? false },
+            };
+          }
+          row.push(props);
+        }
+        rows.push(row);
+      }
+      Object.defineProperty(result, 'value', { value: rows });
+    });
+    return result;
+  }
+  setCellProperties(props: Excel.SettableCellProperties[][]): void {
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const sheet = this.sheet.model();
+      props.forEach((row, i) => { row.forEach((p, j) => {
+          const cell = sheet.ensure(box.top + i, box.left + j);
+          if (p.format?.fill?.color !== undefined) {
+            if (p.format.fill.pattern === 'None') {
+              cell.fill = null;
+              cell.fillPattern = 'None';
+            } else {
+              cell.fill = p.format.fill.color;
+              cell.fillPattern = 'Solid';
+            }
+          }
+          if (p.format?.font?.color !== undefined) cell.fontColor = p.format.font.color;
+          if (p.format?.font?.bold !== undefined) cell.bold = p.format.font.bold;
+        }); },
+      );
+    });
+  }
+}
+
+class FakeFormat {
+  readonly fill: { color: string; clear(): void };
+  readonly font: { color: string; bold: boolean; size: number };
+  readonly protection: { locked: boolean };
+  constructor(
+    private readonly ctx: FakeContext,
+    each: (fn: (cell: CellModel) => void) => void,
+    eachColumn: (fn: (column: number, sheet: SheetModel) => void) => void,
+  ) {
+    const queue = (op: Op) => ctx.queue.push(op);
+    this.fill = {
+      set color(value: string) {
+        queue(() => { each((c) => {
+            c.fill = value;
+            c.fillPattern = 'Solid';
+          }); },
+        );
+      },
+      get color(): string {
+        throw officeError('PropertyNotLoaded', 'format.fill.color is not loaded');
+      },
+      clear: () =>
+        queue(() => { each((c) => {
+            c.fill = null;
+            c.fillPattern = 'None';
+          }); },
+        ),
+    };
+    this.font = {
+      set color(value: string) {
+        queue(() => { each((c) => (c.fontColor = value)); });
+      },
+      get color(): string {
+        throw officeError('PropertyNotLoaded', 'format.font.color is not loaded');
+      },
+      set bold(value: boolean) {
+        queue(() => { each((c) => (c.bold = value)); });
+      },
+      get bold(): boolean {
+        throw officeError('PropertyNotLoaded', 'format.font.bold is not loaded');
+      },
+      set size(_value: number) {
+        // Recorded nowhere: the double does not lay text out.
+      },
+      get size(): number {
+        return 11;
+      },
+    };
+    this.protection = {
+      set locked(value: boolean) {
+        queue(() => { each((c) => (c.locked = value)); });
+      },
+      get locked(): boolean {
+        throw officeError('PropertyNotLoaded', 'format.protection.locked is not loaded');
+      },
+    };
+    const setColumnWidth = (value: number) =>
+      queue(() => { eachColumn((column, sheet) => sheet.columnWidths.set(column, value)); });
+    Object.defineProperty(this, 'columnWidth', { set: setColumnWidth });
+  }
+  // Layout-only properties: accepted and ignored by the double.
+  wrapText = false;
+  horizontalAlignment = 'General';
+  verticalAlignment = 'Bottom';
+  rowHeight = 15;
+}
+
+class FakeValidation {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly address: () => string,
+    private readonly sheet: () => SheetModel,
+  ) {}
+  private entry(): ValidationModel {
+    const key = this.address().split('!')[1] ?? '';
+    let entry = this.sheet().validations.get(key);
+    if (!entry) {
+      entry = { rule: {} };
+      this.sheet().validations.set(key, entry);
+    }
+    return entry;
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.ctx.queue.push(() => (this.entry().rule = rule));
+  }
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    this.ctx.queue.push(() => (this.entry().prompt = prompt));
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.ctx.queue.push(() => (this.entry().errorAlert = alert));
+  }
+}
+
+class FakeConditionalFormat {
+  readonly custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { color: string } };
+  };
+  readonly dataBar: { barDirection: string };
+  constructor(ctx: FakeContext, entry: SheetModel['conditionalFormats'][number]) {
+    this.custom = {
+      rule: {
+        set formula(value: string) {
+          ctx.queue.push(() => (entry.formula = value));
+        },
+        get formula(): string {
+          return entry.formula ?? '';
+        },
+      },
+      format: { fill: { color: '' }, font: { color: '' } },
+    };
+    this.dataBar = { barDirection: 'Context' };
+  }
+}
+
+export interface OfficeDouble {
+  workbook: WorkbookModel;
+  /** Runs a batch the way Excel.run does, against the in-memory workbook. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  uninstall(): void;
+}
+
+function versionAtLeast(have: string, want: string): boolean {
+  const [ha = 0, hb = 0] = have.split('.').map(Number);
+  const [wa = 0, wb = 0] = want.split('.').map(Number);
+  return ha > wa || (ha === wa && hb >= wb);
+}
+
+/** Puts `Excel` and `Office` on the global object, backed by a fresh in-memory workbook. */
+export function installOfficeDouble(workbook = new WorkbookModel()): OfficeDouble {
+  const globals = globalThis as Record<string, unknown>;
+  const previous = { Excel: globals.Excel, Office: globals.Office };
+  const run = async <T>(...args: unknown[]): Promise<T> => {
+    const batch = args[args.length - 1] as (context: Excel.RequestContext) => Promise<T>;
+    const given = args.length > 1 ? (args[0] as FakeContext) : undefined;
+    const context = given instanceof FakeContext ? given : new FakeContext(workbook);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    // Excel.run syncs whatever is still queued when the batch returns.
+    if (context.queue.length > 0) await context.sync();
+    return result;
+  };
+  globals.Excel = { run };
+  globals.Office = {
+    context: {
+      get displayLanguage() {
+        return workbook.displayLanguage;
+      },
+      get officeTheme() {
+        return workbook.theme;
+      },
+      requirements: {
+        isSetSupported: (name: string, version = '1.1') => {
+          const have = workbook.requirementSets[name];
+          return have !== undefined && versionAtLeast(have, version);
+        },
+      },
+    },
+    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: 'Excel', platform: 'PC' };
+      callback?.(info);
+      return Promise.resolve(info);
+    },
+  };
+  return {
+    workbook,
+    run: run,
+    uninstall: () => {
+      globals.Excel = previous.Excel;
+      globals.Office = previous.Office;
+    },
+  };
+}
