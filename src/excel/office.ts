@@ -239,18 +239,16 @@ function writeTable(context: Excel.RequestContext, table: MasterTable): void {
   if (table.statusColumn !== undefined && table.rowStatus) {
     const letter = columnLetter(table.statusColumn + 1);
     // One call for the whole column, however long the history grows.
-    sheet
-      .getRange(`${letter}${headerRow + 1}:${letter}${headerRow + table.rows.length}`)
-      .setCellProperties(
-        table.rowStatus.map((status) => [
-          {
-            format: {
-              fill: { color: STATUS_FILL[status]?.fill ?? '#FFFFFF' },
-              font: { color: STATUS_FILL[status]?.font ?? '#000000' },
-            },
+    sheet.getRange(`${letter}${headerRow + 1}:${letter}${headerRow + table.rows.length}`).setCellProperties(
+      table.rowStatus.map((status) => [
+        {
+          format: {
+            fill: { color: STATUS_FILL[status]?.fill ?? '#FFFFFF' },
+            font: { color: STATUS_FILL[status]?.font ?? '#000000' },
           },
-        ]),
-      );
+        },
+      ]),
+    );
   }
   sheet.freezePanes.freezeRows(headerRow);
 }
@@ -509,15 +507,13 @@ export function officeHost(): ExcelHost {
           ]),
         ];
         completion.getRange(`A1:${columnLetter(matrix[0]?.length ?? 1)}${matrix.length}`).values = matrix;
-        completion
-          .getRange(`B2:${columnLetter(matrix[0]?.length ?? 1)}${matrix.length}`)
-          .setCellProperties(
-            model.completion.cells.map((row) =>
-              row.map((cell) => ({
-                format: { fill: { color: cell ? (STATUS_FILL[cell.status]?.fill ?? '#FFFFFF') : '#F2F2F2' } },
-              })),
-            ),
-          );
+        completion.getRange(`B2:${columnLetter(matrix[0]?.length ?? 1)}${matrix.length}`).setCellProperties(
+          model.completion.cells.map((row) =>
+            row.map((cell) => ({
+              format: { fill: { color: cell ? (STATUS_FILL[cell.status]?.fill ?? '#FFFFFF') : '#F2F2F2' } },
+            })),
+          ),
+        );
         completion.getRange(`A${matrix.length + 2}`).values = [[model.completion.legend]];
 
         writeTable(context, model.history);
@@ -627,7 +623,9 @@ function restoreMarks(context: Excel.RequestContext, saved: unknown[][]): void {
     const fill = properties.format?.fill;
     // A cell without a fill reads back as white with pattern None: clear it rather than paint it white.
     if (!fill || fill.pattern === 'None') range.format.fill.clear();
-    const settable: Excel.SettableCellProperties = { ...(properties.format ? { format: properties.format } : {}) };
+    const settable: Excel.SettableCellProperties = {
+      ...(properties.format ? { format: properties.format } : {}),
+    };
     range.setCellProperties([[settable]]);
     if (canNote) context.workbook.notes.getItemOrNullObject(`${quoteSheet(sheetName)}!${local}`).delete();
   }

@@ -22,7 +22,9 @@ beforeEach(() => {
   office = installOfficeDouble();
   office.workbook.addSheet('Sheet1');
 });
-afterEach(() => { office.uninstall(); });
+afterEach(() => {
+  office.uninstall();
+});
 
 async function withTemplate(bureau = '县民政局', period = 2023) {
   const host = officeHost();

@@ -520,8 +520,12 @@ class FakeRange {
   ) {
     this.format = new FakeFormat(
       ctx,
-      (fn) => { this.eachCell(fn); },
-      (fn) => { this.eachColumn(fn); },
+      (fn) => {
+        this.eachCell(fn);
+      },
+      (fn) => {
+        this.eachColumn(fn);
+      },
     );
     this.dataValidation = new FakeValidation(
       ctx,
@@ -642,7 +646,11 @@ class FakeRange {
           }
         }
       }
-      values.forEach((row, i) => { row.forEach((v, j) => { enter(sheet.ensure(box.top + i, box.left + j), v); }); });
+      values.forEach((row, i) => {
+        row.forEach((v, j) => {
+          enter(sheet.ensure(box.top + i, box.left + j), v);
+        });
+      });
       const address = this.resolvedAddress();
       for (const handler of sheet.handlers)
         void handler({
@@ -665,8 +673,9 @@ class FakeRange {
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
-      formats.forEach((row, i) => { row.forEach((f, j) => (sheet.ensure(box.top + i, box.left + j).numberFormat = String(f))); },
-      );
+      formats.forEach((row, i) => {
+        row.forEach((f, j) => (sheet.ensure(box.top + i, box.left + j).numberFormat = String(f)));
+      });
     });
   }
   merge(): void {
@@ -717,7 +726,8 @@ class FakeRange {
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
-      props.forEach((row, i) => { row.forEach((p, j) => {
+      props.forEach((row, i) => {
+        row.forEach((p, j) => {
           const cell = sheet.ensure(box.top + i, box.left + j);
           if (p.format?.fill?.color !== undefined) {
             if (p.format.fill.pattern === 'None') {
@@ -730,8 +740,8 @@ class FakeRange {
           }
           if (p.format?.font?.color !== undefined) cell.fontColor = p.format.font.color;
           if (p.format?.font?.bold !== undefined) cell.bold = p.format.font.bold;
-        }); },
-      );
+        });
+      });
     });
   }
 }
@@ -748,31 +758,37 @@ class FakeFormat {
     const queue = (op: Op) => ctx.queue.push(op);
     this.fill = {
       set color(value: string) {
-        queue(() => { each((c) => {
+        queue(() => {
+          each((c) => {
             c.fill = value;
             c.fillPattern = 'Solid';
-          }); },
-        );
+          });
+        });
       },
       get color(): string {
         throw officeError('PropertyNotLoaded', 'format.fill.color is not loaded');
       },
       clear: () =>
-        queue(() => { each((c) => {
+        queue(() => {
+          each((c) => {
             c.fill = null;
             c.fillPattern = 'None';
-          }); },
-        ),
+          });
+        }),
     };
     this.font = {
       set color(value: string) {
-        queue(() => { each((c) => (c.fontColor = value)); });
+        queue(() => {
+          each((c) => (c.fontColor = value));
+        });
       },
       get color(): string {
         throw officeError('PropertyNotLoaded', 'format.font.color is not loaded');
       },
       set bold(value: boolean) {
-        queue(() => { each((c) => (c.bold = value)); });
+        queue(() => {
+          each((c) => (c.bold = value));
+        });
       },
       get bold(): boolean {
         throw officeError('PropertyNotLoaded', 'format.font.bold is not loaded');
@@ -786,14 +802,18 @@ class FakeFormat {
     };
     this.protection = {
       set locked(value: boolean) {
-        queue(() => { each((c) => (c.locked = value)); });
+        queue(() => {
+          each((c) => (c.locked = value));
+        });
       },
       get locked(): boolean {
         throw officeError('PropertyNotLoaded', 'format.protection.locked is not loaded');
       },
     };
     const setColumnWidth = (value: number) =>
-      queue(() => { eachColumn((column, sheet) => sheet.columnWidths.set(column, value)); });
+      queue(() => {
+        eachColumn((column, sheet) => sheet.columnWidths.set(column, value));
+      });
     Object.defineProperty(this, 'columnWidth', { set: setColumnWidth });
   }
   // Layout-only properties: accepted and ignored by the double.
