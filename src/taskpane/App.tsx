@@ -1,0 +1,80 @@
+import {
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useState } from 'react';
+import type { Catalog } from '../core';
+import type { ExcelHost } from '../excel/host';
+import { CheckTab } from './components/CheckTab';
+import { NoticeBar } from './components/Problem';
+import { TemplateTab } from './components/TemplateTab';
+import { EnvironmentProvider } from './context';
+import { UI, langFor } from './i18n';
+
+// Only the county office combines: its code (the file reader, fflate, saxes) loads on demand.
+const CombineTab = lazy(() => import(/* webpackChunkName: "combine" */ './components/CombineTab'));
+
+const useStyles = makeStyles({
+  shell: { minHeight: '100vh', display: 'flex', flexDirection: 'column', boxSizing: 'border-box' },
+  header: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0` },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
+  body: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
+});
+
+type TabId = 'template' | 'check' | 'combine';
+
+export interface AppProps {
+  host: ExcelHost;
+  catalog: Catalog;
+  /** Overrides Office's display language (the preview's switch). */
+  language?: string;
+  dark?: boolean;
+}
+
+export function App({ host, catalog, language, dark }: AppProps) {
+  const styles = useStyles();
+  const lang = langFor(language ?? host.displayLanguage());
+  const t = UI[lang];
+  const [tab, setTab] = useState<TabId>('check');
+  const minimum = host.capabilities().minimum;
+  const theme = (dark ?? host.darkTheme()) ? webDarkTheme : webLightTheme;
+
+  return (
+    <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} className={styles.shell}>
+      <EnvironmentProvider value={{ host, catalog, lang }}>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold">
+            {t.appTitle}
+          </Text>
+        </header>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_event, data) => setTab(data.value as TabId)}
+          aria-label={t.appTitle}
+        >
+          <Tab value="template">{t.tabTemplate}</Tab>
+          <Tab value="check">{t.tabCheck}</Tab>
+          <Tab value="combine">{t.tabCombine}</Tab>
+        </TabList>
+        <main className={styles.body}>
+          {!minimum ? <NoticeBar notice={{ intent: 'warning', text: t.minimumMissing }} /> : null}
+          {tab === 'template' ? <TemplateTab /> : null}
+          {tab === 'check' ? <CheckTab /> : null}
+          {tab === 'combine' ? (
+            <Suspense fallback={<Spinner size="small" />}>
+              <CombineTab />
+            </Suspense>
+          ) : null}
+        </main>
+      </EnvironmentProvider>
+    </FluentProvider>
+  );
+}

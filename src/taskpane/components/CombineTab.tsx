@@ -1,0 +1,270 @@
+import {
+  Button,
+  Caption1,
+  ProgressBar,
+  Text,
+  makeStyles,
+  shorthands,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState, type DragEvent } from 'react';
+import {
+  checkWorkbook,
+  combine,
+  fileErrorMessage,
+  historyPoints,
+  sha256Bytes,
+  type CombineInput,
+  type Master,
+} from '../../core';
+import { readWorkbook } from '../../xlsx/reader';
+import { useEnvironment } from '../context';
+import { NoticeBar, describeError, type Notice } from './Problem';
+
+/**
+ * 汇总 in the county office's master workbook. Files are read in the browser by the same fast
+ * reader the command line uses, checked by the same core and combined by the same rules; only
+ * the writing differs (Office.js instead of exceljs). Loaded on demand: clerks never need it.
+ */
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingVerticalL,
+    textAlign: 'center',
+    cursor: 'pointer',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  dropActive: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  rejected: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  usedFile: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
+  supersededFile: { borderLeft: `4px solid ${tokens.colorNeutralStroke2}` },
+  muted: { color: tokens.colorNeutralForeground3 },
+  hidden: { display: 'none' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+async function digest(bytes: Uint8Array): Promise<string> {
+  // WebCrypto where the page is a secure context (the add-in is served over HTTPS).
+  if (globalThis.crypto?.subtle) {
+    const hash = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+    return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  return sha256Bytes(bytes);
+}
+
+/** Blob.arrayBuffer is missing from older web views (Safari before 14, Excel on older Macs). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function')
+    return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export function CombineTab() {
+  const { host, catalog, lang, t } = useEnvironment();
+  const styles = useStyles();
+  const [inputs, setInputs] = useState<CombineInput[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [preview, setPreview] = useState<Master | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+
+  async function add(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const state = await host.readMasterState();
+      const points = historyPoints(state?.history ?? []);
+      const added: CombineInput[] = [];
+      setProgress({ done: 0, total: files.length });
+      for (const [i, file] of files.entries()) {
+        const bytes = await readBytes(file);
+        const sha256 = await digest(bytes);
+        const read = readWorkbook(bytes);
+        const order = inputs.length + i;
+        if (!read.ok) {
+          added.push({ file: file.name, sha256, order, report: null, fileErrors: [read.error] });
+        } else {
+          const checked = checkWorkbook(catalog, read.workbook, { history: points });
+          added.push(
+            checked.ok
+              ? { file: file.name, sha256, order, report: checked.report, fileErrors: [] }
+              : { file: file.name, sha256, order, report: null, fileErrors: [checked.error] },
+          );
+        }
+        setProgress({ done: i + 1, total: files.length });
+        // Let the progress bar paint between files.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const next = [...inputs, ...added];
+      setInputs(next);
+      setPreview(
+        combine(catalog, next, {
+          importedAt: new Date().toISOString(),
+          ...(state ? { existing: state } : {}),
+        }),
+      );
+    } catch (error) {
+      setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  async function write(): Promise<void> {
+    setBusy(true);
+    try {
+      const state = await host.readMasterState();
+      const master = combine(catalog, inputs, {
+        importedAt: new Date().toISOString(),
+        ...(state ? { existing: state } : {}),
+      });
+      await host.writeMaster(catalog, master, lang);
+      setPreview(master);
+      setNotice({ intent: 'success', text: t.masterDone(inputs.length, master.history.length) });
+    } catch (error) {
+      setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>): void {
+    event.preventDefault();
+    setDragging(false);
+    void add(Array.from(event.dataTransfer.files));
+  }
+
+  const registerOf = (file: string, sha256: string) =>
+    preview?.register.find((r) => r.file === file && r.sha256 === sha256);
+
+  return (
+    <div className={styles.root}>
+      <Text className={styles.muted}>{t.combineHint}</Text>
+      <div
+        className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
+        role="button"
+        tabIndex={0}
+        aria-label={t.addFiles}
+        onClick={() => picker.current?.click()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            picker.current?.click();
+          }
+        }}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <Text weight="semibold">{t.addFiles}</Text>
+        <Caption1 block className={styles.muted}>
+          {t.dropHere}
+        </Caption1>
+      </div>
+      <input
+        ref={picker}
+        className={styles.hidden}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="file-input"
+        aria-label={t.addFiles}
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          void add(files);
+        }}
+      />
+      {progress ? (
+        <div>
+          <Caption1>{t.reading(progress.done, progress.total)}</Caption1>
+          <ProgressBar
+            value={progress.done}
+            max={progress.total}
+            aria-label={t.reading(progress.done, progress.total)}
+          />
+        </div>
+      ) : null}
+      <NoticeBar notice={notice} />
+      {inputs.length > 0 ? (
+        <ul className={styles.list} aria-label={t.addFiles}>
+          {inputs.map((input) => {
+            const reg = registerOf(input.file, input.sha256);
+            const accepted = reg?.accepted ?? false;
+            const superseded = !!reg?.supersededBy;
+            return (
+              <li
+                key={`${input.order}-${input.file}`}
+                className={`${styles.item} ${!accepted ? styles.rejected : superseded ? styles.supersededFile : styles.usedFile}`}
+              >
+                <Text weight="semibold" block>
+                  {input.file}
+                </Text>
+                <Caption1 block>
+                  {input.report
+                    ? `${input.report.bureau ?? input.report.bureauText} · ${input.report.period ?? '—'} · ${t.counts(input.report.counts.errors, input.report.counts.warnings)}`
+                    : ''}
+                </Caption1>
+                <Caption1 block className={styles.muted}>
+                  {accepted
+                    ? superseded
+                      ? `${t.superseded}：${reg?.supersededBy ?? ''}`
+                      : t.accepted
+                    : `${t.rejected}：${reg?.reason ? fileErrorMessage(reg.reason, lang) : ''}`}
+                </Caption1>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || inputs.length === 0} onClick={() => void write()}>
+          {t.writeMaster}
+        </Button>
+        <Button
+          disabled={busy || inputs.length === 0}
+          onClick={() => {
+            setInputs([]);
+            setPreview(null);
+            setNotice(null);
+          }}
+        >
+          {t.removeAll}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export default CombineTab;

@@ -1,0 +1,122 @@
+import type { Lang } from '../core';
+
+/** The pane's own words; messages about figures come from the core's message tables. */
+const zh = {
+  appTitle: '一老一小指标核查',
+  tabTemplate: '填报模板',
+  tabCheck: '数据核查',
+  tabCombine: '汇总',
+  bureau: '填报单位',
+  bureauPlaceholder: '输入或选择单位，如“民政局”',
+  bureauUnknown: '找不到这个单位，请从列表中选择',
+  period: '报告期（年份）',
+  periodInvalid: '请填写四位年份，如 2025',
+  makeTemplate: '生成填报表',
+  templateDone: (bureau: string, period: number) =>
+    `已在当前工作簿生成“指标填报”表：${bureau}，${period}年度。请在黄色单元格填写。`,
+  templateExists: '当前工作簿已有“指标填报”表。请新建一个空白工作簿（Ctrl+N）后再生成。',
+  templateHint: '每个单位一份：表中只列出本单位牵头或参与的指标。',
+  check: '核查当前表',
+  checking: '正在核查…',
+  clearMarks: '清除标记',
+  marksCleared: '已清除标记，恢复了原来的格式。',
+  nothingToClear: '没有需要清除的标记。',
+  autoCheck: '修改数字后自动重新核查',
+  checkedAt: (time: string) => `核查时间 ${time}`,
+  errors: '错误',
+  warnings: '提醒',
+  explained: '已说明',
+  unexplained: '未说明',
+  issues: '问题清单',
+  noIssues: '没有发现问题。',
+  indicators: '指标完成情况',
+  goTo: '定位',
+  goToCell: (cell: string) => `定位到单元格 ${cell}`,
+  expected: '应达',
+  target: '目标',
+  unreadable: '无法核查当前表',
+  markingFailed: '已核查，但无法在表中标记（可能工作表设置了密码保护）。问题清单仍然有效。',
+  noNotes: '当前 Excel 版本不支持批注（需 ExcelApi 1.18），问题说明写在“核查结果”列。',
+  addFiles: '添加各单位报送的文件',
+  dropHere: '把 .xlsx 文件拖到这里，或点击选择',
+  reading: (done: number, total: number) => `正在读取 ${done}/${total}`,
+  accepted: '采用',
+  rejected: '退回',
+  superseded: '已被更正文件替代',
+  writeMaster: '写入汇总表',
+  masterDone: (files: number, rows: number) =>
+    `已写入汇总表：${files} 个文件，历史记录 ${rows} 条。见“县汇总”“总览”等工作表。`,
+  removeAll: '清空列表',
+  combineHint:
+    '在县汇总工作簿中使用：汇总各单位文件，生成“县汇总”“报送登记”“完成情况”“历史”“总览”表。再次汇总时，历史记录只增不删。',
+  notInExcel: '请在 Excel 中打开本加载项。',
+  minimumMissing:
+    '当前 Excel 版本过旧（需要 Excel 2021、Microsoft 365 或网页版 Excel）。请直接填写模板文件，由县里用命令行工具核查。',
+  failed: '操作失败',
+  counts: (errors: number, warnings: number) => `错误 ${errors} · 提醒 ${warnings}`,
+};
+
+export type UiText = typeof zh;
+
+const en: UiText = {
+  appTitle: 'Indicator check',
+  tabTemplate: 'Template',
+  tabCheck: 'Check',
+  tabCombine: 'Combine',
+  bureau: 'Bureau',
+  bureauPlaceholder: 'Type or pick a bureau, e.g. 民政局',
+  bureauUnknown: 'No such bureau; pick one from the list',
+  period: 'Reporting year',
+  periodInvalid: 'Type a four-digit year, e.g. 2025',
+  makeTemplate: 'Create the sheet',
+  templateDone: (bureau: string, period: number) =>
+    `Created the 指标填报 sheet for ${bureau}, ${period}. Fill in the yellow cells.`,
+  templateExists: 'This workbook already has a 指标填报 sheet. Open a new blank workbook (Ctrl+N) first.',
+  templateHint: 'One per bureau: only the indicators it leads or shares are listed.',
+  check: 'Check this sheet',
+  checking: 'Checking…',
+  clearMarks: 'Clear marks',
+  marksCleared: 'Marks cleared; the original formatting is back.',
+  nothingToClear: 'There are no marks to clear.',
+  autoCheck: 'Check again when a figure changes',
+  checkedAt: (time: string) => `Checked at ${time}`,
+  errors: 'Errors',
+  warnings: 'Warnings',
+  explained: 'explained',
+  unexplained: 'unexplained',
+  issues: 'Issues',
+  noIssues: 'No issues found.',
+  indicators: 'Indicators',
+  goTo: 'Go to',
+  goToCell: (cell: string) => `Go to cell ${cell}`,
+  expected: 'expected',
+  target: 'target',
+  unreadable: 'This sheet cannot be checked',
+  markingFailed:
+    'Checked, but the sheet could not be marked (perhaps it has a protection password). The issue list is still valid.',
+  noNotes:
+    'This Excel does not support notes (ExcelApi 1.18); the issues are written in the 核查结果 column.',
+  addFiles: "Add the bureaus' files",
+  dropHere: 'Drop .xlsx files here, or click to choose',
+  reading: (done: number, total: number) => `Reading ${done}/${total}`,
+  accepted: 'used',
+  rejected: 'rejected',
+  superseded: 'superseded by a correction',
+  writeMaster: 'Write the master',
+  masterDone: (files: number, rows: number) =>
+    `Master written: ${files} files, ${rows} history rows. See the 县汇总 and 总览 sheets.`,
+  removeAll: 'Clear the list',
+  combineHint:
+    "Use in the county master workbook: combines the bureaus' files into 县汇总, 报送登记, 完成情况, 历史 and 总览. History is only ever added to.",
+  notInExcel: 'Open this add-in inside Excel.',
+  minimumMissing:
+    'This Excel is too old (Excel 2021, Microsoft 365 or Excel on the web is needed). Fill in the template file instead; the county office checks it with the command line.',
+  failed: 'Something went wrong',
+  counts: (errors: number, warnings: number) => `${errors} errors · ${warnings} warnings`,
+};
+
+export const UI: Record<Lang, UiText> = { zh, en };
+
+export function langFor(displayLanguage: string): Lang {
+  return displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}

@@ -1,0 +1,138 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultCatalog } from '../../src/core';
+import { officeHost } from '../../src/excel/office';
+import { App } from '../../src/taskpane/App';
+import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+import './setup-dom';
+
+const catalog = defaultCatalog();
+let office: OfficeDouble;
+
+beforeEach(() => {
+  office = installOfficeDouble();
+  office.workbook.addSheet('Sheet1');
+});
+afterEach(() => office.uninstall());
+
+function renderPane(language = 'zh-CN') {
+  return render(<App host={officeHost()} catalog={catalog} language={language} dark={false} />);
+}
+
+async function makeTemplate(bureau = '民政局') {
+  fireEvent.click(screen.getByRole('tab', { name: '填报模板' }));
+  const combo = screen.getByRole('combobox', { name: /填报单位/ });
+  fireEvent.change(combo, { target: { value: bureau } });
+  fireEvent.click(screen.getByRole('button', { name: '生成填报表' }));
+  await screen.findByText(/已在当前工作簿生成/);
+}
+
+const rowOf = (code: string) => {
+  const sheet = office.workbook.sheet('指标填报')!;
+  for (const [key, cell] of sheet.cells)
+    if (key.endsWith(',1') && cell.value === code) return Number(key.split(',')[0]);
+  throw new Error(code);
+};
+
+describe('the task pane', () => {
+  it('creates the template for a bureau typed by its short name', async () => {
+    renderPane();
+    await makeTemplate();
+    expect(office.workbook.sheet('指标填报')?.cell(2, 2)?.value).toBe('县民政局');
+  });
+
+  it('says when the bureau is unknown and keeps the button disabled', () => {
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '填报模板' }));
+    fireEvent.change(screen.getByRole('combobox', { name: /填报单位/ }), { target: { value: '农业局' } });
+    expect(screen.getByText('找不到这个单位，请从列表中选择')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '生成填报表' }).disabled).toBe(true);
+  });
+
+  it('checks the sheet, lists the issues and takes the clerk to a cell', async () => {
+    renderPane();
+    await makeTemplate();
+    await office.workbook.type('指标填报', `G${rowOf('YL-02')}`, '620张');
+    await office.workbook.type('指标填报', `G${rowOf('YL-03')}`, '0.85');
+    await office.workbook.type('指标填报', `G${rowOf('YL-06')}`, '约75');
+    await office.workbook.type('指标填报', `G${rowOf('YL-14')}`, '#DIV/0!');
+    fireEvent.click(screen.getByRole('tab', { name: '数据核查' }));
+    fireEvent.click(screen.getByRole('button', { name: '核查当前表' }));
+    const errors = await screen.findByRole('region', { name: /^错误 \d+$/ });
+    expect(within(errors).getByText(/错误值 #DIV\/0!/)).toBeTruthy();
+    expect(within(errors).getAllByText(/本单位牵头此指标/).length).toBeGreaterThan(0);
+    const warnings = screen.getByRole('region', { name: /^提醒 \d+$/ });
+    expect(within(warnings).getByText(/是否应为 85/)).toBeTruthy();
+    expect(within(warnings).getByText(/是约数/)).toBeTruthy();
+    const indicators = screen.getByRole('list', { name: '指标完成情况' });
+    expect(within(indicators).getAllByText('滞后').length).toBeGreaterThan(0);
+
+    const cell = `G${rowOf('YL-14')}`;
+    fireEvent.click(screen.getByRole('button', { name: `定位到单元格 ${cell}` }));
+    await waitFor(() => expect(office.workbook.selection).toEqual({ sheet: '指标填报', address: cell }));
+
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+    await screen.findByText('已清除标记，恢复了原来的格式。');
+    expect(office.workbook.sheet('指标填报')!.cell(rowOf('YL-14'), 7)?.fill).toBe('#FFF8E1');
+  });
+
+  it('re-checks by itself when a figure changes', async () => {
+    renderPane();
+    await makeTemplate();
+    await office.workbook.type('指标填报', `G${rowOf('YL-14')}`, '#DIV/0!');
+    fireEvent.click(screen.getByRole('tab', { name: '数据核查' }));
+    fireEvent.click(screen.getByRole('button', { name: '核查当前表' }));
+    await screen.findByText(/错误值 #DIV\/0!/);
+    // Let the pane subscribe to the sheet's changes, then type as a clerk would.
+    await waitFor(() => expect(office.workbook.sheet('指标填报')!.handlers.length).toBe(1));
+    await act(async () => {
+      await office.workbook.type('指标填报', `G${rowOf('YL-14')}`, '78');
+    });
+    await waitFor(() => expect(screen.queryByText(/错误值 #DIV\/0!/)).toBeNull(), { timeout: 3000 });
+  });
+
+  it('speaks English when Office does', async () => {
+    renderPane('en-US');
+    expect(screen.getByRole('tab', { name: 'Check' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Check this sheet' }));
+    await screen.findByText('This sheet cannot be checked');
+  });
+
+  it('warns on an Excel older than the minimum', () => {
+    office.workbook.requirementSets.ExcelApi = '1.7';
+    renderPane();
+    expect(screen.getByText(/当前 Excel 版本过旧/)).toBeTruthy();
+  });
+
+  it('combines bureau files in the master workbook, rejecting a broken one with its reason', async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const input = await screen.findByTestId('file-input');
+    const fixture = (name: string) =>
+      new File([readFileSync(path.join(__dirname, '..', 'fixtures', name))], name);
+    fireEvent.change(input, {
+      target: {
+        files: [
+          fixture('openpyxl-民政局.xlsx'),
+          fixture('openpyxl-卫健局.xlsx'),
+          fixture('invalid-truncated.xlsx'),
+        ],
+      },
+    });
+    await waitFor(
+      () => expect(screen.queryByText('openpyxl-卫健局.xlsx') ?? screen.queryByRole('alert')).toBeTruthy(),
+      { timeout: 5000 },
+    );
+    expect(screen.queryByRole('alert')?.textContent ?? '').toBe('');
+    await screen.findByText('openpyxl-卫健局.xlsx');
+    expect(await screen.findByText(/退回：.*已损坏或不完整/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
+    await screen.findByText(/已写入汇总表/);
+    expect(office.workbook.sheet('县汇总')).toBeDefined();
+    expect(office.workbook.sheet('总览')?.charts).toHaveLength(1);
+  });
+});
