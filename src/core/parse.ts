@@ -80,6 +80,10 @@ const DATE_TEXT =
 
 /** The displayed text of a raw cell, for reports and messages. */
 export function displayText(cell: RawCell): string {
+  // A number is shown as typed (0.85), not as its format rounds it (0.9), unless the format
+  // is what carries the meaning: a percentage (85%) or a date.
+  if (cell.type === 'number' && !isPercentFormat(cell.numFmt) && !isDateFormat(cell.numFmt))
+    return String(cell.value);
   if (cell.text !== undefined && cell.text !== '') return cell.text;
   switch (cell.type) {
     case 'empty':

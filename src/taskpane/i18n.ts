@@ -30,8 +30,7 @@ const zh = {
   issues: '问题清单',
   noIssues: '没有发现问题。',
   indicators: '指标完成情况',
-  goTo: '定位',
-  goToCell: (cell: string) => `定位到单元格 ${cell}`,
+  goToCell: (cell: string) => `定位 ${cell}`,
   expected: '应达',
   target: '目标',
   unreadable: '无法核查当前表',
@@ -44,8 +43,8 @@ const zh = {
   rejected: '退回',
   superseded: '已被更正文件替代',
   writeMaster: '写入汇总表',
-  masterDone: (files: number, rows: number) =>
-    `已写入汇总表：${files} 个文件，历史记录 ${rows} 条。见“县汇总”“总览”等工作表。`,
+  masterDone: (files: number, used: number, rows: number) =>
+    `已写入汇总表：${files} 个文件，采用 ${used} 个，历史记录 ${rows} 条。见“县汇总”“总览”等工作表。`,
   removeAll: '清空列表',
   combineHint:
     '在县汇总工作簿中使用：汇总各单位文件，生成“县汇总”“报送登记”“完成情况”“历史”“总览”表。再次汇总时，历史记录只增不删。',
@@ -87,8 +86,7 @@ const en: UiText = {
   issues: 'Issues',
   noIssues: 'No issues found.',
   indicators: 'Indicators',
-  goTo: 'Go to',
-  goToCell: (cell: string) => `Go to cell ${cell}`,
+  goToCell: (cell: string) => `Go to ${cell}`,
   expected: 'expected',
   target: 'target',
   unreadable: 'This sheet cannot be checked',
@@ -103,8 +101,8 @@ const en: UiText = {
   rejected: 'rejected',
   superseded: 'superseded by a correction',
   writeMaster: 'Write the master',
-  masterDone: (files: number, rows: number) =>
-    `Master written: ${files} files, ${rows} history rows. See the 县汇总 and 总览 sheets.`,
+  masterDone: (files: number, used: number, rows: number) =>
+    `Master written: ${files} files, ${used} used, ${rows} history rows. See the 县汇总 and 总览 sheets.`,
   removeAll: 'Clear the list',
   combineHint:
     "Use in the county master workbook: combines the bureaus' files into 县汇总, 报送登记, 完成情况, 历史 and 总览. History is only ever added to.",

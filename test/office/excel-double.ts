@@ -117,8 +117,19 @@ export class WorkbookModel {
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const { top, left } = parseAddress(address);
     enter(sheet.ensure(top, left), input);
+    this.changed();
     for (const handler of sheet.handlers)
       await handler({ address, source: 'Local', changeType: 'RangeEdited' });
+  }
+
+  private listeners = new Set<() => void>();
+  /** For the preview's sheet view: called after every sync and every typed cell. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  changed(): void {
+    for (const listener of this.listeners) listener();
   }
 }
 
@@ -264,7 +275,11 @@ export class FakeContext {
   async sync(): Promise<void> {
     this.model.syncs++;
     const ops = this.queue.splice(0);
-    for (const op of ops) op();
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.model.changed();
+    }
     await Promise.resolve();
   }
 }

@@ -72,7 +72,7 @@ describe('the task pane', () => {
     expect(within(indicators).getAllByText('滞后').length).toBeGreaterThan(0);
 
     const cell = `G${rowOf('YL-14')}`;
-    fireEvent.click(screen.getByRole('button', { name: `定位到单元格 ${cell}` }));
+    fireEvent.click(screen.getByRole('button', { name: `定位 ${cell}` }));
     await waitFor(() => expect(office.workbook.selection).toEqual({ sheet: '指标填报', address: cell }));
 
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));

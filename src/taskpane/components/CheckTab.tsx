@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   item: {
     display: 'grid',
     gridTemplateColumns: '1fr auto',
+    alignItems: 'start',
     gap: tokens.spacingHorizontalS,
     padding: tokens.spacingVerticalS,
     borderRadius: tokens.borderRadiusMedium,
@@ -49,6 +50,7 @@ const useStyles = makeStyles({
   explained: { borderLeftColor: tokens.colorNeutralStroke2 },
   muted: { color: tokens.colorNeutralForeground3 },
   message: { overflowWrap: 'anywhere' },
+  goTo: { alignSelf: 'start', whiteSpace: 'nowrap' },
   indicator: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   indicatorHead: {
     display: 'flex',
@@ -183,12 +185,8 @@ export function CheckTab() {
             </Text>
           </div>
           {issue.cell ? (
-            <Button
-              size="small"
-              aria-label={t.goToCell(issue.cell)}
-              onClick={() => go(sheet, issue.cell ?? '')}
-            >
-              {t.goTo} {issue.cell}
+            <Button size="small" className={styles.goTo} onClick={() => go(sheet, issue.cell ?? '')}>
+              {t.goToCell(issue.cell)}
             </Button>
           ) : null}
         </li>

@@ -148,7 +148,8 @@ export function CombineTab() {
       });
       await host.writeMaster(catalog, master, lang);
       setPreview(master);
-      setNotice({ intent: 'success', text: t.masterDone(inputs.length, master.history.length) });
+      const used = master.register.filter((r) => !r.earlier && r.accepted && !r.supersededBy).length;
+      setNotice({ intent: 'success', text: t.masterDone(inputs.length, used, master.history.length) });
     } catch (error) {
       setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
     } finally {
@@ -172,7 +173,6 @@ export function CombineTab() {
         className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
         role="button"
         tabIndex={0}
-        aria-label={t.addFiles}
         onClick={() => picker.current?.click()}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {

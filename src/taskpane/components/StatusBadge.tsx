@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from '@fluentui/react-components';
+import { Badge, makeStyles, type BadgeProps } from '@fluentui/react-components';
 import { statusLabel, type Lang, type Status } from '../../core';
 
 const COLOUR: Record<Status, BadgeProps['color']> = {
@@ -11,9 +11,13 @@ const COLOUR: Record<Status, BadgeProps['color']> = {
   invalid: 'severe',
 };
 
+// A badge beside a long indicator name keeps its one line.
+const useStyles = makeStyles({ root: { flexShrink: 0, whiteSpace: 'nowrap' } });
+
 export function StatusBadge({ status, lang }: { status: Status; lang: Lang }) {
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLOUR[status]} shape="rounded">
+    <Badge className={styles.root} appearance="tint" color={COLOUR[status]} shape="rounded">
       {statusLabel(status, lang)}
     </Badge>
   );

@@ -15,6 +15,8 @@ export function TemplateTab() {
   const styles = useStyles();
   const bureaus = useMemo(() => responsibleBureaus(catalog), [catalog]);
   const [typed, setTyped] = useState('');
+  // Suggestions open as the clerk types, not only on the arrow key.
+  const [open, setOpen] = useState(false);
   const [period, setPeriod] = useState(String(Math.min(new Date().getFullYear(), catalog.targetYear)));
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -57,8 +59,16 @@ export function TemplateTab() {
           freeform
           placeholder={t.bureauPlaceholder}
           value={typed}
-          onChange={(event) => setTyped(event.target.value)}
-          onOptionSelect={(_event, data) => setTyped(data.optionText ?? '')}
+          open={open}
+          onOpenChange={(_event, data) => setOpen(data.open)}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            setOpen(true);
+          }}
+          onOptionSelect={(_event, data) => {
+            setTyped(data.optionText ?? '');
+            setOpen(false);
+          }}
         >
           {matches.map((b) => (
             <Option key={b.name} value={b.name} text={b.name}>

@@ -1,0 +1,295 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildPreview, startSession, type Session } from './browser';
+import { seedFromXlsx } from './seed-from-xlsx';
+
+/**
+ * The task pane in real headless Chromium against the in-memory Excel: only the host is
+ * simulated, never the pane. Screenshots at the pane's real width go to test-results/.
+ */
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const PANE_WIDTH = 350;
+mkdirSync(SHOTS, { recursive: true });
+
+let session: Session;
+beforeAll(async () => {
+  buildPreview();
+  session = await startSession();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+type Cell = { value: unknown; error?: string; fill: string | null; numberFormat: string } | null;
+const cellOf = (page: Page, sheet: string, row: number, column: number) =>
+  page.evaluate(
+    ([s, r, c]) => {
+      const cell = window.__yilao.workbook.sheet(s)?.cell(r, c);
+      return cell
+        ? { value: cell.value, error: cell.error, fill: cell.fill, numberFormat: cell.numberFormat }
+        : null;
+    },
+    [sheet, row, column] as const,
+  ) as Promise<Cell>;
+const rowOf = (page: Page, code: string) =>
+  page.evaluate((c) => {
+    const sheet = window.__yilao.workbook.sheet('指标填报');
+    for (const [key, cell] of sheet?.cells ?? [])
+      if (key.endsWith(',1') && cell.value === c) return Number(key.split(',')[0]);
+    return 0;
+  }, code);
+
+async function createTemplate(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '填报模板' }).click();
+  const combo = page.getByRole('combobox', { name: /填报单位/ });
+  await combo.click();
+  await combo.pressSequentially('民政');
+  await page.getByRole('option', { name: '县民政局' }).click();
+  await page.getByRole('textbox', { name: /报告期/ }).fill('2023');
+  await page.getByRole('button', { name: '生成填报表' }).click();
+  await page.getByText(/已在当前工作簿生成/).waitFor();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // The pane's CSP forbids inline scripts (as it should); the test injects axe through the
+  // DevTools protocol instead.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    // Tabster's focus-trap sentinels (Fluent UI's focus management) are aria-hidden yet
+    // focusable by design; axe flags them in every Fluent app. They are not content.
+    return axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe('1. 填报模板', () => {
+  it('creates the template for 县民政局, 2023', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await createTemplate(page);
+    await shot(page, '1-template');
+    expect(await cellOf(page, '指标填报', 4, 7)).toMatchObject({ value: '本期完成值' });
+    expect(await cellOf(page, '指标填报', 2, 2)).toMatchObject({ value: '县民政局' });
+    const beds = await rowOf(page, 'YL-02');
+    expect(beds).toBeGreaterThan(4);
+    const validation = await page.evaluate(
+      (row) => window.__yilao.workbook.sheet('指标填报')?.validations.get(`G${row}`),
+      beds,
+    );
+    expect(validation?.prompt?.message).toContain('单位：张');
+    await page.close();
+  });
+});
+
+describe('2. 数据核查', () => {
+  it('lists each issue, marks the cells, goes to a cell, re-checks after a fix and clears the marks', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await createTemplate(page);
+    const row = async (code: string) => rowOf(page, code);
+    // The clerk's own formatting on a figure cell, to be restored exactly by 清除标记.
+    const own = await row('YL-03');
+    await page.evaluate((r) => {
+      const cell = window.__yilao.workbook.sheet('指标填报')!.ensure(r, 7);
+      cell.fill = '#00B0F0';
+    }, own);
+    await page.evaluate(
+      async (rows) => {
+        await window.__yilao.type('指标填报', `G${rows.beds}`, '620张');
+        await window.__yilao.type('指标填报', `G${rows.nursing}`, '0.85');
+        await window.__yilao.type('指标填报', `G${rows.day}`, '约75');
+        await window.__yilao.type('指标填报', `G${rows.staff}`, '#DIV/0!');
+      },
+      { beds: await row('YL-02'), nursing: own, day: await row('YL-06'), staff: await row('YL-14') },
+    );
+    await page.getByRole('tab', { name: '数据核查' }).click();
+    await page.getByRole('button', { name: '核查当前表' }).click();
+    const errors = page.getByRole('region', { name: /^错误 \d+$/ });
+    await errors.waitFor();
+    await shot(page, '2-check');
+
+    await expect(errors.getByText(/错误值 #DIV\/0!/).count()).resolves.toBe(1);
+    expect(await errors.getByText(/本单位牵头此指标，本期完成值为空/).count()).toBeGreaterThan(0);
+    const warnings = page.getByRole('region', { name: /^提醒 \d+$/ });
+    expect(await warnings.getByText(/是否应为 85/).count()).toBe(1);
+    expect(await warnings.getByText(/是约数/).count()).toBe(1);
+    const staff = await row('YL-14');
+    expect(await cellOf(page, '指标填报', staff, 7)).toMatchObject({ fill: '#FF9B9B', error: '#DIV/0!' });
+    expect(await cellOf(page, '指标填报', own, 7)).toMatchObject({ fill: '#FFEB9C' });
+
+    await page.getByRole('button', { name: `定位 G${staff}` }).click();
+    await page.waitForFunction((r) => window.__yilao.workbook.selection?.address === `G${r}`, staff);
+
+    // Fix the figure: the automatic re-check clears its mark.
+    await page.evaluate((r) => window.__yilao.type('指标填报', `G${r}`, '78'), staff);
+    await page.waitForFunction(() => !document.body.innerText.includes('#DIV/0!（公式出错）'), undefined, {
+      timeout: 10_000,
+    });
+    await page.waitForFunction(
+      (r) => window.__yilao.workbook.sheet('指标填报')?.cell(r, 7)?.fill !== '#FF9B9B',
+      staff,
+    );
+    await shot(page, '2-check-after-fix');
+
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByText('已清除标记，恢复了原来的格式。').waitFor();
+    expect(await cellOf(page, '指标填报', own, 7)).toMatchObject({ fill: '#00B0F0' });
+    await page.close();
+  });
+
+  it('checks a real fixture workbook seeded into the in-memory Excel', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    const seed = await seedFromXlsx(path.join(FIXTURES, 'libreoffice-民政局.xlsx'));
+    await page.evaluate((sheets) => window.__yilao.seed(sheets), seed);
+    await page.getByRole('tab', { name: '数据核查' }).click();
+    await page.getByRole('button', { name: '核查当前表' }).click();
+    await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    // The same findings as the command line on the same file (test/xlsx/fixtures.test.ts).
+    expect(await page.getByText(/错误值 #DIV\/0!/).count()).toBe(1);
+    expect(await page.getByText(/“约35”是约数/).count()).toBe(1);
+    await page.close();
+  });
+
+  it('is usable by keyboard alone', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.evaluate(async () => {
+      await window.__yilao.loadSample();
+    });
+    await page.keyboard.press('Tab');
+    // Tabs first (the selected one), then the check button.
+    for (let i = 0; i < 6; i++) {
+      const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (label.includes('核查当前表')) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    await page.close();
+  });
+});
+
+describe('3. 汇总', () => {
+  it('adds three bureau files, rejects the broken one with its reason, writes the master with the conflict and a chart', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page
+      .getByTestId('file-input')
+      .setInputFiles([
+        path.join(FIXTURES, 'openpyxl-民政局.xlsx'),
+        path.join(FIXTURES, 'openpyxl-卫健局.xlsx'),
+        path.join(FIXTURES, 'invalid-truncated.xlsx'),
+      ]);
+    await page.getByText(/退回：.*已损坏或不完整/).waitFor();
+    await shot(page, '3-combine-files');
+    await page.getByRole('button', { name: '写入汇总表' }).click();
+    await page.getByText(/已写入汇总表/).waitFor();
+    await shot(page, '3-combine-done');
+    const summary = await page.evaluate(() => {
+      const sheet = window.__yilao.workbook.sheet('县汇总');
+      return sheet ? [...sheet.cells.values()].map((c) => String(c.value ?? '')) : [];
+    });
+    expect(summary.some((v) => v.includes('各单位数值不一致：县民政局 1 / 县卫生健康局 2'))).toBe(true);
+    const charts = await page.evaluate(() => window.__yilao.workbook.sheet('总览')?.charts.length);
+    expect(charts).toBe(1);
+    const register = await page.evaluate(() =>
+      [...(window.__yilao.workbook.sheet('报送登记')?.cells.values() ?? [])].map((c) =>
+        String(c.value ?? ''),
+      ),
+    );
+    expect(register).toContain('退回');
+    await page.close();
+  });
+});
+
+describe('4. English and dark theme', () => {
+  it('renders in English, and in the dark theme', async () => {
+    const english = await session.open('?pane=only&lang=en', PANE_WIDTH);
+    await english.evaluate(() => window.__yilao.loadSample());
+    await english.getByRole('button', { name: 'Check this sheet' }).click();
+    await english.getByRole('region', { name: /^Errors \d+$/ }).waitFor();
+    await shot(english, '4-english');
+    await english.close();
+
+    const dark = await session.open('?pane=only&theme=dark', PANE_WIDTH);
+    await dark.evaluate(() => window.__yilao.loadSample());
+    await dark.getByRole('button', { name: '核查当前表' }).click();
+    await dark.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    const background = await dark.evaluate(
+      () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+    );
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await shot(dark, '4-dark');
+    await dark.close();
+  });
+});
+
+describe('5. accessibility', () => {
+  it.each(['填报模板', '数据核查', '汇总'])('%s has no serious or critical axe violation', async (tab) => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.evaluate(() => window.__yilao.loadSample());
+    await page.getByRole('tab', { name: tab }).click();
+    if (tab === '数据核查') {
+      await page.getByRole('button', { name: '核查当前表' }).click();
+      await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('6. the network', () => {
+  it('made no request to any origin but its own', () => {
+    expect(session.foreign).toEqual([]);
+  });
+
+  it('keeps the preview page free of cut-off text at 350 px', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.evaluate(() => window.__yilao.loadSample());
+    await page.getByRole('button', { name: '核查当前表' }).click();
+    await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('.pane *')]
+        .filter(
+          (el) =>
+            el.scrollWidth > el.clientWidth + 1 &&
+            getComputedStyle(el).overflowX === 'visible' &&
+            el.clientWidth > 0,
+        )
+        .map((el) => el.textContent?.slice(0, 30)),
+    );
+    expect(overflowing).toEqual([]);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+    await page.close();
+  });
+});
+
+afterAll(() => {
+  // The README shows the pane from these screenshots; refresh them when the pane changes.
+  if (process.env.UPDATE_DOC_IMAGES === '1') {
+    const docs = path.join(ROOT, 'docs', 'images');
+    mkdirSync(docs, { recursive: true });
+    for (const name of ['1-template', '2-check', '3-combine-done', '4-english', '4-dark']) {
+      copyFileSync(path.join(SHOTS, `${name}.png`), path.join(docs, `${name}.png`));
+    }
+  }
+});
