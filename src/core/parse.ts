@@ -76,7 +76,7 @@ const UNIT_TOKENS = [
  */
 export const SCALE_SLIP_FACTOR = 7.5;
 const DATE_TEXT =
-  /^(?:\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)$/;
+  /^(?:\d{4}[-/.年]\d{1,2}(?:月|[-/.月]\d{1,2}日?)?|\d{1,2}月\d{1,2}日?|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)$/;
 
 /** The displayed text of a raw cell, for reports and messages. */
 export function displayText(cell: RawCell): string {

@@ -13,9 +13,18 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-/** Full-width letters, digits and punctuation to ASCII; NBSP and ideographic space to a space. */
+/**
+ * Full-width letters, digits and punctuation (U+FF01–FF5E) and the small form variants a
+ * Chinese IME produces (﹐﹒﹪) to ASCII; NBSP, ideographic and other spaces to a space.
+ * Deliberately not NFKC: that would also read circled ①②③ as 123 and ² as 2.
+ */
 export function foldWidth(text: string): string {
-  return stripInvisible(text).normalize('NFKC');
+  return stripInvisible(text)
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\ufe50\ufe51]/g, ',')
+    .replace(/\ufe52/g, '.')
+    .replace(/\ufe6a/g, '%');
 }
 
 /** Collapses every run of white space (any Unicode space) to one ASCII space and trims. */

@@ -258,7 +258,18 @@ async function checkAll(
   const showProgress = io.tty && files.length > 1;
   for (const [i, file] of files.entries()) {
     if (showProgress) io.stderr(progressBar(i, files.length, path.basename(file)));
-    results.push(await checkFile(file, catalog, { history: points }));
+    try {
+      results.push(await checkFile(file, catalog, { history: points }));
+    } catch (cause) {
+      // A bug or an I/O failure on one file must not stop the other nineteen.
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      results.push({
+        file: path.basename(file),
+        sha256: '',
+        fileErrors: [{ kind: 'unreadable', params: { detail } }],
+        report: null,
+      });
+    }
   }
   if (showProgress) io.stderr(`${progressBar(files.length, files.length, '')}\n`);
   return results;
