@@ -9,7 +9,7 @@ export default tseslint.config(
       'build',
       'dist',
       'dist-preview',
-      'scripts/*.js',
+      'scripts/**/*.js',
       'coverage',
       'out',
       'test-results',

@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // Benchmarks run with `npm run bench`, never as tests.
+  testPathIgnorePatterns: ['/node_modules/', '/test/bench/'],
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   combine,
   defaultCatalog,
+  fileErrorMessage,
   findingMessage,
   historyPoints,
   jsonReport,
@@ -19,10 +20,11 @@ import {
   type RegisterRow,
 } from '../core';
 import { annotateWorkbook, annotatedFileName } from './annotate';
-import { checkFile, expandInputs } from './files';
+import { expandInputs } from './files';
+import { checkFiles } from './parallel';
 import { writeMaster } from './master';
 import { formatFileResult, formatMaster, painter, progressBar, type Painter } from './output';
-import { readWorkbook } from './reader';
+import { MASTER_READ_LIMITS, readWorkbook } from './reader';
 import { templateFileName, writeTemplate } from './template';
 import { runDemo } from './demo';
 
@@ -230,12 +232,19 @@ async function readHistoryFrom(file: string): Promise<{ history: HistoryRow[]; r
   } catch (cause) {
     throw new UsageError(`无法读取汇总表 ${file}：${cause instanceof Error ? cause.message : String(cause)}`);
   }
-  const read = readWorkbook(bytes, { allSheets: true });
-  const state = read.ok ? readMasterState(read.workbook) : null;
-  if (!state)
+  // A master outgrows the limits of a bureau file: its history holds every file ever combined.
+  const read = readWorkbook(bytes, { allSheets: true, limits: MASTER_READ_LIMITS });
+  if (!read.ok) {
+    throw new UsageError(
+      `${fileErrorMessage({ kind: read.error.kind, params: { file, ...read.error.params } })}（读取汇总表时）`,
+    );
+  }
+  const state = readMasterState(read.workbook);
+  if (!state) {
     throw new UsageError(
       `${file} 不是 yilao 生成的汇总表（没有“历史”工作表）。请换一个文件名，或先备份后删除它。`,
     );
+  }
   return state;
 }
 
@@ -253,25 +262,11 @@ async function checkAll(
   history: readonly HistoryRow[],
   io: Io,
 ): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  const points = historyPoints(history);
   const showProgress = io.tty && files.length > 1;
-  for (const [i, file] of files.entries()) {
-    if (showProgress) io.stderr(progressBar(i, files.length, path.basename(file)));
-    try {
-      results.push(await checkFile(file, catalog, { history: points }));
-    } catch (cause) {
-      // A bug or an I/O failure on one file must not stop the other nineteen.
-      const detail = cause instanceof Error ? cause.message : String(cause);
-      results.push({
-        file: path.basename(file),
-        sha256: '',
-        fileErrors: [{ kind: 'unreadable', params: { detail } }],
-        report: null,
-      });
-    }
-  }
-  if (showProgress) io.stderr(`${progressBar(files.length, files.length, '')}\n`);
+  const results = await checkFiles(files, catalog, { history: historyPoints(history) }, (done, file) => {
+    if (showProgress) io.stderr(progressBar(done, files.length, path.basename(file)));
+  });
+  if (showProgress) io.stderr('\n');
   return results;
 }
 

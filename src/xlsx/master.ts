@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import {
   masterModel,
   type Catalog,
@@ -19,11 +20,15 @@ import {
 } from './style';
 
 /**
- * The county master workbook of spec §7, drawn with exceljs from the core's master model.
+ * The county master workbook of spec §7, drawn with exceljs's streaming writer from the core's
+ * master model: rows are committed as they are written, so a province-wide history does not
+ * hold the whole workbook in memory (BENCHMARKS.md).
  * Every text that came from a bureau's file is written as a plain string value — exceljs writes
  * formulas only from `{ formula }` objects — so `=1+1` or `@SUM` typed by a clerk arrives as
  * the text it was, never as something Excel runs.
  */
+
+const DRESSED_ROWS = 1000;
 
 function colourStatus(cell: ExcelJS.Cell, status: keyof typeof STATUS_STYLE): void {
   cell.fill = solid(STATUS_STYLE[status].fill);
@@ -49,7 +54,7 @@ function progressBars(sheet: ExcelJS.Worksheet, ref: string, colour: string): vo
   });
 }
 
-function writeTable(workbook: ExcelJS.Workbook, table: MasterTable): void {
+function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterTable): void {
   const titled = table.title !== undefined;
   const headerRow = titled ? 3 : 1;
   const sheet = workbook.addWorksheet(table.sheet, {
@@ -64,26 +69,36 @@ function writeTable(workbook: ExcelJS.Workbook, table: MasterTable): void {
     title.font = TITLE_FONT;
     title.alignment = { horizontal: 'center', vertical: 'middle' };
     sheet.getRow(1).height = 34;
+    sheet.getRow(1).commit();
     sheet.mergeCells(2, 1, 2, printed);
     sheet.getCell('A2').value = table.subtitle ?? '';
+    sheet.getRow(2).commit();
   }
   const header = sheet.getRow(headerRow);
   table.headers.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeaderRow(header, table.headers.length);
+  header.commit();
 
+  // A province-wide history runs to tens of thousands of rows: per-cell borders and row heights
+  // would cost seconds and hundreds of megabytes for a log nobody prints.
+  const dressed = table.rows.length <= DRESSED_ROWS;
+  const text = new Set(table.textColumns);
   table.rows.forEach((values, i) => {
     const row = sheet.getRow(headerRow + 1 + i);
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1);
       // Plain strings: exceljs never turns a string into a formula, whatever it starts with.
-      cell.value = table.textColumns.includes(c) && value !== null ? String(value) : value;
-      cell.border = BOX;
-      cell.alignment = { vertical: 'middle', wrapText: true };
+      cell.value = text.has(c) && value !== null ? String(value) : value;
+      if (dressed) {
+        cell.border = BOX;
+        cell.alignment = { vertical: 'middle', wrapText: true };
+      }
     });
-    fitRowHeight(row, table.widths);
+    if (dressed) fitRowHeight(row, table.widths);
     const status = table.rowStatus?.[i];
     if (status && table.statusColumn !== undefined) colourStatus(row.getCell(table.statusColumn + 1), status);
     if (table.progressColumn !== undefined) row.getCell(table.progressColumn + 1).numFmt = '0%';
+    row.commit();
   });
   const last = headerRow + table.rows.length;
   if (table.progressColumn !== undefined && table.rows.length > 0) {
@@ -98,14 +113,21 @@ function writeTable(workbook: ExcelJS.Workbook, table: MasterTable): void {
   if (table.printColumns !== undefined) {
     sheet.pageSetup.printArea = `A1:${sheet.getColumn(table.printColumns).letter}${last}`;
   }
+  sheet.commit();
 }
 
-function writeCompletion(workbook: ExcelJS.Workbook, model: MasterModel['completion']): void {
-  const sheet = workbook.addWorksheet(model.sheet, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+function writeCompletion(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  model: MasterModel['completion'],
+): void {
+  const sheet = workbook.addWorksheet(model.sheet, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+  });
   sheet.columns = [{ width: 26 }, ...model.codes.map(() => ({ width: 9 }))];
   const header = sheet.getRow(1);
   ['填报单位 \\ 指标', ...model.codes].forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeaderRow(header, model.codes.length + 1);
+  header.commit();
   model.bureaus.forEach((bureau, b) => {
     const row = sheet.getRow(b + 2);
     row.getCell(1).value = bureau;
@@ -122,12 +144,14 @@ function writeCompletion(workbook: ExcelJS.Workbook, model: MasterModel['complet
       cell.value = entry.label;
       colourStatus(cell, entry.status);
     });
+    row.commit();
   });
   sheet.getRow(model.bureaus.length + 3).getCell(1).value = model.legend;
   printSetup(sheet, '1:1');
+  sheet.commit();
 }
 
-function writeOverview(workbook: ExcelJS.Workbook, model: MasterModel['overview']): void {
+function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: MasterModel['overview']): void {
   const sheet = workbook.addWorksheet(model.sheet);
   const width = model.statusHeaders.length + 2;
   sheet.columns = [{ width: 34 }, ...model.statusHeaders.map(() => ({ width: 11 })), { width: 8 }];
@@ -180,21 +204,32 @@ function writeOverview(workbook: ExcelJS.Workbook, model: MasterModel['overview'
   if (r >= first) progressBars(sheet, `B${first}:B${r}`, 'FF70AD47');
   sheet.getRow(r + 2).getCell(1).value = model.footnote;
   printSetup(sheet, '1:1');
+  sheet.commit();
 }
 
-export function masterWorkbook(catalog: Catalog, master: Master, lang: Lang = 'zh'): ExcelJS.Workbook {
+/** Writes the master workbook and returns its bytes. */
+export async function writeMaster(catalog: Catalog, master: Master, lang: Lang = 'zh'): Promise<Buffer> {
   const model = masterModel(catalog, master, lang);
-  const workbook = new ExcelJS.Workbook();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  // Shared strings and styles as Excel writes them; strings stay plain string cells.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = 'yilao';
-  workbook.title = model.summary.title ?? '';
   writeTable(workbook, model.summary);
   writeTable(workbook, model.register);
   writeCompletion(workbook, model.completion);
   writeTable(workbook, model.history);
   writeOverview(workbook, model.overview);
-  return workbook;
-}
-
-export async function writeMaster(catalog: Catalog, master: Master, lang: Lang = 'zh'): Promise<Buffer> {
-  return Buffer.from(await masterWorkbook(catalog, master, lang).xlsx.writeBuffer());
+  await workbook.commit();
+  await done;
+  return Buffer.concat(chunks);
 }

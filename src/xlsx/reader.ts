@@ -32,6 +32,16 @@ export const READ_LIMITS = {
   maxSheets: 20,
 } as const;
 
+/** A county master grows with every file ever combined: its history can run to many rows. */
+export const MASTER_READ_LIMITS = {
+  ...READ_LIMITS,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxPartBytes: 1024 * 1024 * 1024,
+  maxRows: 5_000_000,
+} as const;
+
+export type ReadLimits = { [K in keyof typeof READ_LIMITS]: number };
+
 export type WorkbookReadResult = { ok: true; workbook: WorkbookView } | { ok: false; error: FileError };
 
 // Excel's built-in number formats that a file may reference by id without defining them.
@@ -112,12 +122,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /** What kind of file this is, before any parsing (issue: check type and size before a full parse). */
-export function sniff(bytes: Uint8Array): FileError | null {
-  if (bytes.length > READ_LIMITS.maxFileBytes) {
+export function sniff(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): FileError | null {
+  if (bytes.length > limits.maxFileBytes) {
     return {
       kind: 'too-large',
       params: {
-        detail: `${(bytes.length / 1024 / 1024).toFixed(1)} MB > ${READ_LIMITS.maxFileBytes / 1024 / 1024} MB`,
+        detail: `${(bytes.length / 1024 / 1024).toFixed(1)} MB > ${limits.maxFileBytes / 1024 / 1024} MB`,
       },
     };
   }
@@ -247,28 +257,42 @@ function readSharedStrings(bytes: Uint8Array | undefined): string[] {
   return strings;
 }
 
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower] ?? '';
+  });
+}
+
+function attrOf(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return match ? decodeEntities(match[1] ?? match[2] ?? '') : undefined;
+}
+
+/**
+ * Number formats by style index. styles.xml is machine-written and only its numFmt and
+ * cellXfs/xf tags matter here, so a tag scan does (a full XML parse of it was a fifth of the
+ * reading time per file).
+ */
 function readStyles(bytes: Uint8Array | undefined): string[] {
   if (!bytes) return [];
+  const xml = decoder.decode(bytes);
   const custom = new Map<number, string>();
+  for (const match of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const id = Number(attrOf(match[0], 'numFmtId'));
+    const code = attrOf(match[0], 'formatCode');
+    if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
+  }
   const xfFormats: string[] = [];
-  let inCellXfs = false;
-  parseXml(bytes, {
-    open(tag) {
-      const name = local(tag.name);
-      if (name === 'numFmt') {
-        const id = Number(attr(tag, 'numFmtId'));
-        const code = attr(tag, 'formatCode');
-        if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
-      } else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(attr(tag, 'numFmtId') ?? 0);
-        xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
-      }
-    },
-    close(tag) {
-      if (local(tag.name) === 'cellXfs') inCellXfs = false;
-    },
-  });
+  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
+  if (cellXfs) {
+    for (const match of (cellXfs[1] ?? '').matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
+      const id = Number(attrOf(match[0], 'numFmtId') ?? 0);
+      xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
+    }
+  }
   return xfFormats;
 }
 
@@ -294,6 +318,7 @@ function readSheet(
   strings: readonly string[],
   formats: readonly string[],
   date1904: boolean,
+  limits: ReadLimits,
 ): SheetView {
   const rows: (RawCell | undefined)[][] = [];
   const merges: string[] = [];
@@ -309,7 +334,7 @@ function readSheet(
   let inPhonetic = false;
 
   const finishCell = (): void => {
-    if (column > READ_LIMITS.maxColumns) return;
+    if (column > limits.maxColumns) return;
     const numFmt = formats[style];
     let cell: RawCell | undefined;
     const base = {
@@ -374,7 +399,7 @@ function readSheet(
           const r = Number(attr(tag, 'r'));
           rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
           column = 0;
-          if (rowNumber > READ_LIMITS.maxRows) throw new TooManyRows();
+          if (rowNumber > limits.maxRows) throw new TooManyRows();
           break;
         }
         case 'c': {
@@ -382,7 +407,7 @@ function readSheet(
           const parsed = ref ? parseRef(ref) : null;
           if (parsed) [rowNumber, column] = parsed;
           else column++;
-          if (rowNumber > READ_LIMITS.maxRows) throw new TooManyRows();
+          if (rowNumber > limits.maxRows) throw new TooManyRows();
           cellType = attr(tag, 't') ?? 'n';
           style = Number(attr(tag, 's') ?? 0) || 0;
           hasFormula = false;
@@ -444,8 +469,12 @@ function readSheet(
  * Reads the sheets a submission needs: 指标填报, 重点任务 and _meta, or, where 指标填报 is
  * missing, the visible sheets (the core picks the first with the header). Never throws.
  */
-export function readWorkbook(bytes: Uint8Array, options: { allSheets?: boolean } = {}): WorkbookReadResult {
-  const refused = sniff(bytes);
+export function readWorkbook(
+  bytes: Uint8Array,
+  options: { allSheets?: boolean; limits?: ReadLimits } = {},
+): WorkbookReadResult {
+  const limits = options.limits ?? READ_LIMITS;
+  const refused = sniff(bytes, limits);
   if (refused) return { ok: false, error: refused };
 
   let files: Record<string, Uint8Array>;
@@ -460,7 +489,7 @@ export function readWorkbook(bytes: Uint8Array, options: { allSheets?: boolean }
     files = unzipSync(bytes, {
       filter(file) {
         const wanted = fixedParts.has(file.name) || /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
-        if (wanted && file.originalSize > READ_LIMITS.maxPartBytes) {
+        if (wanted && file.originalSize > limits.maxPartBytes) {
           oversized = file;
           return false;
         }
@@ -494,23 +523,23 @@ export function readWorkbook(bytes: Uint8Array, options: { allSheets?: boolean }
         [ENTRY_SHEET, META_SHEET, MILESTONE_SHEET].includes(e.name.trim()) ||
         (!hasEntrySheet && e.visibility === 'visible'),
     );
-    const paths = new Set(wanted.slice(0, READ_LIMITS.maxSheets).map((e) => e.path));
+    const paths = new Set(wanted.slice(0, limits.maxSheets).map((e) => e.path));
     const sheetFiles = unzipSync(bytes, {
-      filter: (file) => paths.has(file.name) && file.originalSize <= READ_LIMITS.maxPartBytes,
+      filter: (file) => paths.has(file.name) && file.originalSize <= limits.maxPartBytes,
     });
     const sheets: SheetView[] = [];
-    for (const entry of wanted.slice(0, READ_LIMITS.maxSheets)) {
+    for (const entry of wanted.slice(0, limits.maxSheets)) {
       const data = sheetFiles[entry.path];
       sheets.push(
         data
-          ? readSheet(data, entry, strings, formats, date1904)
+          ? readSheet(data, entry, strings, formats, date1904, limits)
           : { name: entry.name, visibility: entry.visibility, rows: [], merges: [] },
       );
     }
     return { ok: true, workbook: { sheets, date1904 } };
   } catch (cause) {
     if (cause instanceof TooManyRows) {
-      return { ok: false, error: { kind: 'too-large', params: { detail: `> ${READ_LIMITS.maxRows} 行` } } };
+      return { ok: false, error: { kind: 'too-large', params: { detail: `> ${limits.maxRows} 行` } } };
     }
     return {
       ok: false,

@@ -273,6 +273,44 @@ describe('yilao combine', () => {
     expect(historyRows(a)).toBe(historyRows(b));
   });
 
+  it('combines into a master whose history is longer than a bureau file may be', async () => {
+    const dir = tmp();
+    const out = path.join(dir, '县汇总.xlsx');
+    const { combine, defaultCatalog } = await import('../../src/core');
+    const { writeMaster } = await import('../../src/xlsx/master');
+    const { READ_LIMITS } = await import('../../src/xlsx/reader');
+    const history = Array.from({ length: READ_LIMITS.maxRows + 2000 }, (_, i) => ({
+      period: 2022,
+      code: 'YL-02',
+      value: 600 + (i % 50),
+      raw: String(600 + (i % 50)),
+      status: 'off-track' as const,
+      bureau: '县民政局',
+      file: `old-${i}.xlsx`,
+      fileHash: `hash-${i}`,
+      filledOn: '2022-12-20',
+      importedAt: '2023-01-05T00:00:00.000Z',
+      superseded: true,
+      supersededBy: 'x',
+      note: '',
+    }));
+    const master = combine(defaultCatalog(), [], {
+      importedAt: '2023-01-05T00:00:00.000Z',
+      period: 2022,
+      existing: { history, register: [] },
+    });
+    writeFileSync(out, await writeMaster(defaultCatalog(), master));
+    const result = await run(['combine', fixture('openpyxl-民政局-更正.xlsx'), '--out', out, '--json']);
+    expect(result.stderr).toBe('');
+    const read = readWorkbook(readFileSync(out), {
+      allSheets: true,
+      limits: (await import('../../src/xlsx/reader')).MASTER_READ_LIMITS,
+    });
+    expect(read.ok && read.workbook.sheets.find((s) => s.name === '历史')!.rows.length).toBeGreaterThan(
+      history.length,
+    );
+  });
+
   it('refuses to overwrite a file that is not a master', async () => {
     const dir = tmp();
     const out = path.join(dir, 'precious.xlsx');

@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import {
+  buildTemplateModel,
+  catalogHash,
+  checkWorkbook,
+  combine,
+  defaultCatalog,
+  type CombineInput,
+  type SubmissionReport,
+  type WorkbookView,
+} from '../../src/core';
+import { officeHost } from '../../src/excel/office';
+import { buildPreview, startSession } from '../e2e/browser';
+import { installOfficeDouble } from '../office/excel-double';
+
+/** Round trips of the Office.js adapter and the pane's first render, for BENCHMARKS.md. */
+jest.setTimeout(300_000);
+const catalog = defaultCatalog();
+const check = (view: WorkbookView): SubmissionReport | string => {
+  const result = checkWorkbook(catalog, view);
+  return result.ok ? result.report : result.error.kind;
+};
+
+async function checkSyncs(rows: number): Promise<number> {
+  const office = installOfficeDouble();
+  try {
+    const sheet = office.workbook.addSheet('指标填报');
+    ['编号', '具体指标', '单位', '基期值', '目标值', '责任单位', '本期完成值', '说明'].forEach(
+      (h, i) => (sheet.ensure(4, i + 1).value = h),
+    );
+    sheet.ensure(2, 2).value = '县民政局';
+    sheet.ensure(2, 5).value = 2023;
+    for (let r = 0; r < rows; r++) {
+      sheet.ensure(5 + r, 1).value = catalog.indicators[r % 26]!.code;
+      sheet.ensure(5 + r, 7).value = r % 3 === 0 ? '约100' : 50;
+    }
+    return (await officeHost().checkActive(check, 'zh')).syncs;
+  } finally {
+    office.uninstall();
+  }
+}
+
+async function combineSyncs(files: number): Promise<number> {
+  const office = installOfficeDouble();
+  try {
+    office.workbook.addSheet('Sheet1');
+    const host = officeHost();
+    const model = buildTemplateModel(catalog, '县民政局', 2023, catalogHash(catalog));
+    const inputs: CombineInput[] = [];
+    for (let i = 0; i < files; i++) {
+      const rows = [
+        [],
+        ['填报单位', '县民政局', '', '报告期', 2023],
+        [],
+        model.columns.map((c) => c.header),
+      ] as (string | number)[][];
+      for (const r of model.rows) if (r.kind === 'indicator') rows.push([...r.cells, 600 + i]);
+      const view: WorkbookView = {
+        sheets: [
+          {
+            name: '指标填报',
+            visibility: 'visible',
+            merges: [],
+            rows: rows.map((row) =>
+              row.map((v) =>
+                typeof v === 'number'
+                  ? { type: 'number' as const, value: v }
+                  : { type: 'string' as const, value: v },
+              ),
+            ),
+          },
+        ],
+      };
+      const checked = checkWorkbook(catalog, view);
+      if (checked.ok)
+        inputs.push({
+          file: `${i}.xlsx`,
+          sha256: String(i),
+          order: i,
+          report: checked.report,
+          fileErrors: [],
+        });
+    }
+    const before = office.workbook.syncs;
+    const state = await host.readMasterState();
+    await host.writeMaster(
+      catalog,
+      combine(catalog, inputs, { importedAt: '2024-01-01T00:00:00Z', ...(state ? { existing: state } : {}) }),
+      'zh',
+    );
+    return office.workbook.syncs - before;
+  } finally {
+    office.uninstall();
+  }
+}
+
+it('measures', async () => {
+  const check26 = await checkSyncs(26);
+  const check2600 = await checkSyncs(2600);
+  const combineFiles = 20;
+  const combineCount = await combineSyncs(combineFiles);
+
+  buildPreview();
+  const session = await startSession();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const page = await session.browser.newPage({ viewport: { width: 350, height: 900 } });
+      const start = Date.now();
+      await page.goto(`${session.origin}/?pane=only`);
+      await page.getByRole('button', { name: '核查当前表' }).waitFor();
+      times.push(Date.now() - start);
+      await page.close();
+    }
+  } finally {
+    await session.close();
+  }
+  times.sort((a, b) => a - b);
+  const out = { check26, check2600, combine: combineCount, combineFiles, firstRenderMs: times[2] };
+  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(out));
+  expect(check26).toBeGreaterThan(0);
+});
