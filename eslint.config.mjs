@@ -42,7 +42,10 @@ export default tseslint.config(
       // Bureau text is rendered as text, never as markup.
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render bureau text as text.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render bureau text as text.',
+        },
       ],
     },
   },

@@ -12,17 +12,27 @@ const ROOT = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
 });
 
 function combine(workers: string): { code: number | null; json: unknown } {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'yilao-par-')), '县汇总.xlsx');
-  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(FIXTURES, f));
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'yilao.js'), 'combine', ...files, '--out', out, '--json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, YILAO_WORKERS: workers, YILAO_NOW: '2024-01-10T00:00:00Z' },
-  });
+  const files = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => path.join(FIXTURES, f));
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'yilao.js'), 'combine', ...files, '--out', out, '--json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, YILAO_WORKERS: workers, YILAO_NOW: '2024-01-10T00:00:00Z' },
+    },
+  );
   if (run.stderr) throw new Error(run.stderr);
   return { code: run.status, json: JSON.parse(run.stdout) };
 }
