@@ -89,7 +89,12 @@ function timed(command, args, env = {}) {
   const gnu = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr || '');
   if (run.status !== 0 && run.status !== 1)
     throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
-  return { s, rssMb: rss ? Number(rss[1]) / 1024 : gnu ? Number(gnu[1]) / 1024 : null, stdout: run.stdout };
+  return {
+    s,
+    rssMb: rss ? Number(rss[1]) / 1024 : gnu ? Number(gnu[1]) / 1024 : null,
+    stdout: run.stdout,
+    stderrText: run.stderr,
+  };
 }
 
 function exceljsRead(dir) {
@@ -210,6 +215,18 @@ async function main() {
     };
     process.stderr.write(`bench ${n}: ${JSON.stringify(results.sizes[n])}\n`);
     void made;
+  }
+  {
+    // One thread against two workers on the largest set, inside yilao combine.
+    const dir = path.join(work, `files-${Math.max(...SIZES)}`);
+    const one = yilaoCombine(dir, path.join(work, 'w1.xlsx'));
+    const two = timed(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'yilao.js'), 'combine', dir, '--out', path.join(work, 'w2.xlsx')],
+      { YILAO_WORKERS: '2', YILAO_TIMING: '1' },
+    );
+    const rc = (text) => Number(/read\+check=(\d+)ms/.exec(text || '')?.[1] ?? NaN) / 1000;
+    results.workers = { one: one.readCheck, two: rc(two.stderrText) };
   }
   results.pane = paneWeight();
   results.syncs = paneTimings();

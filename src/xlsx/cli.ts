@@ -322,6 +322,23 @@ async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   }
 }
 
+/** YILAO_TIMING=1 prints how long each phase of a combine took, for the IT person and the benchmark. */
+function phases() {
+  const marks: [string, number][] = [];
+  let last = performance.now();
+  return {
+    mark(name: string): void {
+      const now = performance.now();
+      marks.push([name, now - last]);
+      last = now;
+    },
+    report(io: Io): void {
+      if (process.env.YILAO_TIMING !== '1') return;
+      io.stderr(`YILAO_TIMING ${marks.map(([name, ms]) => `${name}=${Math.round(ms)}ms`).join(' ')}\n`);
+    },
+  };
+}
+
 async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter): Promise<number> {
   const catalog = await catalogOf(parsed);
   const out = option(parsed, '--out');
@@ -331,15 +348,20 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   const period = yearOf(option(parsed, '--period'), '--period');
   const files = (await expandInputs(parsed.positionals)).filter((f) => path.resolve(f) !== path.resolve(out));
   const existing = (await exists(out)) ? await readHistoryFrom(out) : undefined;
+  const clock = phases();
   const results = await checkAll(files, catalog, existing?.history ?? [], io);
+  clock.mark('read+check');
   const inputs: CombineInput[] = results.map((result, order) => ({ ...result, order }));
   const master = combine(catalog, inputs, {
     importedAt: io.now().toISOString(),
     ...(period !== undefined ? { period } : {}),
     ...(existing ? { existing } : {}),
   });
+  clock.mark('combine');
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeAtomically(out, await writeMaster(catalog, master, lang));
+  clock.mark('write');
+  clock.report(io);
 
   if (parsed.options.has('--json')) {
     io.stdout(`${JSON.stringify(jsonReport(results, lang, master), null, 2)}\n`);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import {
+  columnLetter,
   masterModel,
   type Catalog,
   type Lang,
@@ -14,7 +15,7 @@ import {
   STATUS_STYLE,
   TITLE_FONT,
   fitRowHeight,
-  printSetup,
+  pageOptions,
   solid,
   styleHeaderRow,
 } from './style';
@@ -57,8 +58,15 @@ function progressBars(sheet: ExcelJS.Worksheet, ref: string, colour: string): vo
 function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterTable): void {
   const titled = table.title !== undefined;
   const headerRow = titled ? 3 : 1;
+  const last = headerRow + table.rows.length;
+  const printArea =
+    table.printColumns !== undefined
+      ? `A1:${columnLetter(table.printColumns)}${Math.max(last, headerRow)}`
+      : undefined;
+  // The streaming writer reads page setup when the sheet is added, not later.
   const sheet = workbook.addWorksheet(table.sheet, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: titled ? 2 : 0 }],
+    ...pageOptions(`${headerRow}:${headerRow}`, printArea),
   });
   sheet.columns = table.widths.map((width) => ({ width, style: { font: BODY_FONT } }));
   const printed = table.printColumns ?? table.headers.length;
@@ -100,7 +108,6 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
     if (table.progressColumn !== undefined) row.getCell(table.progressColumn + 1).numFmt = '0%';
     row.commit();
   });
-  const last = headerRow + table.rows.length;
   if (table.progressColumn !== undefined && table.rows.length > 0) {
     const letter = sheet.getColumn(table.progressColumn + 1).letter;
     progressBars(sheet, `${letter}${headerRow + 1}:${letter}${last}`, 'FF5B9BD5');
@@ -109,10 +116,6 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
     from: { row: headerRow, column: 1 },
     to: { row: Math.max(headerRow, last), column: table.headers.length },
   };
-  printSetup(sheet, `${headerRow}:${headerRow}`);
-  if (table.printColumns !== undefined) {
-    sheet.pageSetup.printArea = `A1:${sheet.getColumn(table.printColumns).letter}${last}`;
-  }
   sheet.commit();
 }
 
@@ -147,12 +150,11 @@ function writeCompletion(
     row.commit();
   });
   sheet.getRow(model.bureaus.length + 3).getCell(1).value = model.legend;
-  printSetup(sheet, '1:1');
   sheet.commit();
 }
 
 function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: MasterModel['overview']): void {
-  const sheet = workbook.addWorksheet(model.sheet);
+  const sheet = workbook.addWorksheet(model.sheet, pageOptions('1:1'));
   const width = model.statusHeaders.length + 2;
   sheet.columns = [{ width: 34 }, ...model.statusHeaders.map(() => ({ width: 11 })), { width: 8 }];
   sheet.mergeCells(1, 1, 1, width);
@@ -203,7 +205,6 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
   }
   if (r >= first) progressBars(sheet, `B${first}:B${r}`, 'FF70AD47');
   sheet.getRow(r + 2).getCell(1).value = model.footnote;
-  printSetup(sheet, '1:1');
   sheet.commit();
 }
 

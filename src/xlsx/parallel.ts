@@ -6,8 +6,11 @@ import type { Catalog, CheckOptions, FileResult } from '../core';
 import { checkFile } from './files';
 
 /**
- * Reading and checking many files on every core. Below a few dozen files, or where the compiled
- * worker is not there (tests run the TypeScript sources), files are checked in this thread.
+ * Reading and checking files on worker threads. Measured on the 2-core machine this project is
+ * built on, it did not pay (BENCHMARKS.md): one Node process already keeps the second core busy
+ * with garbage collection and compilation. So it is off unless YILAO_WORKERS=N asks for it, for
+ * a server with more cores. Where the compiled worker is missing (tests run the TypeScript
+ * sources), files are always checked in this thread.
  */
 
 const WORKER = path.join(__dirname, 'check-worker.js');
@@ -15,10 +18,13 @@ const WORKER = path.join(__dirname, 'check-worker.js');
 const MIN_FILES_FOR_WORKERS = 64;
 
 export function workerCount(files: number): number {
-  const forced = Number(process.env.YILAO_WORKERS);
-  if (Number.isInteger(forced) && forced >= 0) return forced;
-  if (files < MIN_FILES_FOR_WORKERS || !existsSync(WORKER)) return 0;
-  return Math.min(os.availableParallelism(), 4);
+  const asked = process.env.YILAO_WORKERS;
+  if (asked === undefined || asked === '' || files < 2 || !existsSync(WORKER)) return 0;
+  const count = Number(asked);
+  if (!Number.isInteger(count) || count < 0) return 0;
+  // Starting workers costs about as much as checking a few dozen files in one thread.
+  if (files < MIN_FILES_FOR_WORKERS && process.env.YILAO_WORKERS_ALWAYS !== '1') return 0;
+  return Math.min(count, os.availableParallelism() * 2);
 }
 
 function failed(file: string, detail: string): FileResult {

@@ -44,20 +44,33 @@ export function styleHeaderRow(row: ExcelJS.Row, columns: number): void {
 }
 
 /** A4 landscape, one page wide, header row repeated: clerks print, sign and stamp these. */
-export function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
-  sheet.pageSetup = {
-    // A4; exceljs declares PaperSize as a const enum, which isolated modules cannot import.
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printTitlesRow: titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+export function pageOptions(
+  titleRows: string,
+  printArea?: string,
+): { pageSetup: Partial<ExcelJS.PageSetup>; headerFooter: Partial<ExcelJS.HeaderFooter> } {
+  return {
+    pageSetup: {
+      // A4; exceljs declares PaperSize as a const enum, which isolated modules cannot import.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: titleRows,
+      ...(printArea ? { printArea } : {}),
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
   };
-  sheet.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
+}
+
+/** For sheets built in memory; the streaming writer takes the same options when a sheet is added. */
+export function printSetup(sheet: ExcelJS.Worksheet, titleRows: string): void {
+  const options = pageOptions(titleRows);
+  sheet.pageSetup = options.pageSetup;
+  sheet.headerFooter = options.headerFooter;
 }
 
 /**

@@ -30,7 +30,12 @@ function combine(workers: string): { code: number | null; json: unknown } {
     {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, YILAO_WORKERS: workers, YILAO_NOW: '2024-01-10T00:00:00Z' },
+      env: {
+        ...process.env,
+        YILAO_WORKERS: workers,
+        YILAO_WORKERS_ALWAYS: '1',
+        YILAO_NOW: '2024-01-10T00:00:00Z',
+      },
     },
   );
   if (run.stderr) throw new Error(run.stderr);
