@@ -12,3 +12,4 @@ export * from './messages';
 export * from './report';
 export * from './master-layout';
 export * from './sha256';
+export * from './palette';

@@ -1,6 +1,6 @@
 import type { EntryReport, SubmissionReport } from './checks';
 import type { Master, MasterRow } from './combine';
-import { fileErrorMessage, issueMessage } from './messages';
+import { SEVERITY_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import type { FileError, Issue, Lang } from './types';
 
 /**
@@ -119,3 +119,12 @@ export function jsonReport(files: readonly FileResult[], lang: Lang, master?: Ma
 }
 
 export type JsonReport = ReturnType<typeof jsonReport>;
+
+/** An entry's result in words: status, then each issue; what the 核查结果 column and notes say. */
+export function entrySummary(entry: EntryReport, lang: Lang, separator = '；'): string {
+  const parts = [statusLabel(entry.status, lang)];
+  for (const issue of entry.issues)
+    parts.push(`${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`);
+  if (entry.explained) parts.push(lang === 'zh' ? '（已在说明栏解释）' : '(explained in the note column)');
+  return parts.join(separator);
+}

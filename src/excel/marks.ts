@@ -1,10 +1,11 @@
 import {
+  HEADER_COLOUR,
   RESULT_HEADER,
-  SEVERITY_LABELS,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
   cellRef,
+  entrySummary,
   issueMessage,
-  statusLabel,
-  type EntryReport,
   type Lang,
   type SubmissionReport,
 } from '../core';
@@ -15,12 +16,18 @@ import {
  */
 
 /** Colours as Office.js takes them (`#RRGGBB`); the same palette as the files the CLI writes. */
+const hex = (colour: { fill: string; font: string }) => ({
+  fill: `#${colour.fill}`,
+  font: `#${colour.font}`,
+});
+
+/** Colours as Office.js takes them (`#RRGGBB`), from the palette the command line's files use. */
 export const MARK_COLOURS = {
-  error: { fill: '#FF9B9B', font: '#7F0000' },
-  warning: { fill: '#FFEB9C', font: '#9C5700' },
-  'off-track': { fill: '#FFC7CE', font: '#9C0006' },
-  'at-risk': { fill: '#FFEB9C', font: '#9C5700' },
-  header: { fill: '#DDEBF7', font: '#000000' },
+  error: hex(SEVERITY_COLOURS.error),
+  warning: hex(SEVERITY_COLOURS.warning),
+  'off-track': hex(STATUS_COLOURS['off-track']),
+  'at-risk': hex(STATUS_COLOURS['at-risk']),
+  header: { fill: `#${HEADER_COLOUR}`, font: '#000000' },
 } as const;
 
 export interface CellMark {
@@ -41,14 +48,6 @@ export interface MarkPlan {
   cells: CellMark[];
 }
 
-function summary(entry: EntryReport, lang: Lang): string {
-  const parts = [statusLabel(entry.status, lang)];
-  for (const issue of entry.issues)
-    parts.push(`${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`);
-  if (entry.explained) parts.push(lang === 'zh' ? '（已在说明栏解释）' : '(explained in the note column)');
-  return parts.join('；');
-}
-
 export function markPlan(report: SubmissionReport, lang: Lang, usedColumns: number): MarkPlan {
   const resultColumn =
     report.columns.result ?? Math.max(usedColumns, report.columns.value, report.columns.note ?? 0) + 1;
@@ -65,7 +64,7 @@ export function markPlan(report: SubmissionReport, lang: Lang, usedColumns: numb
         : entry.status === 'off-track' || entry.status === 'at-risk'
           ? MARK_COLOURS[entry.status]
           : null;
-    const text = summary(entry, lang);
+    const text = entrySummary(entry, lang);
     if (colour) {
       cells.push({
         sheet: entry.sheet,

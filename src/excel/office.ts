@@ -1,5 +1,8 @@
 import {
   ENTRY_SHEET,
+  HEADER_COLOUR,
+  INPUT_COLOUR,
+  STATUS_COLOURS,
   HEADER_FIELDS,
   HEADER_ROW,
   META_SHEET,
@@ -31,17 +34,14 @@ import { MARK_COLOURS, markPlan, resultColumnValues } from './marks';
 /** Where the clerk's own formatting is kept while marks are shown, so 清除标记 puts it back. */
 export const MARKS_SHEET = '_yilao_marks';
 
-const STATUS_FILL: Record<string, { fill: string; font: string }> = {
-  achieved: { fill: '#C6EFCE', font: '#006100' },
-  'on-track': { fill: '#E2F0D9', font: '#375623' },
-  'at-risk': { fill: '#FFEB9C', font: '#9C5700' },
-  'off-track': { fill: '#FFC7CE', font: '#9C0006' },
-  'not-judged': { fill: '#EDEDED', font: '#595959' },
-  'no-data': { fill: '#FFFFFF', font: '#808080' },
-  invalid: { fill: '#F8CBAD', font: '#833C0B' },
-};
-const INPUT_FILL = '#FFF8E1';
-const HEADER_FILL = '#DDEBF7';
+const STATUS_FILL = Object.fromEntries(
+  Object.entries(STATUS_COLOURS).map(([status, colour]) => [
+    status,
+    { fill: `#${colour.fill}`, font: `#${colour.font}` },
+  ]),
+) as Record<string, { fill: string; font: string }>;
+const INPUT_FILL = `#${INPUT_COLOUR}`;
+const HEADER_FILL = `#${HEADER_COLOUR}`;
 
 /** Character widths of the layout to Excel's points (about 7 points a character at 11 pt). */
 const points = (chars: number): number => Math.round(chars * 7 + 5);

@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import {
   RESULT_HEADER,
   SEVERITY_LABELS,
+  entrySummary,
   issueMessage,
-  statusLabel,
-  type EntryReport,
   type Lang,
   type SubmissionReport,
 } from '../core';
@@ -16,14 +15,6 @@ import { BODY_FONT, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style
  * is, with a note saying what to type instead, and a 核查结果 column in words. The bureau's
  * original file is never touched; this works on a copy of its bytes.
  */
-
-function entrySummary(entry: EntryReport, lang: Lang): string {
-  const parts = [statusLabel(entry.status, lang)];
-  for (const issue of entry.issues)
-    parts.push(`${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`);
-  if (entry.explained) parts.push(lang === 'zh' ? '（已在说明栏解释）' : '(explained in the note column)');
-  return parts.join('\n');
-}
 
 export async function annotateWorkbook(
   original: Uint8Array,
@@ -65,7 +56,7 @@ export async function annotateWorkbook(
         fill: solid(style.fill),
         font: { ...BODY_FONT, color: { argb: style.font }, bold: worst === 'error' },
       });
-    const summary = entrySummary(entry, lang);
+    const summary = entrySummary(entry, lang, '\n');
     if (entry.issues.length > 0) target.note = summary;
     // The 核查结果 column belongs to the entry sheet; milestones carry their result in the note.
     if (onSheet !== sheet) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import {
+  STATUSES,
   columnLetter,
   masterModel,
   type Catalog,
@@ -162,15 +163,6 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
   sheet.getCell('A1').font = TITLE_FONT;
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   let r = 3;
-  const statuses = [
-    'achieved',
-    'on-track',
-    'at-risk',
-    'off-track',
-    'not-judged',
-    'no-data',
-    'invalid',
-  ] as const;
   for (const [heading, groups] of [
     ['按方面', model.bySection],
     ['按牵头单位', model.byBureau],
@@ -178,7 +170,7 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
     const header = sheet.getRow(r);
     [heading, ...model.statusHeaders, '合计'].forEach((h, i) => (header.getCell(i + 1).value = h));
     styleHeaderRow(header, width);
-    statuses.forEach((s, i) => {
+    STATUSES.forEach((s, i) => {
       colourStatus(header.getCell(i + 2), s);
     });
     r++;

@@ -1,27 +1,33 @@
 import type ExcelJS from 'exceljs';
-import type { Severity, Status } from '../core';
+import {
+  HEADER_COLOUR,
+  INPUT_COLOUR,
+  SECTION_COLOUR,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
+  type Severity,
+  type Status,
+} from '../core';
 import { displayWidth } from './output';
 
-/** Colours shared by the template, the master and the annotated copies (Excel's good/neutral/bad). */
-export const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
-  achieved: { fill: 'FFC6EFCE', font: 'FF006100' },
-  'on-track': { fill: 'FFE2F0D9', font: 'FF375623' },
-  'at-risk': { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  'off-track': { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  'not-judged': { fill: 'FFEDEDED', font: 'FF595959' },
-  'no-data': { fill: 'FFFFFFFF', font: 'FF808080' },
-  invalid: { fill: 'FFF8CBAD', font: 'FF833C0B' },
-};
+const argb = (colour: { fill: string; font: string }) => ({
+  fill: `FF${colour.fill}`,
+  font: `FF${colour.font}`,
+});
+
+/** The core's palette as exceljs takes it (ARGB). */
+export const STATUS_STYLE = Object.fromEntries(
+  Object.entries(STATUS_COLOURS).map(([status, colour]) => [status, argb(colour)]),
+) as Record<Status, { fill: string; font: string }>;
 
 export const SEVERITY_STYLE: Record<Severity, { fill: string; font: string }> = {
-  // Stronger than off-track's pink: a wrong figure and a late one are different news.
-  error: { fill: 'FFFF9B9B', font: 'FF7F0000' },
-  warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  error: argb(SEVERITY_COLOURS.error),
+  warning: argb(SEVERITY_COLOURS.warning),
 };
 
-export const INPUT_FILL = 'FFFFF8E1';
-export const HEADER_FILL = 'FFDDEBF7';
-export const SECTION_FILL = 'FFF2F2F2';
+export const INPUT_FILL = `FF${INPUT_COLOUR}`;
+export const HEADER_FILL = `FF${HEADER_COLOUR}`;
+export const SECTION_FILL = `FF${SECTION_COLOUR}`;
 export const BODY_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 export const TITLE_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 16, bold: true };
 
