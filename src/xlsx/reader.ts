@@ -230,30 +230,35 @@ function readWorkbookParts(files: Record<string, Uint8Array>): { sheets: SheetEn
   return { sheets, date1904 };
 }
 
+// Phonetic runs (<rPh>) carry readings, not the text the cell shows.
+const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
+const TEXT_RUN = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+
+/** The text of an <si> or <is>: its <t> runs joined, phonetic runs left out. */
+function runText(inner: string): string {
+  const text = inner.includes('rPh') ? inner.replace(PHONETIC, '') : inner;
+  let out = '';
+  for (const match of text.matchAll(TEXT_RUN)) out += decodeText(match[1] ?? '');
+  return out;
+}
+
+function decodeText(text: string): string {
+  if (text.startsWith('<![CDATA[')) return text.slice(9, text.lastIndexOf(']]>'));
+  return text.includes('&') ? decodeEntities(text) : text;
+}
+
+/**
+ * Shared strings and sheets are scanned by tag rather than through a general XML parser: they
+ * are machine-written, and a scan is several times faster (BENCHMARKS.md). The fast reader is
+ * checked against exceljs on every fixture, from exceljs, openpyxl and LibreOffice alike.
+ */
 function readSharedStrings(bytes: Uint8Array | undefined): string[] {
   if (!bytes) return [];
+  const xml = decoder.decode(bytes);
   const strings: string[] = [];
-  let current: string[] = [];
-  let inT = false;
-  // Phonetic runs (<rPh>) carry furigana-like readings, not the text the cell shows.
-  let inPhonetic = false;
-  parseXml(bytes, {
-    open(tag) {
-      const name = local(tag.name);
-      if (name === 'si') current = [];
-      else if (name === 'rPh') inPhonetic = true;
-      else if (name === 't' && !inPhonetic) inT = true;
-    },
-    close(tag) {
-      const name = local(tag.name);
-      if (name === 'si') strings.push(current.join(''));
-      else if (name === 'rPh') inPhonetic = false;
-      else if (name === 't') inT = false;
-    },
-    text(text) {
-      if (inT) current.push(text);
-    },
-  });
+  for (const match of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
+    strings.push(runText(match[1] ?? ''));
+  }
   return strings;
 }
 
@@ -312,6 +317,14 @@ function parseRef(ref: string): [number, number] | null {
 
 class TooManyRows extends Error {}
 
+const SHEET_TAGS = /<(?:\w+:)?(row|c|mergeCell)\b([^>]*?)(\/?)>/g;
+const ATTRIBUTE = {
+  r: /\sr\s*=\s*"([^"]*)"/,
+  s: /\ss\s*=\s*"(\d+)"/,
+  t: /\st\s*=\s*"([^"]*)"/,
+  ref: /\sref\s*=\s*"([^"]*)"/,
+};
+
 function readSheet(
   bytes: Uint8Array,
   entry: SheetEntry,
@@ -320,70 +333,17 @@ function readSheet(
   date1904: boolean,
   limits: ReadLimits,
 ): SheetView {
+  const xml = decoder.decode(bytes);
+  // A sheet cut off in transfer has no end to its data.
+  if (!/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/.test(xml))
+    throw new Error(`${entry.path}: sheet data is incomplete`);
   const rows: (RawCell | undefined)[][] = [];
   const merges: string[] = [];
   let rowNumber = 0;
   let column = 0;
-  let cellType = 'n';
-  let style = 0;
-  let hasFormula = false;
-  let value: string | null = null;
-  let inline: string[] = [];
-  let target: 'v' | 't' | null = null;
-  let inInline = false;
-  let inPhonetic = false;
 
-  const finishCell = (): void => {
-    if (column > limits.maxColumns) return;
-    const numFmt = formats[style];
-    let cell: RawCell | undefined;
-    const base = {
-      ...(numFmt && numFmt !== 'General' ? { numFmt } : {}),
-      ...(hasFormula ? { formula: true } : {}),
-    };
-    switch (cellType) {
-      case 's': {
-        const index = Number(value);
-        const text = strings[index];
-        cell = text === undefined ? undefined : { type: 'string', value: text, ...base };
-        break;
-      }
-      case 'inlineStr':
-        cell = { type: 'string', value: inline.join(''), ...base };
-        break;
-      case 'str':
-        cell = value === null ? undefined : { type: 'string', value, ...base };
-        break;
-      case 'b':
-        cell =
-          value === null ? undefined : { type: 'boolean', value: value === '1' || value === 'true', ...base };
-        break;
-      case 'e':
-        cell = value === null ? undefined : { type: 'error', value, ...base };
-        break;
-      case 'd':
-        cell = value === null ? undefined : { type: 'date', value: new Date(value).toISOString(), ...base };
-        break;
-      default: {
-        if (value === null || value === '') break;
-        const number = Number(value);
-        if (!Number.isFinite(number)) {
-          cell = { type: 'string', value, ...base };
-        } else if (isDateFormat(numFmt)) {
-          const iso = serialToIsoDate(number, date1904);
-          cell = iso
-            ? { type: 'date', value: `${iso}T00:00:00.000Z`, ...base }
-            : { type: 'number', value: number, ...base };
-        } else {
-          cell = { type: 'number', value: number, ...base };
-        }
-      }
-    }
-    // An empty string holds nothing a reader can use (exceljs drops it the same way).
-    if (cell?.type === 'string' && cell.value === '' && !hasFormula) cell = undefined;
-    // A formula without a cached result (written by a script, never calculated) is not empty.
-    if (!cell && hasFormula) cell = { type: 'empty', formula: true };
-    if (!cell) return;
+  const put = (cell: RawCell | undefined): void => {
+    if (!cell || column > limits.maxColumns) return;
     let row = rows[rowNumber - 1];
     if (!row) {
       row = [];
@@ -392,77 +352,113 @@ function readSheet(
     row[column - 1] = cell;
   };
 
-  parseXml(bytes, {
-    open(tag) {
-      switch (local(tag.name)) {
-        case 'row': {
-          const r = Number(attr(tag, 'r'));
-          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-          column = 0;
-          if (rowNumber > limits.maxRows) throw new TooManyRows();
-          break;
-        }
-        case 'c': {
-          const ref = attr(tag, 'r');
-          const parsed = ref ? parseRef(ref) : null;
-          if (parsed) [rowNumber, column] = parsed;
-          else column++;
-          if (rowNumber > limits.maxRows) throw new TooManyRows();
-          cellType = attr(tag, 't') ?? 'n';
-          style = Number(attr(tag, 's') ?? 0) || 0;
-          hasFormula = false;
-          value = null;
-          inline = [];
-          break;
-        }
-        case 'f':
-          hasFormula = true;
-          break;
-        case 'v':
-          target = 'v';
-          value = '';
-          break;
-        case 'is':
-          inInline = true;
-          break;
-        case 'rPh':
-          inPhonetic = true;
-          break;
-        case 't':
-          if (inInline && !inPhonetic) target = 't';
-          break;
-        case 'mergeCell': {
-          const ref = attr(tag, 'ref');
-          if (ref) merges.push(ref);
-          break;
-        }
-      }
-    },
-    close(tag) {
-      switch (local(tag.name)) {
-        case 'c':
-          finishCell();
-          break;
-        case 'v':
-        case 't':
-          target = null;
-          break;
-        case 'is':
-          inInline = false;
-          break;
-        case 'rPh':
-          inPhonetic = false;
-          break;
-      }
-    },
-    text(text) {
-      if (target === 'v') value = (value ?? '') + text;
-      else if (target === 't') inline.push(text);
-    },
-  });
+  SHEET_TAGS.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SHEET_TAGS.exec(xml)) !== null) {
+    const [, tag, attributes = '', selfClosing] = match;
+    if (tag === 'row') {
+      const r = Number(ATTRIBUTE.r.exec(attributes)?.[1]);
+      rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+      column = 0;
+      if (rowNumber > limits.maxRows) throw new TooManyRows();
+      continue;
+    }
+    if (tag === 'mergeCell') {
+      const ref = ATTRIBUTE.ref.exec(attributes)?.[1];
+      if (ref) merges.push(ref);
+      continue;
+    }
+    const ref = ATTRIBUTE.r.exec(attributes)?.[1];
+    const parsed = ref ? parseRef(ref) : null;
+    if (parsed) [rowNumber, column] = parsed;
+    else column++;
+    if (rowNumber > limits.maxRows) throw new TooManyRows();
+    if (selfClosing) continue;
+    // The cell's content runs to its closing </c> (or </x:c>); nothing inside a cell is a <c>.
+    const end = findCellEnd(xml, SHEET_TAGS.lastIndex);
+    const inner = xml.slice(SHEET_TAGS.lastIndex, end);
+    SHEET_TAGS.lastIndex = end;
+    const type = ATTRIBUTE.t.exec(attributes)?.[1] ?? 'n';
+    const style = Number(ATTRIBUTE.s.exec(attributes)?.[1] ?? 0) || 0;
+    const hasFormula = /<(?:\w+:)?f\b/.test(inner);
+    const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(inner);
+    const value = v ? decodeText(v[1] ?? '') : null;
+    const inline =
+      type === 'inlineStr'
+        ? runText(/<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? '')
+        : '';
+    put(toCell(type, value, inline, formats[style], hasFormula, strings, date1904));
+  }
   // Holes in `rows` are rows without cells; make them explicit empty rows for the core.
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   return { name: entry.name, visibility: entry.visibility, rows, merges };
+}
+
+const CELL_END = /<\/(?:\w+:)?c>/g;
+
+function findCellEnd(xml: string, from: number): number {
+  CELL_END.lastIndex = from;
+  const found = CELL_END.exec(xml);
+  if (!found) throw new Error('cell without an end');
+  return found.index;
+}
+
+function toCell(
+  type: string,
+  value: string | null,
+  inline: string,
+  numFmt: string | undefined,
+  hasFormula: boolean,
+  strings: readonly string[],
+  date1904: boolean,
+): RawCell | undefined {
+  const base = {
+    ...(numFmt && numFmt !== 'General' ? { numFmt } : {}),
+    ...(hasFormula ? { formula: true } : {}),
+  };
+  let cell: RawCell | undefined;
+  switch (type) {
+    case 's': {
+      const text = strings[Number(value)];
+      cell = text === undefined ? undefined : { type: 'string', value: text, ...base };
+      break;
+    }
+    case 'inlineStr':
+      cell = { type: 'string', value: inline, ...base };
+      break;
+    case 'str':
+      cell = value === null ? undefined : { type: 'string', value, ...base };
+      break;
+    case 'b':
+      cell =
+        value === null ? undefined : { type: 'boolean', value: value === '1' || value === 'true', ...base };
+      break;
+    case 'e':
+      cell = value === null ? undefined : { type: 'error', value, ...base };
+      break;
+    case 'd':
+      cell = value === null ? undefined : { type: 'date', value: new Date(value).toISOString(), ...base };
+      break;
+    default: {
+      if (value === null || value === '') break;
+      const number = Number(value);
+      if (!Number.isFinite(number)) {
+        cell = { type: 'string', value, ...base };
+      } else if (isDateFormat(numFmt)) {
+        const iso = serialToIsoDate(number, date1904);
+        cell = iso
+          ? { type: 'date', value: `${iso}T00:00:00.000Z`, ...base }
+          : { type: 'number', value: number, ...base };
+      } else {
+        cell = { type: 'number', value: number, ...base };
+      }
+    }
+  }
+  // An empty string holds nothing a reader can use (exceljs drops it the same way).
+  if (cell?.type === 'string' && cell.value === '' && !hasFormula) cell = undefined;
+  // A formula without a cached result (written by a script, never calculated) is not empty.
+  if (!cell && hasFormula) cell = { type: 'empty', formula: true };
+  return cell;
 }
 
 /**
