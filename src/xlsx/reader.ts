@@ -42,6 +42,9 @@ export const MASTER_READ_LIMITS = {
 
 export type ReadLimits = { [K in keyof typeof READ_LIMITS]: number };
 
+/** Sheets inflated in the first pass over the zip; the template has three. */
+const EAGER_SHEETS = 4;
+
 export type WorkbookReadResult = { ok: true; workbook: WorkbookView } | { ok: false; error: FileError };
 
 // Excel's built-in number formats that a file may reference by id without defining them.
@@ -481,16 +484,28 @@ export function readWorkbook(
     'xl/sharedStrings.xml',
     'xl/styles.xml',
   ]);
+  // A bureau file has three sheets: inflate them with the fixed parts in one pass. A workbook
+  // with many sheets gets the first few now and the rest, if wanted, in a second pass.
+  let sheetsInflated = 0;
+  let bytesInflated = 0;
   try {
     files = unzipSync(bytes, {
       filter(file) {
-        const wanted = fixedParts.has(file.name) || /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
-        if (wanted && file.originalSize > limits.maxPartBytes) {
+        const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
+        if ((fixedParts.has(file.name) || isSheet) && file.originalSize > limits.maxPartBytes) {
           oversized = file;
           return false;
         }
-        // Sheets are inflated one at a time below, only those needed.
-        return fixedParts.has(file.name);
+        if (fixedParts.has(file.name)) return true;
+        if (
+          !isSheet ||
+          sheetsInflated >= EAGER_SHEETS ||
+          bytesInflated + file.originalSize > limits.maxPartBytes
+        )
+          return false;
+        sheetsInflated++;
+        bytesInflated += file.originalSize;
+        return true;
       },
     });
   } catch (cause) {
@@ -519,10 +534,21 @@ export function readWorkbook(
         [ENTRY_SHEET, META_SHEET, MILESTONE_SHEET].includes(e.name.trim()) ||
         (!hasEntrySheet && e.visibility === 'visible'),
     );
-    const paths = new Set(wanted.slice(0, limits.maxSheets).map((e) => e.path));
-    const sheetFiles = unzipSync(bytes, {
-      filter: (file) => paths.has(file.name) && file.originalSize <= limits.maxPartBytes,
-    });
+    const missing = new Set(
+      wanted
+        .slice(0, limits.maxSheets)
+        .map((e) => e.path)
+        .filter((p) => !files[p]),
+    );
+    const sheetFiles =
+      missing.size === 0
+        ? files
+        : {
+            ...files,
+            ...unzipSync(bytes, {
+              filter: (file) => missing.has(file.name) && file.originalSize <= limits.maxPartBytes,
+            }),
+          };
     const sheets: SheetView[] = [];
     for (const entry of wanted.slice(0, limits.maxSheets)) {
       const data = sheetFiles[entry.path];
