@@ -318,16 +318,16 @@ function render(r) {
   lines.push('## What the numbers say, and what limits them');
   lines.push('');
   lines.push(
-    `- **Read + check** (${f1(big.check)} s for ${big.files} files, ${checkRatio.toFixed(1)}× the floor). The floor unzips one part and scans one sheet; a submission needs the workbook, its relationships, shared strings, number formats and three sheets (指标填报, 重点任务, _meta) before the checks run. Parsing that XML with saxes is most of the time per file; scanning styles.xml by tag instead of parsing it took a quarter off reading, reading files synchronously another third off the whole.`,
+    `- **Read + check** (${f1(big.check)} s for ${big.files} files, ${checkRatio.toFixed(1)}× the floor; it sits at the goal, and run-to-run noise moves it by a tenth either way). The floor unzips one part and scans one sheet; a submission needs the workbook, its relationships, shared strings, number formats and three sheets (指标填报, 重点任务, _meta), then the checks. The sheets, shared strings and number formats are scanned by tag instead of through a general XML parser, and files are read synchronously: together these took reading from 0.52 to 0.26 ms a file. Unzipping is now about half of it.`,
   );
   lines.push(
-    `- **Both cores.** With \`YILAO_WORKERS=2\` the ${big.files} files were read and checked inside \`yilao combine\` in ${f1(r.workers?.two)} s against ${f1(r.workers?.one)} s in one thread (${Math.round((1 - r.workers?.two / r.workers?.one) * 100)} % less). Repeated runs on this shared machine gave between 0 and 15 %: one Node process already keeps the second core busy with garbage collection and compilation, and two processes each checking half the files ran at about two thirds of their solo speed. So workers are off by default and there for servers with more cores.`,
+    `- **Both cores.** With \`YILAO_WORKERS=2\` the ${big.files} files were read and checked inside \`yilao combine\` in ${f1(r.workers?.two)} s against ${f1(r.workers?.one)} s in one thread. Repeated runs on this shared machine ranged from a little slower to about 15 % faster: one Node process already keeps the second core busy with garbage collection and compilation, and two processes each checking half the files ran at about two thirds of their solo speed. So workers are off by default and there for servers with more cores.`,
   );
   lines.push(
     `- **Writing the master** (${f1(big.combineWrite)} s). exceljs's streaming writer commits rows as they are written, which took peak memory at ${big.files} files from about 470 MB to ${f1(big.combineRssMb)} MB. The 历史 sheet holds one row per figure of every file ever combined (about 16,000 rows here) and is most of that time; writing it with a hand-made sheet writer is the next step if the exceljs goal matters.`,
   );
   lines.push(
-    `- **Against the peers.** The combine is ${vsOpenpyxl.toFixed(1)}× faster than the naive openpyxl script, which checks nothing and writes one sheet. Against a bare exceljs read it is ${vsExceljs.toFixed(1)}×: reading and checking take a third of the exceljs read, but the master (five formatted sheets and the history) is written by exceljs as well.`,
+    `- **Against the peers.** The combine is ${vsOpenpyxl.toFixed(1)}× faster than the naive openpyxl script, which checks nothing and writes one sheet. Against a bare exceljs read it is ${vsExceljs.toFixed(1)}×, short of 3×: reading and checking take a quarter of the exceljs read, but the master (five formatted sheets and the history) is written by exceljs too (${f1(big.combineWrite)} s), and the command also starts Node, loads exceljs and writes an 11 MB JSON report. Writing 历史 with a hand-made sheet writer, and loading exceljs only for the write, are the next steps toward that goal.`,
   );
   lines.push(
     '- Node start-up and loading exceljs cost about 0.3 s of every run; at 20 files that is most of the time.',
