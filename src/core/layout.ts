@@ -4,7 +4,7 @@ import { expectedValue, startingPoint } from './status';
 
 /**
  * The standard workbook layout v1 (spec §2), defined once as data. The exceljs writer of the
- * command line and the Office.js writer of the add-in both draw this model, so a clerk gets the
+ * command line and the add-in's Excel writer both draw this model, so a clerk gets the
  * same sheet from either.
  */
 

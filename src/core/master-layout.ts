@@ -7,7 +7,7 @@ import { STATUSES, type FileErrorKind, type Lang, type Status } from './types';
 
 /**
  * The sheets of the county master (spec §7) as tables of plain values, drawn by both writers:
- * exceljs on the command line and Office.js in the task pane. Every text that came from a
+ * exceljs on the command line and the add-in's Excel adapter in the task pane. Every text that came from a
  * bureau's file is marked as such (`textColumns`), so each writer can make sure it stays text.
  */
 

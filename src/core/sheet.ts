@@ -16,7 +16,7 @@ import { EMPTY_CELL, type FileError, type Issue, type RawCell } from './types';
 
 /**
  * The reading rules of spec §3, on a plain grid of raw cells: the fast file reader, exceljs and
- * Office.js each fill a `WorkbookView`, and this decides what the clerk meant.
+ * the add-in's Excel adapter each fill a `WorkbookView`, and this decides what the clerk meant.
  */
 
 export interface SheetView {

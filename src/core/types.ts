@@ -1,6 +1,6 @@
 /**
  * The shapes shared by the core and its adapters. An adapter (exceljs, the fast reader,
- * Office.js) turns whatever its library gives into these; the core never sees a library object.
+ * the add-in's Excel adapter) turns whatever its library gives into these; the core never sees a library object.
  */
 
 /** A cell as the spreadsheet holds it, before any interpretation. */
