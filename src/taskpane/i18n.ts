@@ -53,6 +53,7 @@ const zh = {
     '当前 Excel 版本过旧（需要 Excel 2021、Microsoft 365 或网页版 Excel）。请直接填写模板文件，由县里用命令行工具核查。',
   failed: '操作失败',
   counts: (errors: number, warnings: number) => `错误 ${errors} · 提醒 ${warnings}`,
+  paren: (text: string) => `（${text}）`,
 };
 
 export type UiText = typeof zh;
@@ -111,6 +112,7 @@ const en: UiText = {
     'This Excel is too old (Excel 2021, Microsoft 365 or Excel on the web is needed). Fill in the template file instead; the county office checks it with the command line.',
   failed: 'Something went wrong',
   counts: (errors: number, warnings: number) => `${errors} errors · ${warnings} warnings`,
+  paren: (text: string) => ` (${text})`,
 };
 
 export const UI: Record<Lang, UiText> = { zh, en };

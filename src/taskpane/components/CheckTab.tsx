@@ -211,8 +211,9 @@ export function CheckTab() {
           <div className={styles.counts} aria-live="polite">
             <Text weight="semibold">{t.counts(report.counts.errors, report.counts.warnings)}</Text>
             <Caption1 className={styles.muted}>
-              （{t.explained} {report.counts.explainedWarnings} · {t.unexplained}{' '}
-              {report.counts.unexplainedWarnings}）
+              {t.paren(
+                `${t.explained} ${report.counts.explainedWarnings} · ${t.unexplained} ${report.counts.unexplainedWarnings}`,
+              )}
             </Caption1>
             {checkedAt ? <Caption1 className={styles.muted}>{t.checkedAt(checkedAt)}</Caption1> : null}
           </div>
@@ -231,7 +232,8 @@ export function CheckTab() {
           {grouped.errors.length > 0 ? (
             <section aria-label={`${t.errors} ${grouped.errors.length}`}>
               <Text weight="semibold">
-                {t.errors}（{grouped.errors.length}）
+                {t.errors}
+                {t.paren(String(grouped.errors.length))}
               </Text>
               {renderIssues(grouped.errors, 'error')}
             </section>
@@ -239,7 +241,8 @@ export function CheckTab() {
           {grouped.open.length > 0 ? (
             <section aria-label={`${t.warnings} ${grouped.open.length}`}>
               <Text weight="semibold">
-                {t.warnings}（{t.unexplained} {grouped.open.length}）
+                {t.warnings}
+                {t.paren(`${t.unexplained} ${grouped.open.length}`)}
               </Text>
               {renderIssues(grouped.open, 'warning')}
             </section>
@@ -247,7 +250,8 @@ export function CheckTab() {
           {grouped.explained.length > 0 ? (
             <section aria-label={`${t.warnings} ${t.explained} ${grouped.explained.length}`}>
               <Text weight="semibold">
-                {t.warnings}（{t.explained} {grouped.explained.length}）
+                {t.warnings}
+                {t.paren(`${t.explained} ${grouped.explained.length}`)}
               </Text>
               {renderIssues(grouped.explained, 'explained')}
             </section>
