@@ -332,6 +332,15 @@ export function officeHost(): ExcelHost {
             .getRange(mark.address)
             .getCellProperties({ format: { fill: { color: true, pattern: true }, font: { color: true } } }),
         );
+        const canNote = supported('1.18');
+        // The clerk's own notes on cells about to carry ours: kept, and put back by 清除标记.
+        const ownNotes = plan.cells.map((mark) =>
+          canNote && mark.note
+            ? context.workbook.notes
+                .getItemOrNullObject(`${quoteSheet(mark.sheet)}!${mark.address}`)
+                .load('content')
+            : null,
+        );
         const headerCell = active.getRange(cellRef(plan.headerRow, plan.resultColumn));
         const headerOriginal = headerCell.getCellProperties({
           format: { fill: { color: true, pattern: true }, font: { color: true, bold: true } },
@@ -350,7 +359,14 @@ export function officeHost(): ExcelHost {
         // Third: remember the originals in a very hidden sheet, then mark.
         const saved: (string | number)[][] = [['kind', 'sheet', 'address', 'properties']];
         plan.cells.forEach((mark, i) => {
-          saved.push(['cell', mark.sheet, mark.address, JSON.stringify(originals[i]?.value?.[0]?.[0] ?? {})]);
+          const own = ownNotes[i];
+          const note = own && !own.isNullObject ? { note: own.content } : {};
+          saved.push([
+            'cell',
+            mark.sheet,
+            mark.address,
+            JSON.stringify({ ...(originals[i]?.value?.[0]?.[0] ?? {}), ...note }),
+          ]);
         });
         saved.push([
           'cell',
@@ -368,7 +384,6 @@ export function officeHost(): ExcelHost {
         marks.getRange(`A1:D${saved.length}`).values = saved.map((row) => row.map((v) => asText(String(v))));
         marks.visibility = 'VeryHidden';
 
-        const canNote = supported('1.18');
         for (const mark of plan.cells) {
           const range = (mark.sheet === active.name ? active : sheets.getItem(mark.sheet)).getRange(
             mark.address,
@@ -604,7 +619,11 @@ function restoreMarks(context: Excel.RequestContext, saved: unknown[][]): void {
   for (const [kind, sheetName, address, json] of saved.slice(1)) {
     if (typeof sheetName !== 'string' || typeof address !== 'string' || typeof json !== 'string') continue;
     const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-    let properties: { values?: unknown[][]; numberFormat?: unknown[][] } & Excel.SettableCellProperties;
+    let properties: {
+      values?: unknown[][];
+      numberFormat?: unknown[][];
+      note?: string;
+    } & Excel.SettableCellProperties;
     try {
       properties = JSON.parse(json) as typeof properties;
     } catch {
@@ -627,6 +646,10 @@ function restoreMarks(context: Excel.RequestContext, saved: unknown[][]): void {
       ...(properties.format ? { format: properties.format } : {}),
     };
     range.setCellProperties([[settable]]);
-    if (canNote) context.workbook.notes.getItemOrNullObject(`${quoteSheet(sheetName)}!${local}`).delete();
+    if (canNote) {
+      const where = `${quoteSheet(sheetName)}!${local}`;
+      context.workbook.notes.getItemOrNullObject(where).delete();
+      if (properties.note !== undefined) context.workbook.notes.add(where, properties.note);
+    }
   }
 }

@@ -334,8 +334,35 @@ class FakeNotes {
   add(address: string, content: string): void {
     this.ctx.queue.push(() => this.ctx.model.notes.set(this.key(address), content));
   }
-  getItemOrNullObject(address: string): { delete(): void } {
-    return { delete: () => this.ctx.queue.push(() => this.ctx.model.notes.delete(this.key(address))) };
+  getItemOrNullObject(address: string): {
+    delete(): void;
+    load(props: unknown): unknown;
+    readonly isNullObject: boolean;
+    readonly content: string;
+  } {
+    const key = this.key(address);
+    const ctx = this.ctx;
+    let state: { exists: boolean; content: string } | undefined;
+    const note = {
+      delete: () => ctx.queue.push(() => ctx.model.notes.delete(key)),
+      load: () => {
+        ctx.queue.push(() => {
+          const content = ctx.model.notes.get(key);
+          state = { exists: content !== undefined, content: content ?? '' };
+        });
+        return note;
+      },
+      get isNullObject(): boolean {
+        if (!state) throw officeError('PropertyNotLoaded', 'isNullObject is known only after context.sync()');
+        return !state.exists;
+      },
+      get content(): string {
+        if (!state?.exists)
+          throw officeError('PropertyNotLoaded', "The property 'content' is not available.");
+        return state.content;
+      },
+    };
+    return note;
   }
 }
 
