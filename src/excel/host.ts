@@ -63,8 +63,11 @@ export interface ExcelHost {
   /** Puts the clerk's own formatting back and removes the result column. False if there was nothing to clear. */
   clearMarks(): Promise<boolean>;
   select(sheet: string, address: string): Promise<void>;
-  /** Calls back when a figure changes (typing or pasting into the figure column); returns the remover. */
-  watchFigures(onChange: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls back when a figure changes (typing or pasting into the given columns, by default the
+   * template's G and H); returns the remover.
+   */
+  watchFigures(onChange: () => void, columns?: readonly number[]): Promise<() => Promise<void>>;
   readMasterState(): Promise<MasterState | null>;
   writeMaster(catalog: Catalog, master: Master, lang: Lang): Promise<{ syncs: number; chart: boolean }>;
 }

@@ -437,14 +437,18 @@ export function officeHost(): ExcelHost {
       });
     },
 
-    async watchFigures(onChange: () => void): Promise<() => Promise<void>> {
+    async watchFigures(
+      onChange: () => void,
+      columns: readonly number[] = [7, 8],
+    ): Promise<() => Promise<void>> {
       return Excel.run(async (context) => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         const handler = sheet.onChanged.add(async (event) => {
-          // Our own writes go to the result column; only the figure and note columns matter.
+          // Our own writes go to the result column; only the figure and note columns matter,
+          // wherever the clerk's sheet has them.
           const { left } = topLeftOf(event.address);
           const right = topLeftOf(event.address.split(':')[1] ?? event.address).left;
-          if (left <= 8 && right >= 7) onChange();
+          if (columns.some((column) => column >= left && column <= right)) onChange();
           await Promise.resolve();
         });
         await context.sync();

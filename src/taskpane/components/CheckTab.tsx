@@ -130,11 +130,14 @@ export function CheckTab() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stop: (() => Promise<void>) | undefined;
     let cancelled = false;
+    const columns = report
+      ? [report.columns.value, ...(report.columns.note ? [report.columns.note] : [])]
+      : undefined;
     host
       .watchFigures(() => {
         clearTimeout(timer);
         timer = setTimeout(() => void check(), DEBOUNCE_MS);
-      })
+      }, columns)
       .then((remove) => {
         if (cancelled) void remove();
         else stop = remove;
