@@ -7,6 +7,7 @@ import {
   ENTRY_SHEET,
   combine,
   defaultCatalog,
+  fileErrorMessage,
   jsonReport,
   statusLabel,
   type Catalog,
@@ -292,10 +293,11 @@ export async function runDemo(options: {
         `   ${mark} ${file}: ${c.errors} errors, ${c.warnings} warnings (${c.explainedWarnings} explained), ${c.byStatus['off-track']} off track, ${c.byStatus['at-risk']} at risk`,
       );
     } else {
-      say(
-        `   ${paint.red('✗')} ${file}：无法读取（${result.fileErrors[0]?.kind ?? ''}）`,
-        `   ${paint.red('✗')} ${file}: unreadable (${result.fileErrors[0]?.kind ?? ''})`,
-      );
+      const error = result.fileErrors[0];
+      const reason = error
+        ? fileErrorMessage({ kind: error.kind, params: { file, ...error.params } }, lang)
+        : '';
+      say(`   ${paint.red('✗')} ${reason}`, `   ${paint.red('✗')} ${reason}`);
     }
   }
 
