@@ -3,7 +3,7 @@ import type { Catalog, Indicator } from './catalog/schema';
 import { MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
 import { readSubmission, type Submission, type WorkbookView } from './sheet';
-import { computeStatus, type HistoryPoint, type StartingPoint } from './status';
+import { computeStatus, type HistoryPoint, type StartingPoint, type StatusResult } from './status';
 import { foldWidth, squashSpace } from './text';
 import { STATUSES, type FileError, type Issue, type Status } from './types';
 
@@ -168,7 +168,8 @@ function figureEntry(
   }
 
   const value = parsed?.value ?? null;
-  const result =
+  // Without a reporting year there is no trajectory: a figure is shown but not judged.
+  const result: StatusResult =
     period === null
       ? {
           status: value === null ? (state === 'invalid' ? 'invalid' : 'no-data') : 'not-judged',
@@ -194,7 +195,7 @@ function figureEntry(
     value,
     reading: parsed?.reading ?? null,
     state,
-    status: result.status as Status,
+    status: result.status,
     expected: result.expected,
     progress: result.progress,
     gap: result.gap,
