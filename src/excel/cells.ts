@@ -97,9 +97,10 @@ export function topLeftOf(address: string): { top: number; left: number } {
 }
 
 /**
- * Text from a bureau's file written into a cell: `Range.values` turns a string that starts with
- * `=`, `+` or `-` into a formula (Office.js reference, Range.values), and `@` is a formula prefix
- * in older Excel. A leading apostrophe makes Excel store the rest as text, as when typed.
+ * Text written into a cell that is not text-formatted: `Range.values` turns a string that starts
+ * with `=`, `+` or `-` into a formula (Office.js reference, Range.values), and `@` is a formula
+ * prefix in older Excel. A leading apostrophe makes Excel store the rest as text, as when typed.
+ * Tables of bureau text are written into text-formatted (`@`) cells instead.
  */
 export function asText(value: string): string {
   return /^[=+\-@\t\r\n']/.test(value) ? `'${value}` : value;

@@ -223,10 +223,13 @@ function writeTable(context: Excel.RequestContext, table: MasterTable): void {
   header.format.wrapText = true;
   if (table.rows.length === 0) return;
   const body = sheet.getRange(`A${headerRow + 1}:${last}${headerRow + table.rows.length}`);
+  // Bureau text goes into text-formatted cells: Excel then keeps it verbatim. Without the format
+  // a phone 0883… loses its 0, 2023-12-20 becomes a date (and the next combine compares
+  // 填报日期 as a number), and =… becomes a formula.
+  const text = new Set(table.textColumns);
+  body.numberFormat = table.rows.map((row) => row.map((_value, c) => (text.has(c) ? '@' : 'General')));
   body.values = table.rows.map((row) =>
-    row.map((value, c) =>
-      value === null ? '' : table.textColumns.includes(c) ? asText(String(value)) : value,
-    ),
+    row.map((value, c) => (value === null ? '' : text.has(c) ? String(value) : value)),
   );
   body.format.wrapText = true;
   if (table.progressColumn !== undefined) {

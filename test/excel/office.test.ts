@@ -249,9 +249,10 @@ describe('writeMaster and readMasterState', () => {
     };
     const checked = checkWorkbook(catalog, view({ 'YL-02': 620 }, '=HYPERLINK("http://x","点我")'));
     if (!checked.ok) throw new Error('unreadable');
+    const report = { ...checked.report, filledOn: '2023-12-20', phone: '0883-6123456', filledBy: '+李明' };
     const master = combine(
       catalog,
-      [{ file: '=民政局.xlsx', sha256: 'abc', order: 0, report: checked.report, fileErrors: [] }],
+      [{ file: '=民政局.xlsx', sha256: 'abc', order: 0, report, fileErrors: [] }],
       { importedAt: '2024-01-01T00:00:00.000Z' },
     );
     const before = office.workbook.syncs;
@@ -265,6 +266,12 @@ describe('writeMaster and readMasterState', () => {
     expect(cells.some((c) => c.formula)).toBe(false);
     expect(cells.some((c) => c.value === '=HYPERLINK("http://x","点我")')).toBe(true);
     expect(sheet('报送登记').cell(2, 1)?.value).toBe('=民政局.xlsx');
+    // Dates, phone numbers and + - stay the text they were (a date would break the next supersede).
+    expect([4, 5, 6].map((c) => sheet('报送登记').cell(2, c)?.value)).toEqual([
+      '+李明',
+      '2023-12-20',
+      '0883-6123456',
+    ]);
     expect(sheet('总览').charts).toHaveLength(1);
     expect(sheet('总览').charts[0]).toMatchObject({ type: 'BarClustered', title: '各指标完成进度' });
 

@@ -185,6 +185,14 @@ export function enter(cell: CellModel, input: unknown): void {
     if (!cell.numberFormat.includes('%')) cell.numberFormat = '0%';
     return;
   }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (iso) {
+    // A typed ISO date becomes a date serial, as in Excel.
+    cell.value =
+      Math.round(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) / 86_400_000) + 25_569;
+    if (cell.numberFormat === 'General') cell.numberFormat = 'yyyy-mm-dd';
+    return;
+  }
   const date = /^(\d{1,2})-(\d{1,2})$/.exec(text);
   if (date) {
     // Excel "helps": 3-5 becomes 5 March of this year.
