@@ -23,14 +23,7 @@ const svg = (
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: require('./chromium-flags.js'),
   });
   const page = await browser.newPage();
   const out = path.join(__dirname, '..', 'assets');

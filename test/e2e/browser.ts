@@ -13,6 +13,8 @@ const ROOT = path.join(__dirname, '..', '..');
 const { serve } = require(path.join(ROOT, 'scripts', 'serve.js')) as {
   serve: (root: string, port?: number) => Promise<Server>;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CHROMIUM_FLAGS = require(path.join(ROOT, 'scripts', 'chromium-flags.js')) as string[];
 
 export function chromiumPath(): string {
   if (process.env.CHROMIUM) return process.env.CHROMIUM;
@@ -49,16 +51,7 @@ export async function startSession(): Promise<Session> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   const foreign: string[] = [];
   return {

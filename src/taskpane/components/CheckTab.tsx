@@ -20,6 +20,7 @@ import {
   type SubmissionReport,
 } from '../../core';
 import { useEnvironment } from '../context';
+import { plainList } from './listStyle';
 import { NoticeBar, describeError, type Notice } from './Problem';
 import { StatusBadge } from './StatusBadge';
 
@@ -27,14 +28,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList,
   item: {
     display: 'grid',
     gridTemplateColumns: '1fr auto',

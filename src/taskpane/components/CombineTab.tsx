@@ -19,6 +19,7 @@ import {
 } from '../../core';
 import { readWorkbook } from '../../xlsx/reader';
 import { useEnvironment } from '../context';
+import { plainList } from './listStyle';
 import { NoticeBar, describeError, type Notice } from './Problem';
 
 /**
@@ -41,14 +42,7 @@ const useStyles = makeStyles({
     ...shorthands.borderColor(tokens.colorBrandStroke1),
     backgroundColor: tokens.colorBrandBackground2,
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
+  list: plainList,
   item: {
     padding: tokens.spacingVerticalS,
     borderRadius: tokens.borderRadiusMedium,
