@@ -132,13 +132,37 @@ const FILE_ERRORS: Record<Lang, Record<FileErrorKind, Template>> = {
   zh: {
     'not-a-workbook': (p) =>
       `文件“${s(p, 'file')}”不是 Excel 工作簿（.xlsx），无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再报送。`,
-    damaged: (p) => `文件“${s(p, 'file')}”已损坏或不完整（可能下载或传输中断），请让填报单位重新发送。`,
+    damaged: (p) =>
+      `文件“${s(p, 'file')}”已损坏或不完整（压缩包结构被破坏，可能下载或传输中断），请让填报单位重新发送。`,
+    'part-damaged': (p) =>
+      `文件“${s(p, 'file')}”中的工作表数据不完整或格式错误（${s(p, 'part')}），无法可靠读取。请让填报单位用 Excel 或 WPS 打开、另存为 .xlsx 后重新发送。`,
+    'unsupported-sheet': (p) =>
+      `文件“${s(p, 'file')}”中的“${s(p, 'sheet')}”是图表或对话框工作表，不是可以填写的表格。请使用下发的模板。`,
     encrypted: (p) => `文件“${s(p, 'file')}”设置了打开密码，无法读取。请取消密码后重新报送。`,
     'xls-binary': (p) =>
-      `文件“${s(p, 'file')}”是旧版 .xls 格式（扩展名被改成了 .xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 后重新报送。`,
+      /\.xls$/i.test(s(p, 'file'))
+        ? `文件“${s(p, 'file')}”是旧版 .xls 格式，本工具只读 .xlsx。请用 Excel 或 WPS 打开，另存为 .xlsx 后重新报送。`
+        : `文件“${s(p, 'file')}”实际是旧版 .xls 格式（扩展名被改成了 .xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx 后重新报送。`,
+    ods: (p) =>
+      `文件“${s(p, 'file')}”是 OpenDocument 表格（.ods），不是 .xlsx。请在 LibreOffice 中“文件→另存为”，选择“Excel 2007-365 (.xlsx)”；在 WPS 或 Excel 中另存为 .xlsx 后重新报送。`,
     csv: (p) => `文件“${s(p, 'file')}”是 CSV 文本文件，不是工作簿。请使用下发的 .xlsx 模板填报。`,
-    'too-large': (p) =>
-      `文件“${s(p, 'file')}”过大（${s(p, 'detail')}），超出读取上限，已拒收。请使用标准模板重新填报。`,
+    'too-large': (p) => {
+      const file = `文件“${s(p, 'file')}”`;
+      switch (p.limit) {
+        case 'file':
+          return `${file}有 ${s(p, 'size')} MB，超过 ${s(p, 'max')} MB 的读取上限，已拒收。标准填报表只有几十 KB，请使用下发的模板重新填报。`;
+        case 'inflated':
+          return `${file}解压后的内容超过 ${s(p, 'max')} MB 的读取上限（可能含大量图片，或被刻意构造），已拒收。请把数据填入下发的模板后重新报送。`;
+        case 'rows':
+          return `${file}在 ${s(p, 'at')} 仍有数据，超过 ${s(p, 'max')} 行的读取上限，已拒收。请使用标准模板，只在表中的行内填写。`;
+        case 'cells':
+          return `${file}中有内容的单元格超过 ${s(p, 'max')} 个，远多于填报表所需，已拒收。请使用下发的模板重新填报。`;
+        case 'merges':
+          return `${file}中的合并单元格超过 ${s(p, 'max')} 处，已拒收。标准模板没有合并单元格，请使用下发的模板重新填报。`;
+        default:
+          return `${file}包含的部件超过 ${s(p, 'max')} 个，不像是填报表，已拒收。请使用下发的模板重新填报。`;
+      }
+    },
     'empty-workbook': (p) => `文件“${s(p, 'file')}”中没有任何数据。`,
     'no-sheet': (p) =>
       `文件“${s(p, 'file')}”中找不到“指标填报”工作表，也没有带表头的可见工作表。请使用下发的模板。`,
@@ -156,14 +180,37 @@ const FILE_ERRORS: Record<Lang, Record<FileErrorKind, Template>> = {
     'not-a-workbook': (p) =>
       `"${s(p, 'file')}" is not an Excel workbook (.xlsx). Open it in Excel or WPS and save it as .xlsx.`,
     damaged: (p) =>
-      `"${s(p, 'file')}" is damaged or incomplete (perhaps cut off in transfer). Ask the bureau to send it again.`,
+      `"${s(p, 'file')}" is damaged or incomplete (its zip structure is broken, perhaps cut off in transfer). Ask the bureau to send it again.`,
+    'part-damaged': (p) =>
+      `In "${s(p, 'file')}" the sheet data is incomplete or malformed (${s(p, 'part')}) and cannot be read reliably. Ask the bureau to open it in Excel or WPS, save it as .xlsx and send it again.`,
+    'unsupported-sheet': (p) =>
+      `In "${s(p, 'file')}", "${s(p, 'sheet')}" is a chart or dialog sheet, not a sheet of cells. Use the template.`,
     encrypted: (p) =>
       `"${s(p, 'file')}" is password-protected and cannot be read. Remove the password and send it again.`,
     'xls-binary': (p) =>
-      `"${s(p, 'file')}" is an old .xls file renamed to .xlsx. Open it in Excel or WPS and save it as .xlsx.`,
+      /\.xls$/i.test(s(p, 'file'))
+        ? `"${s(p, 'file')}" is an old .xls file; only .xlsx is read. Open it in Excel or WPS and save it as .xlsx.`
+        : `"${s(p, 'file')}" is really an old .xls file renamed to .xlsx. Open it in Excel or WPS and save it as .xlsx.`,
+    ods: (p) =>
+      `"${s(p, 'file')}" is an OpenDocument spreadsheet (.ods), not .xlsx. In LibreOffice use File → Save As → "Excel 2007-365 (.xlsx)"; in WPS or Excel, Save As .xlsx.`,
     csv: (p) => `"${s(p, 'file')}" is a CSV text file, not a workbook. Use the .xlsx template.`,
-    'too-large': (p) =>
-      `"${s(p, 'file')}" is too large (${s(p, 'detail')}) and was refused. Use the standard template.`,
+    'too-large': (p) => {
+      const file = `"${s(p, 'file')}"`;
+      switch (p.limit) {
+        case 'file':
+          return `${file} is ${s(p, 'size')} MB, over the ${s(p, 'max')} MB limit, and was refused. A filled template is tens of KB: use the standard template.`;
+        case 'inflated':
+          return `${file} unpacks to more than the ${s(p, 'max')} MB limit (many pictures, or a crafted file) and was refused. Copy the figures into the template.`;
+        case 'rows':
+          return `${file} has data at ${s(p, 'at')}, past the ${s(p, 'max')}-row limit, and was refused. Type only in the template's rows.`;
+        case 'cells':
+          return `${file} has more than ${s(p, 'max')} cells with content, far more than a template, and was refused.`;
+        case 'merges':
+          return `${file} has more than ${s(p, 'max')} merged areas and was refused. The template has none: use it.`;
+        default:
+          return `${file} holds more than ${s(p, 'max')} parts, unlike a workbook, and was refused.`;
+      }
+    },
     'empty-workbook': (p) => `"${s(p, 'file')}" contains no data.`,
     'no-sheet': (p) =>
       `"${s(p, 'file')}" has no sheet 指标填报 and no visible sheet with the header row. Use the template.`,

@@ -19,6 +19,8 @@ export interface JsonIssue {
 export interface JsonFileError {
   kind: FileError['kind'];
   message: string;
+  /** The internal cause (a part name, a zip fault), for the support person; never shown to a clerk. */
+  detail?: string;
 }
 
 export interface FileResult {
@@ -69,9 +71,10 @@ export function jsonFile(result: FileResult, lang: Lang) {
     period: report?.period ?? null,
     filledBy: report?.filledBy ?? '',
     filledOn: report?.filledOn ?? '',
-    fileErrors: errors.map((error) => ({
+    fileErrors: errors.map((error): JsonFileError => ({
       kind: error.kind,
       message: fileErrorMessage({ kind: error.kind, params: { file: result.file, ...error.params } }, lang),
+      ...(error.params.detail !== undefined ? { detail: String(error.params.detail) } : {}),
     })),
     sheetIssues: (report?.sheetIssues ?? []).map((issue) => jsonIssue(issue, lang)),
     counts: report?.counts ?? null,

@@ -71,10 +71,18 @@ export interface Issue {
 /** What made a file unusable (or doubtful) as a whole. */
 export type FileErrorKind =
   | 'not-a-workbook'
+  /** The zip container is broken: cut off, a bad header, a part whose data or CRC is wrong. */
   | 'damaged'
+  /** The zip is whole but a part of the workbook in it is cut off or not XML a writer makes. */
+  | 'part-damaged'
+  /** 指标填报 is a chart, dialog or macro sheet, which holds no cells. */
+  | 'unsupported-sheet'
   | 'encrypted'
   | 'xls-binary'
+  /** An OpenDocument spreadsheet (.ods), from LibreOffice or WPS. */
+  | 'ods'
   | 'csv'
+  /** A budget was spent; `limit` says which (file, inflated, rows, cells, merges, entries). */
   | 'too-large'
   | 'empty-workbook'
   | 'no-sheet'

@@ -1,5 +1,3 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import {
   ENTRY_SHEET,
   META_SHEET,
@@ -11,39 +9,47 @@ import {
   type SheetView,
   type WorkbookView,
 } from '../core';
+import { decodeExcelEscapes, mainPrefix, parseAttributes, scanXml, type XmlHandler } from './xml';
+import { InflateBudget, indexEntries, inflateEntry, readZipDirectory, type ZipEntry } from './zip';
 
 /**
- * A fast, tolerant reader of the sheets that matter in a bureau's .xlsx file. It unzips only
- * the parts it needs and scans their XML with a streaming tokenizer: a full exceljs load costs
- * about 20 times as much and is too heavy for the task pane, which uses this same reader.
- * No Node APIs here: it runs in the browser as well.
+ * A fast, careful reader of the sheets that matter in a bureau's .xlsx file. It inflates only
+ * the parts it needs, under one budget for the whole file, and scans their XML forward only, so
+ * its work is linear in the file whatever the file holds: a full exceljs load costs about 20
+ * times as much and is too heavy for the task pane, which uses this same reader. It finds parts
+ * as the Open Packaging Conventions say (relationships, case-insensitive names) and refuses a
+ * file only for a reason it can name. No Node APIs here: it runs in the browser as well.
  */
 
 export const READ_LIMITS = {
   /** Bureau files are tens of kilobytes; anything this large is not a filled template. */
   maxFileBytes: 20 * 1024 * 1024,
-  /** Declared uncompressed size of one part, checked before inflating (zip bombs). */
-  maxPartBytes: 64 * 1024 * 1024,
-  /** Rows read from one sheet; a template has about 40. */
+  /** Bytes inflated from all the parts read, together (zip bombs, many-sheet bombs). */
+  maxInflatedBytes: 64 * 1024 * 1024,
+  /** The last row that holds a value; a template has about 40. Empty, formatted rows do not count. */
   maxRows: 10_000,
   /** Columns read from one row. */
   maxColumns: 200,
+  /** Cells holding a value, across the sheets read. */
+  maxCells: 200_000,
+  /** Merged areas across the sheets read; a template has none. */
+  maxMerges: 10_000,
   /** Sheets scanned when the 指标填报 sheet is missing. */
   maxSheets: 20,
+  /** Entries in the zip directory; a workbook has a few dozen. */
+  maxEntries: 10_000,
 } as const;
 
 /** A county master grows with every file ever combined: its history can run to many rows. */
 export const MASTER_READ_LIMITS = {
   ...READ_LIMITS,
   maxFileBytes: 512 * 1024 * 1024,
-  maxPartBytes: 1024 * 1024 * 1024,
-  maxRows: 5_000_000,
+  maxInflatedBytes: 2048 * 1024 * 1024,
+  maxRows: 1_048_576,
+  maxCells: 50_000_000,
 } as const;
 
 export type ReadLimits = { [K in keyof typeof READ_LIMITS]: number };
-
-/** Sheets inflated in the first pass over the zip; the template has three. */
-const EAGER_SHEETS = 4;
 
 export type WorkbookReadResult = { ok: true; workbook: WorkbookView } | { ok: false; error: FileError };
 
@@ -124,15 +130,20 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return control === 0;
 }
 
+const MB = 1024 * 1024;
+
+/** The parameters of a refusal for the file's own size; the pane and the CLI check it before reading. */
+export function fileTooLarge(
+  size: number,
+  limits: ReadLimits = READ_LIMITS,
+): Record<string, string | number> {
+  return { limit: 'file', size: (size / MB).toFixed(1), max: limits.maxFileBytes / MB };
+}
+
 /** What kind of file this is, before any parsing (issue: check type and size before a full parse). */
 export function sniff(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): FileError | null {
   if (bytes.length > limits.maxFileBytes) {
-    return {
-      kind: 'too-large',
-      params: {
-        detail: `${(bytes.length / 1024 / 1024).toFixed(1)} MB > ${limits.maxFileBytes / 1024 / 1024} MB`,
-      },
-    };
+    return { kind: 'too-large', params: fileTooLarge(bytes.length, limits) };
   }
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5))
     return null;
@@ -147,168 +158,292 @@ export function sniff(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): File
   return { kind: 'not-a-workbook', params: {} };
 }
 
-const decoder = new TextDecoder('utf-8');
-
-function parseXml(
-  bytes: Uint8Array,
-  handlers: {
-    open?: (tag: SaxesTagPlain) => void;
-    close?: (tag: SaxesTagPlain) => void;
-    text?: (text: string) => void;
-  },
-): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  if (handlers.open) parser.on('opentag', handlers.open);
-  if (handlers.close) parser.on('closetag', handlers.close);
-  if (handlers.text) {
-    parser.on('text', handlers.text);
-    parser.on('cdata', handlers.text);
+/** A refusal found deep in reading, carried out to `readWorkbook` as its result. */
+class Refusal extends Error {
+  constructor(readonly error: FileError) {
+    super(error.kind);
   }
-  parser.write(decoder.decode(bytes)).close();
 }
 
-/** `x:c` → `c`: some writers prefix the spreadsheetml namespace. */
-function local(name: string): string {
-  const colon = name.indexOf(':');
-  return colon === -1 ? name : name.slice(colon + 1);
+const refuse = (kind: FileError['kind'], params: FileError['params'] = {}): never => {
+  throw new Refusal({ kind, params });
+};
+
+/** Everything read from one file shares one budget and one set of counters. */
+interface Reading {
+  bytes: Uint8Array;
+  parts: Map<string, ZipEntry>;
+  budget: InflateBudget;
+  limits: ReadLimits;
+  cells: number;
+  merges: number;
 }
 
-function attr(tag: SaxesTagPlain, name: string): string | undefined {
-  const value = tag.attributes[name];
-  if (value !== undefined) return value;
-  for (const [key, v] of Object.entries(tag.attributes)) if (local(key) === name) return v;
-  return undefined;
+function decodePart(data: Uint8Array): string {
+  // Excel writes UTF-8; XML allows UTF-16 with a byte order mark, and some tools write it.
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  return new TextDecoder('utf-8').decode(data);
 }
 
-interface SheetEntry {
-  name: string;
-  visibility: SheetView['visibility'];
-  path: string;
+/** The text of a part, or undefined where the package has none by that name. */
+function partText(reading: Reading, name: string): string | undefined {
+  const entry = reading.parts.get(name.toLowerCase());
+  if (!entry) return undefined;
+  const inflated = inflateEntry(reading.bytes, entry, reading.budget);
+  if (!inflated.ok) {
+    if (inflated.failure.kind === 'budget')
+      refuse('too-large', {
+        limit: 'inflated',
+        max: reading.limits.maxInflatedBytes / MB,
+        detail: inflated.failure.detail,
+      });
+    refuse('damaged', { detail: inflated.failure.detail });
+  }
+  return decodePart((inflated as { data: Uint8Array }).data);
 }
 
+/** Scans a part, refusing it when it is cut off or carries a DTD (Excel writes neither). */
+function scanPart(xml: string, name: string, handler: XmlHandler): void {
+  const stats = scanXml(xml, handler);
+  if (stats.doctype)
+    refuse('part-damaged', { part: name, detail: `${name}: <!DOCTYPE> is not allowed in OOXML` });
+  if (stats.truncated) refuse('part-damaged', { part: name, detail: `${name}: ends inside a tag` });
+}
+
+/**
+ * A handler that only sees elements of the spreadsheetml namespace as the root binds it, so
+ * that `<x15:workbookPr>` (written routinely by Excel 2013+) is not taken for `<workbookPr>`.
+ */
+function mainOnly(inner: {
+  open(local: string, attributes: string, selfClosing: boolean): void;
+  close?(local: string): void;
+  text?(text: string): void;
+  wantText?(): boolean;
+}): XmlHandler {
+  let main: string | null | undefined;
+  return {
+    open(local, prefix, attributes, selfClosing) {
+      if (main === undefined) main = mainPrefix(parseAttributes(attributes));
+      if (main === null || prefix === main) inner.open(local, attributes, selfClosing);
+    },
+    close(local, prefix) {
+      if (main === null || prefix === main) inner.close?.(local);
+    },
+    text: (text) => inner.text?.(text),
+    wantText: () => inner.wantText?.() ?? false,
+  };
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** `xl/workbook.xml` + `worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml` (OPC part names). */
 function resolvePath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
+  const clean = target.replace(/\\/g, '/');
+  if (clean.startsWith('/')) return clean.slice(1);
   const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
+  for (const piece of clean.split('/')) {
     if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
+    else if (piece !== '.' && piece !== '') parts.push(piece);
   }
   return parts.join('/');
 }
 
-function readWorkbookParts(files: Record<string, Uint8Array>): { sheets: SheetEntry[]; date1904: boolean } {
-  const workbookXml = files['xl/workbook.xml'];
-  const relsXml = files['xl/_rels/workbook.xml.rels'];
-  if (!workbookXml) throw new Error('xl/workbook.xml missing');
-  const targets = new Map<string, string>();
-  if (relsXml) {
-    parseXml(relsXml, {
-      open(tag) {
-        if (local(tag.name) !== 'Relationship') return;
-        const id = attr(tag, 'Id');
-        const target = attr(tag, 'Target');
-        if (id && target) targets.set(id, resolvePath('xl/workbook.xml', target));
-      },
-    });
-  }
-  const sheets: SheetEntry[] = [];
-  let date1904 = false;
-  parseXml(workbookXml, {
-    open(tag) {
-      const name = local(tag.name);
-      if (name === 'workbookPr') {
-        const value = attr(tag, 'date1904');
-        date1904 = value === '1' || value === 'true';
-      } else if (name === 'sheet') {
-        const id = attr(tag, 'id') ?? '';
-        const state = attr(tag, 'state');
-        sheets.push({
-          name: attr(tag, 'name') ?? '',
-          visibility: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
-          path: targets.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`,
-        });
-      }
+/** The relationships of a part, from its `_rels/<name>.rels`, targets resolved. */
+function relationships(reading: Reading, source: string): Map<string, Relationship> {
+  const folder = source.includes('/') ? source.slice(0, source.lastIndexOf('/') + 1) : '';
+  const file = source.slice(folder.length);
+  const relsName = `${folder}_rels/${file}.rels`;
+  const xml = partText(reading, relsName);
+  const map = new Map<string, Relationship>();
+  if (xml === undefined) return map;
+  scanPart(xml, relsName, {
+    open(local, _prefix, raw) {
+      if (local !== 'Relationship') return;
+      const a = parseAttributes(raw);
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (id === undefined || target === undefined || a.get('TargetMode') === 'External') return;
+      map.set(id, { type: a.get('Type') ?? '', target: resolvePath(source, target) });
     },
+    close: () => undefined,
+    text: () => undefined,
+    wantText: () => false,
   });
-  return { sheets, date1904 };
+  return map;
 }
 
-// Phonetic runs (<rPh>) carry readings, not the text the cell shows.
-const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
-const TEXT_RUN = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+/** Relationship types are URIs that end in the kind's name, transitional and strict alike. */
+const typeIs = (rel: Relationship, kind: string): boolean => rel.type.endsWith(`/${kind}`);
 
-/** The text of an <si> or <is>: its <t> runs joined, phonetic runs left out. */
-function runText(inner: string): string {
-  const text = inner.includes('rPh') ? inner.replace(PHONETIC, '') : inner;
-  let out = '';
-  for (const match of text.matchAll(TEXT_RUN)) out += decodeText(match[1] ?? '');
-  return out;
+type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet';
+
+interface SheetEntry {
+  name: string;
+  visibility: SheetView['visibility'];
+  path: string | null;
+  kind: SheetKind;
 }
 
-function decodeText(text: string): string {
-  if (text.startsWith('<![CDATA[')) return text.slice(9, text.lastIndexOf(']]>'));
-  return text.includes('&') ? decodeEntities(text) : text;
+interface WorkbookParts {
+  sheets: SheetEntry[];
+  date1904: boolean;
+  sharedStrings: string | null;
+  styles: string | null;
+}
+
+/** The workbook part: where the package's relationships say it is, else the usual place. */
+function findWorkbookPart(reading: Reading): string {
+  for (const rel of relationships(reading, '').values()) {
+    if (typeIs(rel, 'officeDocument') && reading.parts.has(rel.target.toLowerCase())) return rel.target;
+  }
+  if (reading.parts.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  if (reading.parts.has('mimetype')) {
+    const mime = partText(reading, 'mimetype') ?? '';
+    if (mime.startsWith('application/vnd.oasis.opendocument')) refuse('ods', { detail: mime.trim() });
+  }
+  return refuse('not-a-workbook', {
+    detail: 'no workbook part (_rels/.rels names none, no xl/workbook.xml)',
+  });
+}
+
+function readWorkbookParts(reading: Reading): WorkbookParts {
+  const workbookPath = findWorkbookPart(reading);
+  const rels = relationships(reading, workbookPath);
+  const xml = partText(reading, workbookPath) ?? '';
+  const sheets: SheetEntry[] = [];
+  let date1904: boolean | null = null;
+  scanPart(
+    xml,
+    workbookPath,
+    mainOnly({
+      open(local, raw) {
+        if (local === 'workbookPr' && date1904 === null) {
+          const value = parseAttributes(raw).get('date1904');
+          date1904 = value === '1' || value === 'true';
+        } else if (local === 'sheet') {
+          const a = parseAttributes(raw);
+          const rel = rels.get(a.get('id') ?? '');
+          const state = a.get('state');
+          // Only the kinds that hold no cells are told apart; any other relationship is read as
+          // a worksheet, as Excel does with hand-made packages whose types are sloppy.
+          const kind: SheetKind = !rel
+            ? 'worksheet'
+            : typeIs(rel, 'chartsheet')
+              ? 'chartsheet'
+              : typeIs(rel, 'dialogsheet')
+                ? 'dialogsheet'
+                : typeIs(rel, 'xlMacrosheet') || typeIs(rel, 'xlIntlMacrosheet')
+                  ? 'macrosheet'
+                  : 'worksheet';
+          sheets.push({
+            name: a.get('name') ?? '',
+            visibility: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
+            // A sheet without a relationship: the conventional name, as Excel's own files have it.
+            path: rel ? rel.target : `xl/worksheets/sheet${sheets.length + 1}.xml`,
+            kind,
+          });
+        }
+      },
+    }),
+  );
+  let sharedStrings: string | null = null;
+  let styles: string | null = null;
+  for (const rel of rels.values()) {
+    if (typeIs(rel, 'sharedStrings')) sharedStrings = rel.target;
+    else if (typeIs(rel, 'styles')) styles = rel.target;
+  }
+  // Some writers leave out the relationships of these two; the conventional names then.
+  sharedStrings ??= reading.parts.has('xl/sharedstrings.xml') ? 'xl/sharedStrings.xml' : null;
+  styles ??= reading.parts.has('xl/styles.xml') ? 'xl/styles.xml' : null;
+  return { sheets, date1904: date1904 ?? false, sharedStrings, styles };
 }
 
 /**
- * Shared strings and sheets are scanned by tag rather than through a general XML parser: they
- * are machine-written, and a scan is several times faster (BENCHMARKS.md). The fast reader is
- * checked against exceljs on every fixture, from exceljs, openpyxl and LibreOffice alike.
+ * The text of each <si>: its <t> runs joined, phonetic runs (<rPh>, readings rather than the
+ * text shown) left out, Excel's `_xHHHH_` escapes decoded.
  */
-function readSharedStrings(bytes: Uint8Array | undefined): string[] {
-  if (!bytes) return [];
-  const xml = decoder.decode(bytes);
+function readSharedStrings(reading: Reading, name: string | null): string[] {
+  const xml = name ? partText(reading, name) : undefined;
+  if (xml === undefined) return [];
   const strings: string[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) {
-    strings.push(runText(match[1] ?? ''));
-  }
+  let inItem = false;
+  let inPhonetic = 0;
+  let inText = false;
+  let text = '';
+  scanPart(
+    xml,
+    name ?? '',
+    mainOnly({
+      open(local, _raw, selfClosing) {
+        if (local === 'si') {
+          // An <si> opened inside another was never closed: the first ends here.
+          if (inItem) strings.push(decodeExcelEscapes(text));
+          inItem = !selfClosing;
+          text = '';
+          if (selfClosing) strings.push('');
+        } else if (local === 'rPh') {
+          if (!selfClosing) inPhonetic++;
+        } else if (local === 't') {
+          inText = !selfClosing && inItem && inPhonetic === 0;
+        }
+      },
+      close(local) {
+        if (local === 'si' && inItem) {
+          strings.push(decodeExcelEscapes(text));
+          inItem = false;
+        } else if (local === 'rPh' && inPhonetic > 0) inPhonetic--;
+        else if (local === 't') inText = false;
+      },
+      text(chunk) {
+        text += chunk;
+      },
+      wantText: () => inText,
+    }),
+  );
+  if (inItem) strings.push(decodeExcelEscapes(text));
   return strings;
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) => {
-    const lower = e.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower] ?? '';
-  });
-}
-
-function attrOf(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return match ? decodeEntities(match[1] ?? match[2] ?? '') : undefined;
-}
-
-/**
- * Number formats by style index. styles.xml is machine-written and only its numFmt and
- * cellXfs/xf tags matter here, so a tag scan does (a full XML parse of it was a fifth of the
- * reading time per file).
- */
-function readStyles(bytes: Uint8Array | undefined): string[] {
-  if (!bytes) return [];
-  const xml = decoder.decode(bytes);
+/** Number formats by cell style index: only numFmt and cellXfs/xf matter here. */
+function readStyles(reading: Reading, name: string | null): string[] {
+  const xml = name ? partText(reading, name) : undefined;
+  if (xml === undefined) return [];
   const custom = new Map<number, string>();
-  for (const match of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
-    const id = Number(attrOf(match[0], 'numFmtId'));
-    const code = attrOf(match[0], 'formatCode');
-    if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
-  }
-  const xfFormats: string[] = [];
-  const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
-  if (cellXfs) {
-    for (const match of (cellXfs[1] ?? '').matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
-      const id = Number(attrOf(match[0], 'numFmtId') ?? 0);
-      xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
-    }
-  }
-  return xfFormats;
+  const xfIds: number[] = [];
+  let inCellXfs = false;
+  scanPart(
+    xml,
+    name ?? '',
+    mainOnly({
+      open(local, raw, selfClosing) {
+        if (local === 'numFmt') {
+          const a = parseAttributes(raw);
+          const id = Number(a.get('numFmtId'));
+          const code = a.get('formatCode');
+          if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+        } else if (local === 'cellXfs') {
+          inCellXfs = !selfClosing;
+        } else if (local === 'xf' && inCellXfs) {
+          xfIds.push(Number(parseAttributes(raw).get('numFmtId') ?? 0));
+        }
+      },
+      close(local) {
+        if (local === 'cellXfs') inCellXfs = false;
+      },
+    }),
+  );
+  return xfIds.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
 }
 
 /** `G12` → [12, 7]. */
 function parseRef(ref: string): [number, number] | null {
   let column = 0;
   let i = 0;
-  for (; i < ref.length; i++) {
+  for (; i < ref.length && i < 4; i++) {
     const code = ref.charCodeAt(i);
     if (code >= 65 && code <= 90) column = column * 26 + code - 64;
     else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
@@ -318,92 +453,27 @@ function parseRef(ref: string): [number, number] | null {
   return column > 0 && Number.isInteger(row) && row > 0 ? [row, column] : null;
 }
 
-class TooManyRows extends Error {}
-
-const SHEET_TAGS = /<(?:\w+:)?(row|c|mergeCell)\b([^>]*?)(\/?)>/g;
-const ATTRIBUTE = {
-  r: /\sr\s*=\s*"([^"]*)"/,
-  s: /\ss\s*=\s*"(\d+)"/,
-  t: /\st\s*=\s*"([^"]*)"/,
-  ref: /\sref\s*=\s*"([^"]*)"/,
-};
-
-function readSheet(
-  bytes: Uint8Array,
-  entry: SheetEntry,
-  strings: readonly string[],
-  formats: readonly string[],
-  date1904: boolean,
-  limits: ReadLimits,
-): SheetView {
-  const xml = decoder.decode(bytes);
-  // A sheet cut off in transfer has no end to its data.
-  if (!/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/.test(xml))
-    throw new Error(`${entry.path}: sheet data is incomplete`);
-  const rows: (RawCell | undefined)[][] = [];
-  const merges: string[] = [];
-  let rowNumber = 0;
-  let column = 0;
-
-  const put = (cell: RawCell | undefined): void => {
-    if (!cell || column > limits.maxColumns) return;
-    let row = rows[rowNumber - 1];
-    if (!row) {
-      row = [];
-      rows[rowNumber - 1] = row;
-    }
-    row[column - 1] = cell;
-  };
-
-  SHEET_TAGS.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = SHEET_TAGS.exec(xml)) !== null) {
-    const [, tag, attributes = '', selfClosing] = match;
-    if (tag === 'row') {
-      const r = Number(ATTRIBUTE.r.exec(attributes)?.[1]);
-      rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-      column = 0;
-      if (rowNumber > limits.maxRows) throw new TooManyRows();
-      continue;
-    }
-    if (tag === 'mergeCell') {
-      const ref = ATTRIBUTE.ref.exec(attributes)?.[1];
-      if (ref) merges.push(ref);
-      continue;
-    }
-    const ref = ATTRIBUTE.r.exec(attributes)?.[1];
-    const parsed = ref ? parseRef(ref) : null;
-    if (parsed) [rowNumber, column] = parsed;
-    else column++;
-    if (rowNumber > limits.maxRows) throw new TooManyRows();
-    if (selfClosing) continue;
-    // The cell's content runs to its closing </c> (or </x:c>); nothing inside a cell is a <c>.
-    const end = findCellEnd(xml, SHEET_TAGS.lastIndex);
-    const inner = xml.slice(SHEET_TAGS.lastIndex, end);
-    SHEET_TAGS.lastIndex = end;
-    const type = ATTRIBUTE.t.exec(attributes)?.[1] ?? 'n';
-    const style = Number(ATTRIBUTE.s.exec(attributes)?.[1] ?? 0) || 0;
-    const hasFormula = /<(?:\w+:)?f\b/.test(inner);
-    const v = /<(?:\w+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/.exec(inner);
-    const value = v ? decodeText(v[1] ?? '') : null;
-    const inline =
-      type === 'inlineStr'
-        ? runText(/<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? '')
-        : '';
-    put(toCell(type, value, inline, formats[style], hasFormula, strings, date1904));
+/**
+ * A value of a date-typed cell (`t="d"`, ISO 8601 without a zone as Excel writes it), read as
+ * the wall-clock time it says: never through the machine's time zone. A time alone is a time
+ * on Excel's day 0 (1899-12-30), as the serial number of a time would be.
+ */
+export function isoFromDateCell(text: string): string | null {
+  const match =
+    /^\s*(?:(\d{4})-(\d{2})-(\d{2}))?(?:[T ]?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
+      text,
+    );
+  if (!match || (match[1] === undefined && match[4] === undefined)) return null;
+  const [, y = '1899', mo = '12', d = '30', h = '00', mi = '00', sec = '00', frac = '', zone] = match;
+  let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
+  ms += Math.round(Number(`0.${frac || '0'}`) * 1000);
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    ms -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
-  // Holes in `rows` are rows without cells; make them explicit empty rows for the core.
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return { name: entry.name, visibility: entry.visibility, rows, merges };
-}
-
-const CELL_END = /<\/(?:\w+:)?c>/g;
-
-function findCellEnd(xml: string, from: number): number {
-  CELL_END.lastIndex = from;
-  const found = CELL_END.exec(xml);
-  if (!found) throw new Error('cell without an end');
-  return found.index;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 function toCell(
@@ -422,7 +492,9 @@ function toCell(
   let cell: RawCell | undefined;
   switch (type) {
     case 's': {
-      const text = strings[Number(value)];
+      // `<v/>` or `<v></v>` is no index at all: not string 0, which Number('') would give.
+      const index = value === null || value.trim() === '' ? NaN : Number(value);
+      const text = Number.isInteger(index) ? strings[index] : undefined;
       cell = text === undefined ? undefined : { type: 'string', value: text, ...base };
       break;
     }
@@ -430,7 +502,7 @@ function toCell(
       cell = { type: 'string', value: inline, ...base };
       break;
     case 'str':
-      cell = value === null ? undefined : { type: 'string', value, ...base };
+      cell = value === null ? undefined : { type: 'string', value: decodeExcelEscapes(value), ...base };
       break;
     case 'b':
       cell =
@@ -439,11 +511,14 @@ function toCell(
     case 'e':
       cell = value === null ? undefined : { type: 'error', value, ...base };
       break;
-    case 'd':
-      cell = value === null ? undefined : { type: 'date', value: new Date(value).toISOString(), ...base };
+    case 'd': {
+      if (value === null || value.trim() === '') break;
+      const iso = isoFromDateCell(value);
+      cell = iso ? { type: 'date', value: iso, ...base } : { type: 'string', value, ...base };
       break;
+    }
     default: {
-      if (value === null || value === '') break;
+      if (value === null || value.trim() === '') break;
       const number = Number(value);
       if (!Number.isFinite(number)) {
         cell = { type: 'string', value, ...base };
@@ -464,9 +539,146 @@ function toCell(
   return cell;
 }
 
+function readSheet(
+  reading: Reading,
+  entry: SheetEntry,
+  strings: readonly string[],
+  formats: readonly string[],
+  date1904: boolean,
+): SheetView {
+  const empty: SheetView = { name: entry.name, visibility: entry.visibility, rows: [], merges: [] };
+  // Chart and dialog sheets hold no cells: a workbook with one is still a workbook.
+  if (entry.kind !== 'worksheet' || entry.path === null) return empty;
+  const xml = partText(reading, entry.path);
+  if (xml === undefined) return empty;
+  const { limits } = reading;
+  const rows: (RawCell | undefined)[][] = [];
+  const merges: string[] = [];
+  let rowNumber = 0;
+  let column = 0;
+  let sheetDataEnded = false;
+  // The cell being read: its attributes, and what its <v>, <f> and <is> held.
+  let inCell = false;
+  let cellType = 'n';
+  let cellStyle = 0;
+  let value: string | null = null;
+  let inline = '';
+  let hasFormula = false;
+  let capture: 'v' | 't' | null = null;
+  let inInline = false;
+  let inPhonetic = 0;
+
+  const endCell = (): void => {
+    inCell = false;
+    capture = null;
+    const cell = toCell(
+      cellType,
+      value,
+      decodeExcelEscapes(inline),
+      formats[cellStyle],
+      hasFormula,
+      strings,
+      date1904,
+    );
+    if (!cell || column > limits.maxColumns) return;
+    if (rowNumber > limits.maxRows)
+      refuse('too-large', {
+        limit: 'rows',
+        max: limits.maxRows,
+        at: `${entry.name}!${ref(rowNumber, column)}`,
+      });
+    if (++reading.cells > limits.maxCells) refuse('too-large', { limit: 'cells', max: limits.maxCells });
+    let row = rows[rowNumber - 1];
+    if (!row) {
+      row = [];
+      rows[rowNumber - 1] = row;
+    }
+    row[column - 1] = cell;
+  };
+
+  scanPart(
+    xml,
+    entry.path,
+    mainOnly({
+      open(local, raw, selfClosing) {
+        if (inCell && local !== 'c') {
+          if (local === 'v') {
+            value = '';
+            capture = selfClosing ? null : 'v';
+          } else if (local === 'f') hasFormula = true;
+          else if (local === 'is') inInline = !selfClosing;
+          else if (local === 'rPh' && !selfClosing) inPhonetic++;
+          else if (local === 't' && inInline && inPhonetic === 0 && !selfClosing) capture = 't';
+          return;
+        }
+        // A <c> inside a <c> that never closed: the first ends here.
+        if (inCell) endCell();
+        if (local === 'row') {
+          const r = Number(parseAttributes(raw).get('r'));
+          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          column = 0;
+        } else if (local === 'c') {
+          const a = parseAttributes(raw);
+          const cellRef = a.get('r');
+          const parsed = cellRef ? parseRef(cellRef) : null;
+          if (parsed) [rowNumber, column] = parsed;
+          else column++;
+          if (selfClosing) return;
+          inCell = true;
+          cellType = a.get('t') ?? 'n';
+          cellStyle = Number(a.get('s') ?? 0) || 0;
+          value = null;
+          inline = '';
+          hasFormula = false;
+          inInline = false;
+          inPhonetic = 0;
+        } else if (local === 'mergeCell') {
+          const area = parseAttributes(raw).get('ref');
+          if (!area) return;
+          if (++reading.merges > limits.maxMerges)
+            refuse('too-large', { limit: 'merges', max: limits.maxMerges });
+          merges.push(area);
+        } else if (local === 'sheetData' && selfClosing) {
+          sheetDataEnded = true;
+        }
+      },
+      close(local) {
+        if (inCell) {
+          if (local === 'c') endCell();
+          else if ((local === 'v' && capture === 'v') || (local === 't' && capture === 't')) capture = null;
+          else if (local === 'is') inInline = false;
+          else if (local === 'rPh' && inPhonetic > 0) inPhonetic--;
+          return;
+        }
+        if (local === 'sheetData') sheetDataEnded = true;
+      },
+      text(chunk) {
+        if (capture === 'v') value += chunk;
+        else inline += chunk;
+      },
+      wantText: () => capture !== null,
+    }),
+  );
+  if (inCell) endCell();
+  // A sheet cut off in transfer has no end to its data.
+  if (!sheetDataEnded)
+    refuse('part-damaged', { part: entry.path, detail: `${entry.path}: sheet data is incomplete` });
+  // Holes in `rows` are rows without cells; make them explicit empty rows for the core.
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return { name: entry.name, visibility: entry.visibility, rows, merges };
+}
+
+function ref(row: number, column: number): string {
+  let letters = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26))
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
 /**
  * Reads the sheets a submission needs: 指标填报, 重点任务 and _meta, or, where 指标填报 is
- * missing, the visible sheets (the core picks the first with the header). Never throws.
+ * missing, the visible sheets (the core picks the first with the header). Never throws: a file
+ * it cannot read is refused with the reason, and the internal cause in `detail`.
  */
 export function readWorkbook(
   bytes: Uint8Array,
@@ -475,97 +687,54 @@ export function readWorkbook(
   const limits = options.limits ?? READ_LIMITS;
   const refused = sniff(bytes, limits);
   if (refused) return { ok: false, error: refused };
-
-  let files: Record<string, Uint8Array>;
-  let oversized: UnzipFileInfo | null = null;
-  const fixedParts = new Set([
-    'xl/workbook.xml',
-    'xl/_rels/workbook.xml.rels',
-    'xl/sharedStrings.xml',
-    'xl/styles.xml',
-  ]);
-  // A bureau file has three sheets: inflate them with the fixed parts in one pass. A workbook
-  // with many sheets gets the first few now and the rest, if wanted, in a second pass.
-  let sheetsInflated = 0;
-  let bytesInflated = 0;
-  try {
-    files = unzipSync(bytes, {
-      filter(file) {
-        const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
-        if ((fixedParts.has(file.name) || isSheet) && file.originalSize > limits.maxPartBytes) {
-          oversized = file;
-          return false;
-        }
-        if (fixedParts.has(file.name)) return true;
-        if (
-          !isSheet ||
-          sheetsInflated >= EAGER_SHEETS ||
-          bytesInflated + file.originalSize > limits.maxPartBytes
-        )
-          return false;
-        sheetsInflated++;
-        bytesInflated += file.originalSize;
-        return true;
-      },
-    });
-  } catch (cause) {
-    return { ok: false, error: { kind: 'damaged', params: { detail: String(cause) } } };
-  }
-  if (oversized) {
-    const info = oversized as UnzipFileInfo;
+  const directory = readZipDirectory(bytes, limits.maxEntries);
+  if (!directory.ok) {
+    const { failure } = directory;
     return {
       ok: false,
-      error: {
-        kind: 'too-large',
-        params: { detail: `${info.name} ${(info.originalSize / 1024 / 1024).toFixed(0)} MB` },
-      },
+      error:
+        failure.kind === 'budget'
+          ? {
+              kind: 'too-large',
+              params: { limit: 'entries', max: limits.maxEntries, detail: failure.detail },
+            }
+          : { kind: 'damaged', params: { detail: failure.detail } },
     };
   }
-  if (!files['xl/workbook.xml']) return { ok: false, error: { kind: 'not-a-workbook', params: {} } };
-
+  const reading: Reading = {
+    bytes,
+    parts: indexEntries(directory.entries),
+    budget: new InflateBudget(limits.maxInflatedBytes),
+    limits,
+    cells: 0,
+    merges: 0,
+  };
   try {
-    const { sheets: entries, date1904 } = readWorkbookParts(files);
-    const strings = readSharedStrings(files['xl/sharedStrings.xml']);
-    const formats = readStyles(files['xl/styles.xml']);
-    const hasEntrySheet = entries.some((e) => e.name.trim() === ENTRY_SHEET);
-    const wanted = entries.filter(
+    const parts = readWorkbookParts(reading);
+    const strings = readSharedStrings(reading, parts.sharedStrings);
+    const formats = readStyles(reading, parts.styles);
+    const entrySheet = parts.sheets.find((e) => e.name.trim() === ENTRY_SHEET);
+    if (entrySheet && entrySheet.kind !== 'worksheet')
+      refuse('unsupported-sheet', { sheet: entrySheet.name, detail: entrySheet.kind });
+    const wanted = parts.sheets.filter(
       (e) =>
         options.allSheets ||
         [ENTRY_SHEET, META_SHEET, MILESTONE_SHEET].includes(e.name.trim()) ||
-        (!hasEntrySheet && e.visibility === 'visible'),
+        (!entrySheet && e.visibility === 'visible'),
     );
-    const missing = new Set(
-      wanted
-        .slice(0, limits.maxSheets)
-        .map((e) => e.path)
-        .filter((p) => !files[p]),
-    );
-    const sheetFiles =
-      missing.size === 0
-        ? files
-        : {
-            ...files,
-            ...unzipSync(bytes, {
-              filter: (file) => missing.has(file.name) && file.originalSize <= limits.maxPartBytes,
-            }),
-          };
-    const sheets: SheetView[] = [];
-    for (const entry of wanted.slice(0, limits.maxSheets)) {
-      const data = sheetFiles[entry.path];
-      sheets.push(
-        data
-          ? readSheet(data, entry, strings, formats, date1904, limits)
-          : { name: entry.name, visibility: entry.visibility, rows: [], merges: [] },
-      );
-    }
-    return { ok: true, workbook: { sheets, date1904 } };
+    const sheets = wanted
+      .slice(0, limits.maxSheets)
+      .map((entry) => readSheet(reading, entry, strings, formats, parts.date1904));
+    return { ok: true, workbook: { sheets, date1904: parts.date1904 } };
   } catch (cause) {
-    if (cause instanceof TooManyRows) {
-      return { ok: false, error: { kind: 'too-large', params: { detail: `> ${limits.maxRows} 行` } } };
-    }
+    if (cause instanceof Refusal) return { ok: false, error: cause.error };
+    // A bug of ours, not the file's fault; said as such rather than blamed on the sender.
     return {
       ok: false,
-      error: { kind: 'damaged', params: { detail: cause instanceof Error ? cause.message : String(cause) } },
+      error: {
+        kind: 'unreadable',
+        params: { detail: cause instanceof Error ? cause.message : String(cause) },
+      },
     };
   }
 }

@@ -108,7 +108,7 @@ beforeAll(async () => {
 
   // A zip bomb: a small file whose sheet XML inflates past the limit.
   const bomb = sheetZip(
-    `<worksheet><sheetData>${' '.repeat(READ_LIMITS.maxPartBytes + 1024)}</sheetData></worksheet>`,
+    `<worksheet><sheetData>${' '.repeat(READ_LIMITS.maxInflatedBytes + 1024)}</sheetData></worksheet>`,
   );
   writeFileSync(path.join(dir, '压缩炸弹.xlsx'), bomb);
   // A sheet with a million rows, under the part-size limit: refused by the row limit.

@@ -171,7 +171,7 @@ describe('readWorkbook on hand-made parts', () => {
     const noWorkbook = zipSync({ 'hello.txt': strToU8('hi') });
     expect(readWorkbook(noWorkbook)).toMatchObject({ ok: false, error: { kind: 'not-a-workbook' } });
     const broken = xlsx({ 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row>' });
-    expect(readWorkbook(broken)).toMatchObject({ ok: false, error: { kind: 'damaged' } });
+    expect(readWorkbook(broken)).toMatchObject({ ok: false, error: { kind: 'part-damaged' } });
   });
 });
 

@@ -1,0 +1,226 @@
+import { Inflate } from 'fflate';
+
+/**
+ * The zip container of an .xlsx, read from its central directory (APPNOTE.TXT §4.3.16,
+ * §4.3.12), with every part inflated under a byte budget shared by the whole file and checked
+ * against its declared size and CRC-32. fflate's `unzipSync` trusts the sizes a file declares and
+ * has no budget across parts (a 1.3 MB file of twenty 63 MB sheets reached 2.3 GB); a part that
+ * inflates to less or more than it declares was silently cut. No Node APIs: the pane uses it too.
+ */
+
+export interface ZipEntry {
+  /** The name as a reader should see it: `\` written by some Windows tools read as `/`. */
+  name: string;
+  /** Lower-case name: OPC part names are case-insensitive (ECMA-376 Part 2 §9.1.1.1). */
+  key: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  localOffset: number;
+}
+
+export type ZipFailure =
+  /** The container itself is broken: no directory, a bad header, data that does not inflate. */
+  | { kind: 'damaged'; detail: string }
+  /** The file's inflated parts would exceed the budget. */
+  | { kind: 'budget'; detail: string };
+
+export type ZipDirectoryResult = { ok: true; entries: ZipEntry[] } | { ok: false; failure: ZipFailure };
+export type InflateResult = { ok: true; data: Uint8Array } | { ok: false; failure: ZipFailure };
+
+const EOCD = 0x06054b50;
+const ZIP64_EOCD = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function u16(b: Uint8Array, i: number): number {
+  return (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+}
+function u32(b: Uint8Array, i: number): number {
+  return ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16) | ((b[i + 3] ?? 0) << 24)) >>> 0;
+}
+function u64(b: Uint8Array, i: number): number {
+  // Sizes past 2^53 cannot be real here; the budget refuses anything near them.
+  return u32(b, i) + u32(b, i + 4) * 0x1_0000_0000;
+}
+
+const utf8 = new TextDecoder('utf-8');
+const latin = new TextDecoder('latin1');
+
+/** Reads the central directory. Linear in the directory's size; never inflates anything. */
+export function readZipDirectory(bytes: Uint8Array, maxEntries = 100_000): ZipDirectoryResult {
+  const damaged = (detail: string): ZipDirectoryResult => ({
+    ok: false,
+    failure: { kind: 'damaged', detail },
+  });
+  // The end record sits in the last 22 bytes plus a comment of at most 65,535.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (u32(bytes, i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return damaged('zip: end of central directory not found (file cut off?)');
+  let count = u16(bytes, eocd + 10);
+  let dirOffset = u32(bytes, eocd + 16);
+  if ((count === 0xffff || dirOffset === 0xffffffff) && u32(bytes, eocd - 20) === ZIP64_LOCATOR) {
+    const z64 = u64(bytes, eocd - 12);
+    if (u32(bytes, z64) !== ZIP64_EOCD) return damaged('zip64: end record not found');
+    count = u64(bytes, z64 + 32);
+    dirOffset = u64(bytes, z64 + 48);
+  }
+  if (count > maxEntries) return { ok: false, failure: { kind: 'budget', detail: `zip: ${count} entries` } };
+  const entries: ZipEntry[] = [];
+  let at = dirOffset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL)
+      return damaged(`zip: central directory entry ${n + 1} of ${count} is broken`);
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
+    const crc = u32(bytes, at + 16);
+    let compressedSize = u32(bytes, at + 20);
+    let size = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    let localOffset = u32(bytes, at + 42);
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    // Bit 11: the name is UTF-8; otherwise CP437, which for the ASCII names of OPC parts is the same.
+    const name = ((flags & 0x800) !== 0 ? utf8 : latin).decode(nameBytes).replace(/\\/g, '/');
+    // Zip64 extended information (APPNOTE §4.5.3): present only for the fields that overflowed.
+    let extra = at + 46 + nameLength;
+    const extraEnd = extra + extraLength;
+    while (extra + 4 <= extraEnd) {
+      const id = u16(bytes, extra);
+      const length = u16(bytes, extra + 2);
+      if (id === 0x0001) {
+        let field = extra + 4;
+        if (size === 0xffffffff) ((size = u64(bytes, field)), (field += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = u64(bytes, field)), (field += 8));
+        if (localOffset === 0xffffffff) localOffset = u64(bytes, field);
+      }
+      extra += 4 + length;
+    }
+    entries.push({ name, key: name.toLowerCase(), method, flags, compressedSize, size, crc, localOffset });
+    at = extraEnd + commentLength;
+  }
+  return { ok: true, entries };
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** What a whole file may still inflate; shared by every part read from it. */
+export class InflateBudget {
+  constructor(public remaining: number) {}
+}
+
+/** Compressed input is pushed in slices so that output overshooting the budget stays bounded. */
+const SLICE = 16 * 1024;
+
+/**
+ * Inflates one part, refusing when the part would exceed its declared size or the file's
+ * budget, and checking the result against the declared size and CRC-32.
+ */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): InflateResult {
+  const fail = (kind: ZipFailure['kind'], detail: string): InflateResult => ({
+    ok: false,
+    failure: { kind, detail },
+  });
+  if (entry.size > budget.remaining)
+    return fail('budget', `${entry.name}: ${entry.size} bytes declared, ${budget.remaining} left`);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL)
+    return fail('damaged', `${entry.name}: local header missing`);
+  if (entry.flags & 1) return fail('damaged', `${entry.name}: encrypted zip entry`);
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) return fail('damaged', `${entry.name}: data runs past the end of the file`);
+  const compressed = bytes.subarray(start, end);
+
+  let data: Uint8Array;
+  if (entry.method === 0) {
+    data = compressed;
+  } else if (entry.method === 8) {
+    // The declared size is the cap: a part that inflates to more than it says is not trusted.
+    const cap = entry.size;
+    const out = new Uint8Array(cap);
+    let length = 0;
+    let over = false;
+    let error: unknown = null;
+    const inflater = new Inflate((chunk) => {
+      if (over) return;
+      if (length + chunk.length > cap) {
+        over = true;
+        return;
+      }
+      out.set(chunk, length);
+      length += chunk.length;
+    });
+    try {
+      for (let i = 0; i < compressed.length && !over; i += SLICE) {
+        inflater.push(compressed.subarray(i, i + SLICE), i + SLICE >= compressed.length);
+      }
+      if (compressed.length === 0) inflater.push(compressed, true);
+    } catch (cause) {
+      error = cause;
+    }
+    if (error)
+      return fail('damaged', `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (over) return fail('damaged', `${entry.name}: inflates to more than the ${cap} bytes it declares`);
+    data = out.subarray(0, length);
+  } else {
+    return fail('damaged', `${entry.name}: compression method ${entry.method} is not used by .xlsx writers`);
+  }
+  if (data.length !== entry.size)
+    return fail('damaged', `${entry.name}: ${data.length} bytes inflated, ${entry.size} declared`);
+  if (crc32(data) !== entry.crc) return fail('damaged', `${entry.name}: CRC-32 mismatch`);
+  budget.remaining -= data.length;
+  return { ok: true, data };
+}
+
+/** Entries by lower-case name; the first of two that differ only in case wins, as in Excel. */
+export function indexEntries(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
+  const byKey = new Map<string, ZipEntry>();
+  for (const entry of entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+  return byKey;
+}
+
+/**
+ * Inflates every part of a file within the budget, for a caller that hands the whole file to
+ * another library (exceljs inflates every part, the theme included, with no limit of its own).
+ */
+export function verifyWholeZip(bytes: Uint8Array, maxInflatedBytes: number): ZipFailure | null {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return directory.failure;
+  const declared = directory.entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > maxInflatedBytes)
+    return {
+      kind: 'budget',
+      detail: `parts declare ${declared} bytes in all, more than ${maxInflatedBytes}`,
+    };
+  const budget = new InflateBudget(maxInflatedBytes);
+  for (const entry of directory.entries) {
+    if (entry.name.endsWith('/')) continue;
+    const result = inflateEntry(bytes, entry, budget);
+    if (!result.ok) return result.failure;
+  }
+  return null;
+}
