@@ -111,7 +111,10 @@ module.exports = async (_env, argv) => {
     performance: { hints: false },
     devServer: {
       port: 3000,
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      // Sideloading needs only this machine: never listen on the office network, and no
+      // cross-origin readers (Office loads the pane from this origin itself).
+      host: 'localhost',
+      allowedHosts: ['localhost'],
       static: false,
     },
   };

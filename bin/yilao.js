@@ -14,10 +14,14 @@ try {
   }
   throw err;
 }
+// Exit by exitCode, never process.exit(): stdout into a pipe is written asynchronously, and
+// exiting at once cut a --json report at 64 KiB for whatever read it (jq, a script).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     process.stderr.write(`yilao: 内部错误 internal error: ${err && err.stack ? err.stack : err}\n`);
-    process.exit(3);
+    process.exitCode = 3;
   },
 );

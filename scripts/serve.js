@@ -17,10 +17,17 @@ const TYPES = {
 
 function serve(root, port = 0) {
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url || '/', 'http://localhost');
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(root)) {
+    let rel;
+    try {
+      const url = new URL(req.url || '/', 'http://localhost');
+      rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      // A malformed escape such as /%E0%A4%A is the client's mistake, not a reason to stop serving.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request');
+      return;
+    }
+    const file = path.resolve(root, `.${path.posix.normalize(`/${rel}`)}`);
+    if (rel.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) {
       res.writeHead(403).end();
       return;
     }

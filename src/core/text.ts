@@ -54,3 +54,45 @@ export function tidyNumber(value: number): number {
   if (!Number.isFinite(value)) return value;
   return Number.parseFloat(value.toPrecision(12));
 }
+
+// C0 controls but tab and line feed, DEL, C1 controls, and the bidi controls that reorder what a
+// terminal shows (U+061C, U+200E/F, U+202A–202E, U+2066–2069).
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a file (cell text, a file name, a zip entry name) made safe for a terminal: every
+ * control, C1 and bidi character shown as an escape such as `\x1b` or `\u202e`, so that a file
+ * named `…\x1b]0;TITLE\x07.xlsx` cannot recolour the terminal, retitle it or hide later lines.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Characters XML 1.0 cannot hold (§2.2): C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF. */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The longest text an Excel cell holds (Excel specifications and limits: 32,767 characters). */
+export const EXCEL_CELL_MAX_CHARS = 32_767;
+
+/**
+ * Text as a cell of a workbook we write can hold it: characters XML cannot carry removed (one
+ * `&#xFFFF;` made the master's sharedStrings.xml not well-formed) and the length capped at
+ * Excel's limit, with a visible mark where it was cut. `changed` says whether anything was.
+ */
+export function cellSafeText(text: string): { text: string; changed: boolean } {
+  const clean = text.replace(NOT_XML, '');
+  if (clean.length <= EXCEL_CELL_MAX_CHARS) return { text: clean, changed: clean !== text };
+  const mark = `…（原文 ${clean.length} 字，超出 Excel 单元格上限，已截断）`;
+  let cut = EXCEL_CELL_MAX_CHARS - mark.length;
+  // Never cut a surrogate pair in half.
+  if (/[\ud800-\udbff]/.test(clean.charAt(cut - 1))) cut--;
+  return { text: clean.slice(0, cut) + mark, changed: true };
+}

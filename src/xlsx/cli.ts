@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   combine,
@@ -23,10 +24,15 @@ import { annotateWorkbook, annotatedFileName } from './annotate';
 import { expandInputs } from './files';
 import { checkFiles } from './parallel';
 import { writeMaster } from './master';
-import { formatFileResult, formatMaster, painter, progressBar, type Painter } from './output';
-import { MASTER_READ_LIMITS, readWorkbook } from './reader';
+import { formatFileResult, formatMaster, painter, progressBar, terminalSafe, type Painter } from './output';
+import { OutputExists, outputPaths, pathInside, writeFileSafely } from './safe-files';
+import { verifyWholeZip } from './zip';
+import { MASTER_READ_LIMITS, READ_LIMITS, readWorkbook } from './reader';
 import { templateFileName, writeTemplate } from './template';
 import { runDemo } from './demo';
+import { UsageError } from './usage';
+
+export { UsageError };
 
 /** `yilao`: the command-line twin of the add-in, on .xlsx files. Exit 0 ok, 1 problems found, 2 usage. */
 
@@ -46,25 +52,35 @@ const defaultIo = (): Io => ({
   now: () => (process.env.YILAO_NOW ? new Date(process.env.YILAO_NOW) : new Date()),
 });
 
-export class UsageError extends Error {}
-
 interface Parsed {
   positionals: string[];
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set([
-  '--bureau',
-  '--period',
-  '--catalog',
-  '--out',
-  '--lang',
-  '--annotate',
-  '--history',
-]);
-const FLAG_OPTIONS = new Set(['--json', '--help', '-h', '--no-color']);
+/**
+ * The options each command takes, like frictionless's per-command options: an option a
+ * command does not take is a usage error that names the ones it does, never silently ignored.
+ * `--help` and `--lang` are taken by every command.
+ */
+const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
+  template: { values: ['--period', '--bureau', '--out', '--catalog'], flags: ['--force', '--no-color'] },
+  check: { values: ['--catalog', '--annotate', '--history'], flags: ['--json', '--no-color'] },
+  combine: { values: ['--out', '--period', '--catalog'], flags: ['--json', '--no-color'] },
+  'lint-catalog': { values: ['--catalog'], flags: ['--json', '--no-color'] },
+  demo: { values: ['--out'], flags: ['--no-color'] },
+};
+const COMMON_VALUES = ['--lang'];
+const COMMON_FLAGS = ['--help', '-h'];
 
-export function parseArgs(argv: readonly string[]): Parsed {
+function optionList(command: string): string {
+  const own = COMMAND_OPTIONS[command];
+  return [...(own?.values ?? []), ...COMMON_VALUES, ...(own?.flags ?? []), '--help'].join(' ');
+}
+
+export function parseArgs(argv: readonly string[], command = ''): Parsed {
+  const own = COMMAND_OPTIONS[command];
+  const values = new Set([...(own?.values ?? []), ...COMMON_VALUES]);
+  const flags = new Set([...(own?.flags ?? []), ...COMMON_FLAGS]);
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -75,15 +91,19 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
     if (arg.startsWith('-') && arg !== '-') {
       const [name = '', inline] = arg.split(/=(.*)/s, 2);
-      if (VALUE_OPTIONS.has(name)) {
+      if (values.has(name)) {
         const value = inline ?? argv[++i];
         if (value === undefined || value === '')
-          throw new UsageError(`选项 ${name} 需要一个值（option ${name} needs a value）`);
+          throw new UsageError(`选项 ${name} 需要一个值。`, `option ${name} needs a value.`);
         options.set(name, value);
-      } else if (FLAG_OPTIONS.has(name)) {
+      } else if (flags.has(name) && inline === undefined) {
         options.set(name === '-h' ? '--help' : name, true);
       } else {
-        throw new UsageError(`不认识的选项 ${name}（unknown option）`);
+        const list = optionList(command);
+        throw new UsageError(
+          command ? `${command} 不接受选项 ${name}。可用的选项：${list}` : `不认识的选项 ${name}。`,
+          command ? `${command} does not take ${name}. Its options: ${list}` : `unknown option ${name}.`,
+        );
       }
     } else {
       positionals.push(arg);
@@ -100,7 +120,7 @@ function option(parsed: Parsed, name: string): string | undefined {
 function langOf(parsed: Parsed): Lang {
   const lang = option(parsed, '--lang') ?? 'zh';
   if (lang !== 'zh' && lang !== 'en')
-    throw new UsageError(`--lang 只能是 zh 或 en（--lang takes zh or en），收到 ${lang}`);
+    throw new UsageError(`--lang 只能是 zh 或 en，收到 ${lang}。`, `--lang takes zh or en, not ${lang}.`);
   return lang;
 }
 
@@ -108,7 +128,10 @@ function yearOf(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const year = Number(text);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new UsageError(`${name} 应为四位年份，如 2025（${name} takes a year such as 2025），收到 ${text}`);
+    throw new UsageError(
+      `${name} 应为四位年份，如 2025，收到 ${text}。`,
+      `${name} takes a year such as 2025, not ${text}.`,
+    );
   }
   return year;
 }
@@ -120,12 +143,15 @@ async function catalogOf(parsed: Parsed, file?: string): Promise<Catalog> {
   try {
     data = JSON.parse(await readFile(source, 'utf8'));
   } catch (cause) {
-    throw new UsageError(
-      `无法读取指标目录 ${source}：${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new UsageError(`无法读取指标目录 ${source}：${why}`, `cannot read the catalog ${source}: ${why}`);
   }
   const result = loadCatalog(data);
-  if (!result.ok) throw new UsageError(`指标目录 ${source} 有误：\n  ${result.errors.join('\n  ')}`);
+  if (!result.ok)
+    throw new UsageError(
+      `指标目录 ${source} 有误：\n  ${result.errors.join('\n  ')}`,
+      `the catalog ${source} is wrong:\n  ${result.errors.join('\n  ')}`,
+    );
   return result.catalog;
 }
 
@@ -198,31 +224,59 @@ async function commandTemplate(parsed: Parsed, io: Io, lang: Lang): Promise<numb
   const catalog = await catalogOf(parsed);
   const period = yearOf(option(parsed, '--period'), '--period');
   if (period === undefined)
-    throw new UsageError('请用 --period 指定报告期年份，如 --period 2025（--period is required）');
+    throw new UsageError(
+      '请用 --period 指定报告期年份，如 --period 2025。',
+      'give the year with --period, e.g. --period 2025.',
+    );
+  // Reporting periods are the plan's years after its base year (2021–2025 for the 2023 plan).
+  const first = catalog.baseYear + 1;
+  if (period < first || period > catalog.targetYear)
+    throw new UsageError(
+      `--period ${period} 不在本方案的报告期 ${first}–${catalog.targetYear} 年之内。`,
+      `--period ${period} is outside this plan's reporting years ${first}–${catalog.targetYear}.`,
+    );
   const typed = option(parsed, '--bureau');
   let bureaus = responsibleBureaus(catalog);
   if (typed !== undefined) {
     const bureau = resolveBureau(catalog, typed);
+    const names = responsibleBureaus(catalog)
+      .map((b) => b.name)
+      .join('、');
     if (!bureau) {
       throw new UsageError(
-        `找不到单位“${typed}”。可用的单位：${responsibleBureaus(catalog)
-          .map((b) => b.name)
-          .join('、')}`,
+        `找不到单位“${typed}”。可用的单位：${names}`,
+        `no bureau "${typed}". Bureaus: ${names}`,
       );
     }
     if (!responsibleBureaus(catalog).includes(bureau)) {
-      throw new UsageError(`“${bureau.name}”不是任何指标的责任单位，无需填报。`);
+      throw new UsageError(
+        `“${bureau.name}”不是任何指标的责任单位，无需填报。`,
+        `${bureau.name} is responsible for no indicator and reports nothing.`,
+      );
     }
     bureaus = [bureau];
   }
   const out = option(parsed, '--out') ?? '.';
+  const replace = parsed.options.has('--force');
   await mkdir(out, { recursive: true });
+  let refused = 0;
   for (const bureau of bureaus) {
-    const file = path.join(out, templateFileName(bureau.name, period));
-    await writeFile(file, await writeTemplate(catalog, bureau.name, period));
-    io.stdout(`${lang === 'zh' ? '已生成' : 'wrote'} ${file}\n`);
+    // A catalog's bureau name becomes a file name: made safe, and kept inside --out.
+    const file = pathInside(out, templateFileName(bureau.name, period));
+    try {
+      await writeFileSafely(file, await writeTemplate(catalog, bureau.name, period), { replace });
+      io.stdout(`${lang === 'zh' ? '已生成' : 'wrote'} ${file}\n`);
+    } catch (error) {
+      if (!(error instanceof OutputExists)) throw error;
+      refused++;
+      io.stderr(
+        lang === 'zh'
+          ? `yilao: ${file} 已存在，未覆盖（它可能已经填好）。要覆盖请加 --force，或换一个 --out 目录。\n`
+          : `yilao: ${file} exists and was not overwritten (it may be filled in). Use --force to replace it, or another --out.\n`,
+      );
+    }
   }
-  return 0;
+  return refused > 0 ? 1 : 0;
 }
 
 async function readHistoryFrom(file: string): Promise<{ history: HistoryRow[]; register: RegisterRow[] }> {
@@ -230,19 +284,23 @@ async function readHistoryFrom(file: string): Promise<{ history: HistoryRow[]; r
   try {
     bytes = await readFile(file);
   } catch (cause) {
-    throw new UsageError(`无法读取汇总表 ${file}：${cause instanceof Error ? cause.message : String(cause)}`);
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new UsageError(`无法读取汇总表 ${file}：${why}`, `cannot read the master ${file}: ${why}`);
   }
   // A master outgrows the limits of a bureau file: its history holds every file ever combined.
   const read = readWorkbook(bytes, { allSheets: true, limits: MASTER_READ_LIMITS });
   if (!read.ok) {
+    const error = { kind: read.error.kind, params: { file, ...read.error.params } };
     throw new UsageError(
-      `${fileErrorMessage({ kind: read.error.kind, params: { file, ...read.error.params } })}（读取汇总表时）`,
+      `${fileErrorMessage(error, 'zh')}（读取汇总表时）`,
+      `${fileErrorMessage(error, 'en')} (reading the master)`,
     );
   }
   const state = readMasterState(read.workbook);
   if (!state) {
     throw new UsageError(
       `${file} 不是 yilao 生成的汇总表（没有“历史”工作表）。请换一个文件名，或先备份后删除它。`,
+      `${file} is not a master written by yilao (no 历史 sheet). Choose another name, or back it up and remove it.`,
     );
   }
   return state;
@@ -270,35 +328,77 @@ async function checkAll(
   return results;
 }
 
+/**
+ * Annotated copies, one file at a time: a file that exceljs cannot take (text the fast reader
+ * accepts but exceljs refuses, a part that would inflate past the budget) is reported for that
+ * file, and the others still get their copies. exceljs only ever sees a file whose every part
+ * inflated within the budget.
+ */
+async function annotateAll(
+  files: readonly string[],
+  results: readonly FileResult[],
+  dir: string,
+  io: Io,
+  lang: Lang,
+): Promise<{ written: string[]; failed: number }> {
+  await mkdir(dir, { recursive: true });
+  const chosen = results.flatMap((result, i) =>
+    result.report && files[i] ? [{ result, source: files[i] }] : [],
+  );
+  const targets = await outputPaths(
+    chosen.map(({ source }) => path.join(dir, annotatedFileName(path.basename(source)))),
+    files,
+  );
+  const written: string[] = [];
+  let failed = 0;
+  for (const [i, { result, source }] of chosen.entries()) {
+    const target = targets[i] ?? '';
+    try {
+      const bytes = await readFile(source);
+      const over = verifyWholeZip(bytes, READ_LIMITS.maxInflatedBytes);
+      if (over) throw new Error(over.detail);
+      if (!result.report) continue;
+      await writeFileSafely(target, await annotateWorkbook(bytes, result.report, lang));
+      written.push(target);
+    } catch (error) {
+      failed++;
+      const why = error instanceof Error ? error.message : String(error);
+      io.stderr(
+        lang === 'zh'
+          ? `yilao: 无法为“${path.basename(source)}”生成标注副本（${why}），已跳过；其核查结果照常列出。\n`
+          : `yilao: no marked copy of "${path.basename(source)}" (${why}); skipped, its results are listed as usual.\n`,
+      );
+    }
+  }
+  return { written, failed };
+}
+
 async function commandCheck(parsed: Parsed, io: Io, lang: Lang, paint: Painter): Promise<number> {
   const catalog = await catalogOf(parsed);
-  if (parsed.positionals.length === 0) throw new UsageError('请给出要核查的文件（give the files to check）');
+  if (parsed.positionals.length === 0)
+    throw new UsageError('请给出要核查的文件。', 'give the files to check.');
   const files = await expandInputs(parsed.positionals);
   const historyFile = option(parsed, '--history');
   const history = historyFile ? (await readHistoryFrom(historyFile)).history : [];
   const results = await checkAll(files, catalog, history, io);
 
   const annotateDir = option(parsed, '--annotate');
-  const annotated: string[] = [];
-  if (annotateDir) {
-    await mkdir(annotateDir, { recursive: true });
-    for (const [i, result] of results.entries()) {
-      if (!result.report) continue;
-      const source = files[i] ?? '';
-      const target = path.join(annotateDir, annotatedFileName(path.basename(source)));
-      if (path.resolve(target) === path.resolve(source)) continue;
-      await writeFile(target, await annotateWorkbook(await readFile(source), result.report, lang));
-      annotated.push(target);
-    }
-  }
+  const annotated = annotateDir
+    ? await annotateAll(files, results, annotateDir, io, lang)
+    : { written: [], failed: 0 };
 
   if (parsed.options.has('--json')) {
-    io.stdout(`${JSON.stringify(jsonReport(results, lang), null, 2)}\n`);
+    writeJson(io, jsonReport(results, lang));
   } else {
     for (const result of results) io.stdout(`${formatFileResult(result, lang, paint)}\n\n`);
-    for (const file of annotated) io.stdout(`${lang === 'zh' ? '已标注' : 'annotated'} ${file}\n`);
+    for (const file of annotated.written) io.stdout(`${lang === 'zh' ? '已标注' : 'annotated'} ${file}\n`);
   }
-  return exitCodeFor(results);
+  return Math.max(exitCodeFor(results), annotated.failed > 0 ? 1 : 0);
+}
+
+/** The JSON report, written whole: the caller's stream drains before the process exits. */
+function writeJson(io: Io, report: unknown): void {
+  io.stdout(`${JSON.stringify(report, null, 2)}\n`);
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -307,18 +407,6 @@ async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Writes next to the target and renames: a failure midway leaves the previous master as it was. */
-async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (cause) {
-    await rm(temp, { force: true });
-    throw new Error(`写入汇总表 ${file} 失败，原文件未改动`, { cause });
   }
 }
 
@@ -342,9 +430,13 @@ function phases() {
 async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter): Promise<number> {
   const catalog = await catalogOf(parsed);
   const out = option(parsed, '--out');
-  if (!out) throw new UsageError('请用 --out 指定汇总表文件，如 --out 县汇总.xlsx（--out is required）');
+  if (!out)
+    throw new UsageError(
+      '请用 --out 指定汇总表文件，如 --out 县汇总.xlsx。',
+      'give the master file with --out, e.g. --out master.xlsx.',
+    );
   if (parsed.positionals.length === 0)
-    throw new UsageError('请给出要汇总的文件或目录（give the files or folders to combine）');
+    throw new UsageError('请给出要汇总的文件或目录。', 'give the files or folders to combine.');
   const period = yearOf(option(parsed, '--period'), '--period');
   const files = (await expandInputs(parsed.positionals)).filter((f) => path.resolve(f) !== path.resolve(out));
   const existing = (await exists(out)) ? await readHistoryFrom(out) : undefined;
@@ -359,12 +451,22 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   });
   clock.mark('combine');
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await writeAtomically(out, await writeMaster(catalog, master, lang));
+  const bytes = await writeMaster(catalog, master, lang);
+  try {
+    await writeFileSafely(out, bytes);
+  } catch (cause) {
+    throw new Error(
+      lang === 'zh'
+        ? `写入汇总表 ${out} 失败，原文件未改动`
+        : `writing ${out} failed; the old master is unchanged`,
+      { cause },
+    );
+  }
   clock.mark('write');
   clock.report(io);
 
   if (parsed.options.has('--json')) {
-    io.stdout(`${JSON.stringify(jsonReport(results, lang, master), null, 2)}\n`);
+    writeJson(io, jsonReport(results, lang, master));
   } else {
     for (const result of results) io.stdout(`${formatFileResult(result, lang, paint)}\n\n`);
     io.stdout(
@@ -387,10 +489,12 @@ async function commandLint(parsed: Parsed, io: Io, lang: Lang, paint: Painter): 
   const findings = lintCatalog(catalog);
   if (parsed.options.has('--json')) {
     const json = findings.map((f) => ({ ...f, message: findingMessage(f, lang) }));
-    io.stdout(`${JSON.stringify({ catalog: catalog.id, findings: json }, null, 2)}\n`);
+    writeJson(io, { catalog: catalog.id, findings: json });
   } else {
     io.stdout(
-      `${paint.bold(`${catalog.title}（${catalog.documentNumber}）`)}  ${catalog.indicators.length} 项指标\n`,
+      `${paint.bold(`${catalog.title}（${catalog.documentNumber}）`)}  ${
+        lang === 'zh' ? `${catalog.indicators.length} 项指标` : `${catalog.indicators.length} indicators`
+      }\n`,
     );
     for (const f of findings) {
       const mark =
@@ -405,23 +509,53 @@ async function commandLint(parsed: Parsed, io: Io, lang: Lang, paint: Painter): 
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
-  const [command, ...rest] = argv;
-  let lang: Lang = 'zh';
+/** The version of the installed package, not a string kept by hand. */
+function version(): string {
+  const file = path.join(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Human output made safe for a terminal whatever the files held: only the painter's own colour
+ * codes pass, every other control, C1 or bidi character is shown escaped. JSON goes out as is.
+ */
+function safeIo(io: Io, json: boolean, colour: boolean): Io {
+  return {
+    ...io,
+    stdout: json ? io.stdout : (text) => io.stdout(terminalSafe(text, colour)),
+    stderr: (text) => io.stderr(terminalSafe(text, colour)),
+  };
+}
+
+export async function main(argv: readonly string[], rawIo: Io = defaultIo()): Promise<number> {
+  const [command = '', ...rest] = argv;
+  // The language for an error found while the options are still being read.
+  let lang: Lang = argv.some((a, i) => a === '--lang=en' || (a === '--lang' && argv[i + 1] === 'en'))
+    ? 'en'
+    : 'zh';
+  let io = safeIo(rawIo, false, false);
   try {
-    const parsed = parseArgs(rest);
-    lang = langOf(parsed);
-    const paint = painter(io.tty && !parsed.options.has('--no-color'));
     if (!command || command === '--help' || command === '-h' || command === 'help') {
+      const parsed = parseArgs(rest);
+      lang = langOf(parsed);
       io.stdout(`${HELP.main?.[lang] ?? ''}\n`);
       return command ? 0 : 2;
     }
-    if (command === '--version') {
-      io.stdout('yilao 0.1.0\n');
+    if (command === '--version' || command === '-V') {
+      io.stdout(`yilao ${version()}\n`);
       return 0;
     }
     const help = HELP[command];
-    if (!help) throw new UsageError(`没有命令“${command}”（unknown command）。运行 yilao --help 查看用法。`);
+    if (!help)
+      throw new UsageError(
+        `没有命令“${command}”。运行 yilao --help 查看用法。`,
+        `no command "${command}". Run yilao --help for usage.`,
+      );
+    const parsed = parseArgs(rest, command);
+    lang = langOf(parsed);
+    const colour = rawIo.tty && !parsed.options.has('--no-color');
+    io = safeIo(rawIo, parsed.options.has('--json'), colour);
+    const paint = painter(colour);
     if (parsed.options.has('--help')) {
       io.stdout(`${help[lang]}\n`);
       return 0;
@@ -435,14 +569,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         return await commandCombine(parsed, io, lang, paint);
       case 'lint-catalog':
         return await commandLint(parsed, io, lang, paint);
-      case 'demo':
-        return await runDemo({ out: option(parsed, '--out') ?? path.join('out', 'demo'), io, lang, paint });
       default:
-        throw new UsageError(`没有命令“${command}”`);
+        return await runDemo({
+          out: option(parsed, '--out') ?? path.join('out', 'demo'),
+          io,
+          lang,
+          paint,
+        });
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`yilao: ${error.message}\n`);
+      io.stderr(`yilao: ${error.say(lang)}\n`);
       return 2;
     }
     const cause = error instanceof Error && error.cause instanceof Error ? `\n  ${error.cause.message}` : '';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   HEADER_FIELDS,
@@ -17,6 +17,7 @@ import {
 import { annotateWorkbook, annotatedFileName } from './annotate';
 import { checkBytes } from './files';
 import type { Io } from './cli';
+import { UsageError } from './usage';
 import { writeMaster } from './master';
 import { formatMaster, type Painter } from './output';
 import { restyle } from './style';
@@ -224,6 +225,31 @@ export function demoSubmissions(): { file: string; bureau: string; filling: Fill
   ];
 }
 
+/** Marks a folder as the demo's own, so that a second run may clear what the first wrote. */
+const DEMO_MARK = '.yilao-demo';
+
+/**
+ * The demo clears only what an earlier demo wrote there, and only in a folder it marked: a
+ * `--out` naming a folder of the user's own (even a home folder) is refused, never emptied.
+ */
+async function prepareDemoFolder(out: string, own: readonly string[]): Promise<void> {
+  let names: string[] = [];
+  try {
+    names = await readdir(out);
+  } catch {
+    // No folder yet: nothing to protect.
+  }
+  if (names.length > 0 && !names.includes(DEMO_MARK)) {
+    throw new UsageError(
+      `目录 ${out} 中已有其他文件，演示不会清空或覆盖它。请用 --out 指定一个新的或空的目录。`,
+      `${out} already holds other files; the demo never empties or overwrites a folder it did not make. Give a new or empty folder with --out.`,
+    );
+  }
+  for (const item of own) await rm(item, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, DEMO_MARK), 'yilao demo\n');
+}
+
 export async function runDemo(options: {
   out: string;
   io: Io;
@@ -242,7 +268,11 @@ export async function runDemo(options: {
     submitted: path.join(out, '2-报送文件'),
     annotated: path.join(out, '3-核查结果'),
   };
-  await rm(out, { recursive: true, force: true });
+  await prepareDemoFolder(out, [
+    ...Object.values(dirs),
+    path.join(out, `县汇总-${period}.xlsx`),
+    path.join(out, 'report.json'),
+  ]);
   for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true });
 
   say(`① 生成 ${period} 年度填报模板`, `1. Templates for ${period}`);

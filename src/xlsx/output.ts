@@ -1,4 +1,5 @@
 import {
+  printable,
   ISSUE_LABELS,
   SEVERITY_LABELS,
   STATUSES,
@@ -136,30 +137,30 @@ export function formatFileResult(result: FileResult, lang: Lang, p: Painter): st
   const report = result.report;
   const errors = [...result.fileErrors, ...(report?.fileErrors ?? [])];
   const head = report
-    ? `${p.bold(result.file)}  ${t.bureau}: ${report.bureau ?? report.bureauText}  ${t.period}: ${report.period ?? '—'}`
-    : p.bold(result.file);
+    ? `${p.bold(printable(result.file))}  ${t.bureau}: ${printable(report.bureau ?? report.bureauText)}  ${t.period}: ${report.period ?? '—'}`
+    : p.bold(printable(result.file));
   lines.push(head);
   for (const error of errors) {
     lines.push(
-      `  ${p.red('✗')} ${fileErrorMessage({ kind: error.kind, params: { file: result.file, ...error.params } }, lang)}`,
+      `  ${p.red('✗')} ${printable(fileErrorMessage({ kind: error.kind, params: { file: result.file, ...error.params } }, lang))}`,
     );
   }
   if (!report) return lines.join('\n');
   for (const issue of report.sheetIssues) {
     lines.push(
-      `  ${issue.severity === 'error' ? p.red('✗') : p.yellow('!')} ${issue.cell ?? ''} ${issueMessage(issue, lang)}`,
+      `  ${issue.severity === 'error' ? p.red('✗') : p.yellow('!')} ${issue.cell ?? ''} ${printable(issueMessage(issue, lang))}`,
     );
   }
   const rows: string[][] = [[t.code, t.indicator, t.figure, t.value, t.status, t.expected, t.issue]];
   for (const entry of report.entries) {
     const first = entry.issues[0];
     const issueText = first
-      ? `${first.severity === 'error' ? '✗' : entry.explained ? '✓' : '!'} ${issueMessage(first, lang)}${entry.issues.length > 1 ? ` (+${entry.issues.length - 1})` : ''}`
+      ? `${first.severity === 'error' ? '✗' : entry.explained ? '✓' : '!'} ${printable(issueMessage(first, lang))}${entry.issues.length > 1 ? ` (+${entry.issues.length - 1})` : ''}`
       : '';
     rows.push([
       entry.code,
       entry.name,
-      entry.raw,
+      printable(entry.raw),
       entry.value === null ? '—' : `${entry.value}${entry.unit === '%' ? '%' : ''}`,
       statusLabel(entry.status, lang),
       entry.expected === null ? '' : String(entry.expected),
@@ -223,5 +224,28 @@ export function formatMaster(master: Master, lang: Lang, p: Painter): string {
 export function progressBar(done: number, total: number, label: string, width = 28): string {
   const ratio = total === 0 ? 1 : done / total;
   const filled = Math.round(ratio * width);
-  return `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${truncate(label, 40)}`;
+  return `\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} ${truncate(printable(label), 40)}`;
+}
+
+// The painter's own codes: the only escape sequences human output may carry.
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const OWN_CODES = /(\u001b\[(?:1|2|22|31|32|33|39)m)/;
+
+/**
+ * The last line of defence, at the writer: text composed above already has file-derived strings
+ * made printable. Text for a terminal: the painter's colour codes kept, every other control, C1 and bidi
+ * character escaped (a file name holding `\x1b[8m` would otherwise hide every later line). A
+ * leading carriage return is the progress bar redrawing its line, and is kept too.
+ */
+export function terminalSafe(text: string, colour: boolean): string {
+  const lead = text.startsWith('\r') ? '\r' : '';
+  const body = text.slice(lead.length);
+  if (!colour) return lead + printable(body);
+  return (
+    lead +
+    body
+      .split(OWN_CODES)
+      .map((part, i) => (i % 2 === 1 ? part : printable(part)))
+      .join('')
+  );
 }

@@ -653,7 +653,7 @@ function readSheet(
         if (local === 'sheetData') sheetDataEnded = true;
       },
       text(chunk) {
-        if (capture === 'v') value += chunk;
+        if (capture === 'v') value = (value ?? '') + chunk;
         else inline += chunk;
       },
       wantText: () => capture !== null,

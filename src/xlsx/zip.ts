@@ -99,8 +99,14 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = 100_000): ZipDi
       const length = u16(bytes, extra + 2);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (size === 0xffffffff) ((size = u64(bytes, field)), (field += 8));
-        if (compressedSize === 0xffffffff) ((compressedSize = u64(bytes, field)), (field += 8));
+        if (size === 0xffffffff) {
+          size = u64(bytes, field);
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, field);
+          field += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = u64(bytes, field);
       }
       extra += 4 + length;
@@ -182,8 +188,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     } catch (cause) {
       error = cause;
     }
-    if (error)
-      return fail('damaged', `${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error !== null)
+      return fail('damaged', `${entry.name}: ${error instanceof Error ? error.message : 'inflate failed'}`);
     if (over) return fail('damaged', `${entry.name}: inflates to more than the ${cap} bytes it declares`);
     data = out.subarray(0, length);
   } else {

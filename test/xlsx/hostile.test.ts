@@ -152,8 +152,8 @@ describe('broken and hostile files', () => {
       'invalid-no-header.xlsx': ['no-header', /找不到表头/],
       '空工作簿.xlsx': ['empty-workbook', /没有任何数据/],
       '没有指标表.xlsx': ['no-sheet', /找不到“指标填报”工作表/],
-      '压缩炸弹.xlsx': ['too-large', /过大/],
-      '一百万行.xlsx': ['too-large', /过大/],
+      '压缩炸弹.xlsx': ['too-large', /解压后的内容超过 64 MB/],
+      '一百万行.xlsx': ['too-large', /指标填报!A10001 仍有数据，超过 10000 行/],
     };
     for (const [file, [kind, message]] of Object.entries(expected)) {
       expect({ file, kind: reason(file)?.kind }).toEqual({ file, kind });

@@ -1,0 +1,344 @@
+import ExcelJS from 'exceljs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
+import { defaultCatalog } from '../../src/core';
+import { main, type Io } from '../../src/xlsx/cli';
+import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
+import { pathInside, safeFileName } from '../../src/xlsx/safe-files';
+import { writeTemplate } from '../../src/xlsx/template';
+
+/** The command line's contract with the people and programs that use it (issues 11 and 15). */
+
+const ROOT = path.join(__dirname, '..', '..');
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'yilao-contract-'));
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    tty: false,
+    now: () => new Date('2024-01-10T08:00:00.000Z'),
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+async function demoFiles(dir: string, copies = 1): Promise<string[]> {
+  const catalog = defaultCatalog();
+  const files: string[] = [];
+  for (const submission of demoSubmissions()) {
+    const bytes = await fillTemplate(
+      await writeTemplate(catalog, submission.bureau, 2023),
+      submission.filling,
+    );
+    for (let n = 0; n < copies; n++) {
+      const file = path.join(dir, n === 0 ? submission.file : submission.file.replace('.xlsx', `-${n}.xlsx`));
+      writeFileSync(file, bytes);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+describe('--json arrives whole through a pipe (bin/yilao.js exits by exitCode)', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+    });
+  });
+
+  it('a report over 1 MB read by a slow consumer parses, run after run', async () => {
+    const dir = tmp();
+    const work = tmp();
+    await demoFiles(dir, 30);
+    const reader = path.join(work, 'slow-reader.js');
+    // Reads in small pieces with pauses, like a script that does work per line.
+    writeFileSync(
+      reader,
+      `let data = '';
+       process.stdin.setEncoding('utf8');
+       process.stdin.on('readable', function read() {
+         const chunk = process.stdin.read(4096);
+         if (chunk === null) return;
+         data += chunk;
+         process.stdin.pause();
+         setTimeout(() => { process.stdin.resume(); read(); }, 1);
+       });
+       process.stdin.on('end', () => {
+         const json = JSON.parse(data);
+         process.stdout.write(String(Buffer.byteLength(data)) + ' ' + json.files.length);
+       });`,
+    );
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const out = path.join(work, `master-${attempt}.xlsx`);
+      const result = spawnSync(
+        'sh',
+        [
+          '-c',
+          `node "${path.join(ROOT, 'bin', 'yilao.js')}" combine "${dir}" --out "${out}" --json | node "${reader}"`,
+        ],
+        { encoding: 'utf8', cwd: dir },
+      );
+      expect(result.stderr).toBe('');
+      const [bytes, files] = result.stdout.split(' ').map(Number);
+      expect(bytes).toBeGreaterThan(1024 * 1024);
+      expect(files).toBe(readdirSync(dir).length);
+    }
+  }, 120_000);
+
+  it('--version is the package version', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect((await run(['--version'])).stdout).toBe(`yilao ${version}\n`);
+  });
+});
+
+describe('options are per command', () => {
+  it.each([
+    ['combine', '--annotate', 'x'],
+    ['template', '--history', 'x'],
+    ['template', '--json'],
+    ['lint-catalog', '--out', 'x'],
+    ['demo', '--period', '2023'],
+  ])('%s refuses %s, naming the options it takes', async (command, ...option) => {
+    const result = await run([command, ...option]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${command} 不接受选项 ${option[0]}`);
+    expect(result.stderr).toContain('--help');
+  });
+
+  it('a usage error is in English when asked for, with no Chinese in it', async () => {
+    const result = await run(['template', '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('yilao: give the year with --period, e.g. --period 2025.\n');
+    const unknown = await run(['combine', '--lang', 'en', '--annotate', 'x']);
+    expect(unknown.stderr).toMatch(/^yilao: combine does not take --annotate\. Its options: /);
+    expect(unknown.stderr).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('the Chinese help of a command has no English fragment from the usage errors', async () => {
+    const result = await run(['template']);
+    expect(result.stderr).toBe('yilao: 请用 --period 指定报告期年份，如 --period 2025。\n');
+  });
+
+  it('lint-catalog in English counts indicators in English', async () => {
+    const result = await run(['lint-catalog', '--lang', 'en']);
+    expect(result.stdout).toContain('26 indicators');
+    expect(result.stdout).not.toContain('项指标');
+  });
+});
+
+describe('yilao template never overwrites, and keeps to the plan years', () => {
+  it('refuses an existing file with its path and exit 1, and replaces it with --force', async () => {
+    const dir = tmp();
+    expect((await run(['template', '--bureau', '民政局', '--period', '2024', '--out', dir])).code).toBe(0);
+    const [name] = readdirSync(dir);
+    const file = path.join(dir, name!);
+    writeFileSync(file, 'a filled workbook stands here');
+    const again = await run(['template', '--bureau', '民政局', '--period', '2024', '--out', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(file);
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe('a filled workbook stands here');
+    const forced = await run(['template', '--bureau', '民政局', '--period', '2024', '--out', dir, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it.each([2019, 2020, 2026, 2031])(
+    '--period %d is outside 2021–2025: exit 2 with the range',
+    async (year) => {
+      const result = await run(['template', '--period', String(year), '--out', tmp()]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('2021–2025');
+    },
+  );
+
+  it('a catalog bureau named with ../ is written inside --out', async () => {
+    const dir = tmp();
+    const catalog = JSON.parse(
+      readFileSync(path.join(ROOT, 'src', 'core', 'catalog', 'gengma-2023.json'), 'utf8'),
+    ) as { bureaus: { name: string }[]; indicators: { lead: string; coResponsible: string[] }[] };
+    const evil = '../../escaped';
+    const old = catalog.bureaus[0]!.name;
+    catalog.bureaus[0]!.name = evil;
+    for (const indicator of catalog.indicators) if (indicator.lead === old) indicator.lead = evil;
+    catalog.indicators[0]!.lead = evil;
+    const catalogFile = path.join(dir, 'evil.json');
+    writeFileSync(catalogFile, JSON.stringify(catalog));
+    const out = path.join(dir, 'a', 'b');
+    await run(['template', '--period', '2024', '--out', out, '--catalog', catalogFile]);
+    expect(existsSync(path.join(dir, 'escaped'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['a', 'evil.json']);
+    expect(readdirSync(out).some((f) => f.includes('escaped'))).toBe(true);
+  });
+
+  it('safeFileName keeps a name to one segment', () => {
+    expect(safeFileName('../../x')).toBe('_.._x');
+    expect(safeFileName('a/b\\c:d')).toBe('a_b_c_d');
+    expect(safeFileName('NUL')).toBe('_NUL');
+    expect(safeFileName('\u001b[31m县民政局')).toBe('_[31m县民政局');
+    expect(pathInside('/tmp/x', '../y')).toBe('/tmp/x/_y');
+  });
+});
+
+describe('a clean terminal: text from files is printed escaped', () => {
+  it('a file name with escape sequences cannot recolour, retitle or hide', async () => {
+    const dir = tmp();
+    const [good] = await demoFiles(dir);
+    const evil = path.join(dir, 'a\u001b[31mRED\u001b]0;TITLE\u0007\u001b[8m\u202e.xlsx');
+    copyFileSync(good!, evil);
+    const result = await run(['check', evil]);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).not.toContain('\u0007');
+    expect(result.stdout).not.toContain('\u202e');
+    expect(result.stdout).toContain('a\\x1b[31mRED\\x1b]0;TITLE\\x07\\x1b[8m\\u202e.xlsx');
+  });
+
+  it('cell text with control characters is escaped in tables and messages', async () => {
+    const dir = tmp();
+    const template = await writeTemplate(defaultCatalog(), '县民政局', 2023);
+    const filled = unzipSync(await fillTemplate(template, { figures: { 'YL-02': '7HIDE00张' }, notes: {} }));
+    // How Excel itself stores an ESC typed into a cell: the ST_Xstring escape _x001B_.
+    filled['xl/sharedStrings.xml'] = strToU8(
+      strFromU8(filled['xl/sharedStrings.xml']!).replace('7HIDE00张', '7_x001B_[8m00张'),
+    );
+    const file = path.join(dir, 'x.xlsx');
+    writeFileSync(file, zipSync(filled));
+    const result = await run(['check', file]);
+    expect(result.stdout).not.toContain('\u001b[8m');
+    expect(result.stdout).toContain('\\x1b[8m');
+  });
+});
+
+describe('safe writes in shared folders', () => {
+  it('--annotate never overwrites an input, and same-named inputs from two folders both get copies', async () => {
+    const dir = tmp();
+    const [first] = await demoFiles(dir);
+    const base = path.basename(first!, '.xlsx');
+    // An input that happens to carry the name an annotated copy would take.
+    const lookalike = path.join(dir, `${base}-核查结果.xlsx`);
+    copyFileSync(first!, lookalike);
+    const other = path.join(dir, 'other');
+    mkdirSync(other);
+    copyFileSync(first!, path.join(other, path.basename(first!)));
+    const before = sha(lookalike);
+    const result = await run([
+      'check',
+      first!,
+      lookalike,
+      path.join(other, path.basename(first!)),
+      '--annotate',
+      dir,
+    ]);
+    expect(sha(lookalike)).toBe(before);
+    const written = result.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('已标注 '))
+      .map((l) => l.slice(4));
+    expect(written).toHaveLength(3);
+    expect(new Set(written).size).toBe(3);
+    expect(written).not.toContain(lookalike);
+  });
+
+  it('the master is written under an unpredictable name opened exclusively: a planted symlink is not followed', async () => {
+    const dir = tmp();
+    const files = await demoFiles(path.join(dir));
+    const victim = path.join(dir, 'victim.txt');
+    writeFileSync(victim, 'do not touch');
+    const out = path.join(dir, 'master.xlsx');
+    // Links at every name the old code would have used.
+    for (let pid = process.pid - 5; pid <= process.pid + 5; pid++)
+      symlinkSync(victim, path.join(dir, `.master.xlsx.${pid}.tmp`));
+    const result = await run(['combine', ...files, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(readFileSync(victim, 'utf8')).toBe('do not touch');
+    expect(lstatSync(out).isSymbolicLink()).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.master.xlsx.') && !f.endsWith(`.tmp`))).toEqual([]);
+  });
+
+  it('demo --out refuses a folder with the user’s files and deletes nothing', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, '我的文件.docx'), 'mine');
+    const result = await run(['demo', '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(readFileSync(path.join(dir, '我的文件.docx'), 'utf8')).toBe('mine');
+    // Its own folder it may run in again.
+    const own = path.join(dir, 'demo');
+    expect((await run(['demo', '--out', own])).code).toBe(0);
+    expect((await run(['demo', '--out', own])).code).toBe(0);
+    expect(readdirSync(own)).toContain('.yilao-demo');
+  }, 60_000);
+});
+
+describe('one file failing in --annotate is that file’s result', () => {
+  it('a copy edited by openpyxl-like tools, a crafted theme and a bad character reference: the others still get copies', async () => {
+    const dir = tmp();
+    const [good, second] = await demoFiles(dir);
+    // A theme part that inflates past the budget, which only exceljs would inflate.
+    const parts = unzipSync(readFileSync(second!));
+    parts['xl/theme/theme1.xml'] = new Uint8Array(70 * 1024 * 1024).fill(32);
+    const bomb = path.join(dir, 'theme-bomb.xlsx');
+    writeFileSync(bomb, zipSync(parts, { level: 9 }));
+    // Text the fast reader accepts but exceljs's XML parser refuses.
+    const strings = unzipSync(readFileSync(second!));
+    const sst = strFromU8(strings['xl/sharedStrings.xml']!).replace('<t>', '<t>&#27;');
+    strings['xl/sharedStrings.xml'] = strToU8(sst);
+    const escape = path.join(dir, 'escape-char.xlsx');
+    writeFileSync(escape, zipSync(strings));
+    const out = path.join(dir, 'out');
+    const result = await run(['check', bomb, escape, good!, '--annotate', out]);
+    expect(result.code).toBe(1);
+    expect(readdirSync(out)).toContain(path.basename(good!).replace('.xlsx', '-核查结果.xlsx'));
+    expect(result.stderr).toContain('theme-bomb.xlsx');
+    expect(result.stderr).toContain('escape-char.xlsx');
+    // The report of every file is still there.
+    expect(result.stdout).toContain(path.basename(good!));
+  }, 60_000);
+});
+
+describe('an edited annotated copy can be checked and annotated again', () => {
+  it('openpyxl-kept comments do not stop the batch', async () => {
+    const dir = tmp();
+    const [good] = await demoFiles(dir);
+    const first = path.join(dir, 'first');
+    await run(['check', good!, '--annotate', first]);
+    const [copy] = readdirSync(first);
+    // Re-save the annotated copy with exceljs, the way another program re-writes comments.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(first, copy!));
+    await workbook.xlsx.writeFile(path.join(dir, 'edited.xlsx'));
+    const result = await run([
+      'check',
+      good!,
+      path.join(dir, 'edited.xlsx'),
+      '--annotate',
+      path.join(dir, 'second'),
+    ]);
+    expect(result.stderr).not.toContain('Cannot read properties');
+    expect(readdirSync(path.join(dir, 'second')).length).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+});
+
+it('fixtures folder exists', () => {
+  expect(existsSync(FIXTURES)).toBe(true);
+});
