@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkWorkbook, type Catalog, type CheckOptions, type FileResult } from '../core';
-import { readWorkbook } from './reader';
+import { READ_LIMITS, fileTooLarge, readWorkbook } from './reader';
 
 /** Reading bureau files from disk into the core's reports; one bad file never stops the others. */
 
@@ -26,13 +26,35 @@ export function checkBytes(
   return { file, sha256, fileErrors: [], report: checked.report };
 }
 
+/**
+ * The bytes of a file, refused before reading when it is larger than a bureau file can be: a
+ * 2 GB file dropped into the folder by mistake is never read into memory.
+ */
+function readBounded(filePath: string, maxBytes: number): { bytes: Uint8Array } | { tooLarge: number } {
+  const fd = openSync(filePath, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { tooLarge: size };
+    const bytes = new Uint8Array(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: read === size ? bytes : bytes.subarray(0, read) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function checkFile(filePath: string, catalog: Catalog, options: CheckOptions = {}): FileResult {
   const name = path.basename(filePath);
-  let bytes: Uint8Array;
+  let read;
   try {
     // Synchronous on purpose: files are read one after another, and the async round trip
     // through the thread pool cost more than the read itself (BENCHMARKS.md).
-    bytes = readFileSync(filePath);
+    read = readBounded(filePath, READ_LIMITS.maxFileBytes);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? '';
     const detail =
@@ -45,10 +67,22 @@ export function checkFile(filePath: string, catalog: Catalog, options: CheckOpti
             : String(cause);
     return { file: name, sha256: '', fileErrors: [{ kind: 'unreadable', params: { detail } }], report: null };
   }
-  return checkBytes(name, bytes, catalog, options);
+  if ('tooLarge' in read)
+    return {
+      file: name,
+      sha256: '',
+      fileErrors: [{ kind: 'too-large', params: fileTooLarge(read.tooLarge) }],
+      report: null,
+    };
+  return checkBytes(name, read.bytes, catalog, options);
 }
 
-/** Expands folders into the .xlsx files in them (sorted by name), keeping the order given. */
+/**
+ * Expands folders into every file in them (sorted by name), keeping the order given. Nothing in
+ * a folder is passed over in silence: a .xls, .ods or .csv that a bureau sent is listed and
+ * refused with what to do, rather than missing from the report. Only Excel's lock files
+ * (`~$name.xlsx`, beside an open workbook) and hidden files are left out.
+ */
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -63,9 +97,10 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
       files.push(input);
       continue;
     }
-    const names = (await readdir(input))
-      // Excel's lock files (~$name.xlsx) sit beside open workbooks and are not submissions.
-      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
+    const entries = await readdir(input, { withFileTypes: true });
+    const names = entries
+      .filter((e) => !e.isDirectory() && !e.name.startsWith('~$') && !e.name.startsWith('.'))
+      .map((e) => e.name)
       .sort((a, b) => a.localeCompare(b, 'zh-CN'));
     files.push(...names.map((n) => path.join(input, n)));
   }

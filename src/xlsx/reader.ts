@@ -9,7 +9,7 @@ import {
   type SheetView,
   type WorkbookView,
 } from '../core';
-import { decodeExcelEscapes, mainPrefix, parseAttributes, scanXml, type XmlHandler } from './xml';
+import { attribute, decodeExcelEscapes, mainPrefix, parseAttributes, scanXml, type XmlHandler } from './xml';
 import { InflateBudget, indexEntries, inflateEntry, readZipDirectory, type ZipEntry } from './zip';
 
 /**
@@ -614,19 +614,18 @@ function readSheet(
         // A <c> inside a <c> that never closed: the first ends here.
         if (inCell) endCell();
         if (local === 'row') {
-          const r = Number(parseAttributes(raw).get('r'));
+          const r = Number(attribute(raw, 'r'));
           rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
           column = 0;
         } else if (local === 'c') {
-          const a = parseAttributes(raw);
-          const cellRef = a.get('r');
+          const cellRef = attribute(raw, 'r');
           const parsed = cellRef ? parseRef(cellRef) : null;
           if (parsed) [rowNumber, column] = parsed;
           else column++;
           if (selfClosing) return;
           inCell = true;
-          cellType = a.get('t') ?? 'n';
-          cellStyle = Number(a.get('s') ?? 0) || 0;
+          cellType = attribute(raw, 't') ?? 'n';
+          cellStyle = Number(attribute(raw, 's') ?? 0) || 0;
           value = null;
           inline = '';
           hasFormula = false;

@@ -175,6 +175,32 @@ export function parseAttributes(raw: string): Map<string, string> {
   return map;
 }
 
+/**
+ * One attribute of a tag by its exact name, without building the whole map: cells and rows are
+ * most of a sheet, and they need only `r`, `s` and `t`. Bounded by the tag's own length; falls
+ * back to the full parse for the rare `name = "…"` written with spaces around `=`.
+ */
+export function attribute(raw: string, name: string): string | undefined {
+  const needle = `${name}=`;
+  let from = 0;
+  for (;;) {
+    const at = raw.indexOf(needle, from);
+    if (at === -1) break;
+    const before = raw.charCodeAt(at - 1);
+    if (at === 0 || SPACE(before)) {
+      const quote = raw.charAt(at + needle.length);
+      if (quote !== '"' && quote !== "'") break;
+      const end = raw.indexOf(quote, at + needle.length + 1);
+      const value = raw.slice(at + needle.length + 1, end === -1 ? raw.length : end);
+      return value.includes('&') ? decodeEntities(value) : value;
+    }
+    from = at + 1;
+  }
+  return raw.includes(' =') || raw.includes('= ') || raw.includes(`:${name}`)
+    ? parseAttributes(raw).get(name)
+    : undefined;
+}
+
 /** The spreadsheetml namespaces, transitional and strict (ECMA-376 Part 1 and Part 4). */
 export const MAIN_NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
