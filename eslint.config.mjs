@@ -10,6 +10,9 @@ export default tseslint.config(
       'dist',
       'dist-preview',
       'scripts/**/*.js',
+      // Plain CommonJS run by jest and worker threads outside the TypeScript project.
+      'test/global-setup.js',
+      'test/peer/exceljs-worker.js',
       'coverage',
       'out',
       'test-results',

@@ -2,6 +2,7 @@ import type { Catalog } from './catalog/schema';
 import type { HistoryRow, Master, MasterRow, RegisterRow } from './combine';
 import { ISSUE_LABELS, STATUS_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import { displayText } from './parse';
+import { cellSafeText } from './text';
 import { cellAt, type SheetView, type WorkbookView } from './sheet';
 import { STATUSES, type FileErrorKind, type Lang, type Status } from './types';
 
@@ -96,6 +97,31 @@ export interface MasterModel {
   completion: CompletionMatrix;
   history: MasterTable;
   overview: OverviewModel;
+  /** Bureau texts that held characters a workbook cannot store or ran past Excel's cell limit. */
+  cleanedTexts: number;
+}
+
+/**
+ * Bureau text in every table made storable (cellSafeText): one `&#xFFFF;` in a note made the
+ * master's sharedStrings.xml not well-formed, and a 100,000-character note was written whole
+ * past Excel's 32,767. Returns how many cells were changed, for the writers to say so.
+ */
+function cleanTexts(tables: MasterTable[]): number {
+  let changed = 0;
+  for (const table of tables) {
+    for (const row of table.rows) {
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        if (typeof value !== 'string') continue;
+        const safe = cellSafeText(value);
+        if (safe.changed) {
+          row[c] = safe.text;
+          changed++;
+        }
+      }
+    }
+  }
+  return changed;
 }
 
 function conflictText(row: MasterRow): string {
@@ -281,7 +307,8 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
     footnote: `完成进度：从基期值（或首次报送值）到${catalog.targetYear}年目标值已走过的比例。`,
   };
 
-  return { summary, register, completion, history, overview };
+  const cleanedTexts = cleanTexts([summary, register, history]);
+  return { summary, register, completion, history, overview, cleanedTexts };
 }
 
 function statusFromLabel(label: string): Status {

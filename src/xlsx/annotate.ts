@@ -16,13 +16,37 @@ import { BODY_FONT, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style
  * original file is never touched; this works on a copy of its bytes.
  */
 
+/**
+ * Formulas that reach outside the workbook when the copy is opened: DDE (`cmd|'/c …'!A0`),
+ * HYPERLINK, WEBSERVICE and the XLM CALL/REGISTER/EXEC. The copy keeps the bureau's file as it
+ * was apart from our marks, so they are kept too, and said: the county office forwards the copy.
+ */
+const REACHES_OUT =
+  /\b(?:HYPERLINK|WEBSERVICE|FILTERXML|CALL|REGISTER(?:\.ID)?|EXEC|DDE|DDEAUTO)\s*\(|[A-Za-z0-9_.]+\|'[^']*'!/i;
+
+export function formulasReachingOut(workbook: ExcelJS.Workbook): string[] {
+  const found: string[] = [];
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const formula = cell.formula as string | undefined;
+        if (formula && REACHES_OUT.test(formula)) found.push(`${sheet.name}!${cell.address}`);
+      });
+    });
+  });
+  return found;
+}
+
 export async function annotateWorkbook(
   original: Uint8Array,
   report: SubmissionReport,
   lang: Lang = 'zh',
+  onReachingOut?: (cells: string[]) => void,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(original) as unknown as ExcelJS.Buffer);
+  const outward = formulasReachingOut(workbook);
+  if (outward.length > 0) onReachingOut?.(outward);
   const sheet = workbook.getWorksheet(report.sheetName);
   if (!sheet) throw new Error(`sheet ${report.sheetName} not found when annotating`);
 

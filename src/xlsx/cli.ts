@@ -358,7 +358,15 @@ async function annotateAll(
       const over = verifyWholeZip(bytes, READ_LIMITS.maxInflatedBytes);
       if (over) throw new Error(over.detail);
       if (!result.report) continue;
-      await writeFileSafely(target, await annotateWorkbook(bytes, result.report, lang));
+      const copy = await annotateWorkbook(bytes, result.report, lang, (cells) => {
+        const where = cells.slice(0, 5).join('、') + (cells.length > 5 ? ' …' : '');
+        io.stderr(
+          lang === 'zh'
+            ? `yilao: 注意：“${path.basename(source)}”含有会连接外部的公式（超链接或 DDE：${where}），标注副本原样保留了它们。打开或转发前请确认来源；Excel 打开时会询问是否启用。\n`
+            : `yilao: note: "${path.basename(source)}" holds formulas that reach outside (hyperlink or DDE: ${where}); the marked copy keeps them as they were. Check where it came from before opening or forwarding it.\n`,
+        );
+      });
+      await writeFileSafely(target, copy);
       written.push(target);
     } catch (error) {
       failed++;
@@ -451,7 +459,13 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   });
   clock.mark('combine');
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const bytes = await writeMaster(catalog, master, lang);
+  const bytes = await writeMaster(catalog, master, lang, (count) =>
+    io.stderr(
+      lang === 'zh'
+        ? `yilao: 汇总表中有 ${count} 处填报单位的文字含有 Excel 无法保存的字符或超过 32767 字，已去掉这些字符或截断（截断处有标注）。\n`
+        : `yilao: ${count} bureau texts held characters a workbook cannot store or ran past 32,767 characters; those characters were removed or the text cut (marked where cut).\n`,
+    ),
+  );
   try {
     await writeFileSafely(out, bytes);
   } catch (cause) {

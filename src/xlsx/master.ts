@@ -200,9 +200,18 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
   sheet.commit();
 }
 
-/** Writes the master workbook and returns its bytes. */
-export async function writeMaster(catalog: Catalog, master: Master, lang: Lang = 'zh'): Promise<Buffer> {
+/**
+ * Writes the master workbook and returns its bytes. `onCleaned` hears how many bureau texts
+ * had to be cleaned or cut to be stored (characters XML cannot hold, Excel's cell limit).
+ */
+export async function writeMaster(
+  catalog: Catalog,
+  master: Master,
+  lang: Lang = 'zh',
+  onCleaned?: (count: number) => void,
+): Promise<Buffer> {
   const model = masterModel(catalog, master, lang);
+  if (model.cleanedTexts > 0) onCleaned?.(model.cleanedTexts);
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));

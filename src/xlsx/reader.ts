@@ -169,6 +169,15 @@ const refuse = (kind: FileError['kind'], params: FileError['params'] = {}): neve
   throw new Refusal({ kind, params });
 };
 
+class MissingString extends Error {
+  constructor(
+    readonly index: number,
+    readonly count: number,
+  ) {
+    super(`shared string ${index} of ${count}`);
+  }
+}
+
 /** Everything read from one file shares one budget and one set of counters. */
 interface Reading {
   bytes: Uint8Array;
@@ -177,6 +186,10 @@ interface Reading {
   limits: ReadLimits;
   cells: number;
   merges: number;
+  /** Characters the XML scanner looked at across every part read (ScanStats.steps). */
+  steps: number;
+  /** Characters of XML in the parts read, the measure the work is held to. */
+  xmlChars: number;
 }
 
 function decodePart(data: Uint8Array): string {
@@ -204,11 +217,14 @@ function partText(reading: Reading, name: string): string | undefined {
 }
 
 /** Scans a part, refusing it when it is cut off or carries a DTD (Excel writes neither). */
-function scanPart(xml: string, name: string, handler: XmlHandler): void {
+function scanPart(reading: Reading, xml: string, name: string, handler: XmlHandler): void {
   const stats = scanXml(xml, handler);
-  if (stats.doctype)
-    refuse('part-damaged', { part: name, detail: `${name}: <!DOCTYPE> is not allowed in OOXML` });
-  if (stats.truncated) refuse('part-damaged', { part: name, detail: `${name}: ends inside a tag` });
+  reading.steps += stats.steps;
+  reading.xmlChars += xml.length;
+  const damaged = (why: string): void => refuse('part-damaged', { part: name, detail: `${name}: ${why}` });
+  if (stats.doctype) damaged('<!DOCTYPE> is not allowed in OOXML');
+  if (stats.malformed) damaged(`not well-formed XML: ${stats.malformed}`);
+  if (stats.truncated) damaged('ends inside a tag or with elements left open');
 }
 
 /**
@@ -260,7 +276,7 @@ function relationships(reading: Reading, source: string): Map<string, Relationsh
   const xml = partText(reading, relsName);
   const map = new Map<string, Relationship>();
   if (xml === undefined) return map;
-  scanPart(xml, relsName, {
+  scanPart(reading, xml, relsName, {
     open(local, _prefix, raw) {
       if (local !== 'Relationship') return;
       const a = parseAttributes(raw);
@@ -317,6 +333,7 @@ function readWorkbookParts(reading: Reading): WorkbookParts {
   const sheets: SheetEntry[] = [];
   let date1904: boolean | null = null;
   scanPart(
+    reading,
     xml,
     workbookPath,
     mainOnly({
@@ -375,6 +392,7 @@ function readSharedStrings(reading: Reading, name: string | null): string[] {
   let inText = false;
   let text = '';
   scanPart(
+    reading,
     xml,
     name ?? '',
     mainOnly({
@@ -416,6 +434,7 @@ function readStyles(reading: Reading, name: string | null): string[] {
   const xfIds: number[] = [];
   let inCellXfs = false;
   scanPart(
+    reading,
     xml,
     name ?? '',
     mainOnly({
@@ -459,9 +478,11 @@ function parseRef(ref: string): [number, number] | null {
  * on Excel's day 0 (1899-12-30), as the serial number of a time would be.
  */
 export function isoFromDateCell(text: string): string | null {
+  // A date-time is at most about 35 characters; anything longer is not one, and is not scanned.
+  const trimmed = text.length > 64 ? '' : text.trim();
   const match =
-    /^\s*(?:(\d{4})-(\d{2})-(\d{2}))?(?:[T ]?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
-      text,
+    /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:[T ]?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      trimmed,
     );
   if (!match || (match[1] === undefined && match[4] === undefined)) return null;
   const [, y = '1899', mo = '12', d = '30', h = '00', mi = '00', sec = '00', frac = '', zone] = match;
@@ -494,8 +515,13 @@ function toCell(
     case 's': {
       // `<v/>` or `<v></v>` is no index at all: not string 0, which Number('') would give.
       const index = value === null || value.trim() === '' ? NaN : Number(value);
+      if (Number.isNaN(index)) break;
       const text = Number.isInteger(index) ? strings[index] : undefined;
-      cell = text === undefined ? undefined : { type: 'string', value: text, ...base };
+      // A reference past the end of the table: the file lost its strings (or names them in a
+      // form that is not OOXML, like Office 2007 beta's <sstItem>). Reading the cell as empty
+      // would turn a clerk's text into 未填 without a word.
+      if (text === undefined) throw new MissingString(index, strings.length);
+      cell = { type: 'string', value: text, ...base };
       break;
     }
     case 'inlineStr':
@@ -571,15 +597,24 @@ function readSheet(
   const endCell = (): void => {
     inCell = false;
     capture = null;
-    const cell = toCell(
-      cellType,
-      value,
-      decodeExcelEscapes(inline),
-      formats[cellStyle],
-      hasFormula,
-      strings,
-      date1904,
-    );
+    let cell: RawCell | undefined;
+    try {
+      cell = toCell(
+        cellType,
+        value,
+        decodeExcelEscapes(inline),
+        formats[cellStyle],
+        hasFormula,
+        strings,
+        date1904,
+      );
+    } catch (error) {
+      if (!(error instanceof MissingString)) throw error;
+      return refuse('part-damaged', {
+        part: entry.path ?? '',
+        detail: `${entry.name}!${ref(rowNumber, column)} refers to shared string ${error.index}, the table has ${error.count}`,
+      });
+    }
     if (!cell || column > limits.maxColumns) return;
     if (rowNumber > limits.maxRows)
       refuse('too-large', {
@@ -597,6 +632,7 @@ function readSheet(
   };
 
   scanPart(
+    reading,
     xml,
     entry.path,
     mainOnly({
@@ -681,7 +717,12 @@ function ref(row: number, column: number): string {
  */
 export function readWorkbook(
   bytes: Uint8Array,
-  options: { allSheets?: boolean; limits?: ReadLimits } = {},
+  options: {
+    allSheets?: boolean;
+    limits?: ReadLimits;
+    /** Receives the XML scanner's work, for the tests that hold it linear in the input. */
+    work?: { steps: number; xmlChars: number };
+  } = {},
 ): WorkbookReadResult {
   const limits = options.limits ?? READ_LIMITS;
   const refused = sniff(bytes, limits);
@@ -700,31 +741,24 @@ export function readWorkbook(
           : { kind: 'damaged', params: { detail: failure.detail } },
     };
   }
+  const index = indexEntries(directory.entries);
+  if (!index.ok)
+    return {
+      ok: false,
+      error: { kind: 'damaged', params: { detail: `zip: two parts named ${index.duplicate}` } },
+    };
   const reading: Reading = {
     bytes,
-    parts: indexEntries(directory.entries),
+    parts: index.parts,
     budget: new InflateBudget(limits.maxInflatedBytes),
     limits,
     cells: 0,
     merges: 0,
+    steps: 0,
+    xmlChars: 0,
   };
   try {
-    const parts = readWorkbookParts(reading);
-    const strings = readSharedStrings(reading, parts.sharedStrings);
-    const formats = readStyles(reading, parts.styles);
-    const entrySheet = parts.sheets.find((e) => e.name.trim() === ENTRY_SHEET);
-    if (entrySheet && entrySheet.kind !== 'worksheet')
-      refuse('unsupported-sheet', { sheet: entrySheet.name, detail: entrySheet.kind });
-    const wanted = parts.sheets.filter(
-      (e) =>
-        options.allSheets ||
-        [ENTRY_SHEET, META_SHEET, MILESTONE_SHEET].includes(e.name.trim()) ||
-        (!entrySheet && e.visibility === 'visible'),
-    );
-    const sheets = wanted
-      .slice(0, limits.maxSheets)
-      .map((entry) => readSheet(reading, entry, strings, formats, parts.date1904));
-    return { ok: true, workbook: { sheets, date1904: parts.date1904 } };
+    return readParts(reading, options);
   } catch (cause) {
     if (cause instanceof Refusal) return { ok: false, error: cause.error };
     // A bug of ours, not the file's fault; said as such rather than blamed on the sender.
@@ -735,5 +769,30 @@ export function readWorkbook(
         params: { detail: cause instanceof Error ? cause.message : String(cause) },
       },
     };
+  } finally {
+    if (options.work) {
+      options.work.steps += reading.steps;
+      options.work.xmlChars += reading.xmlChars;
+    }
   }
+}
+
+function readParts(reading: Reading, options: { allSheets?: boolean }): WorkbookReadResult {
+  const { limits } = reading;
+  const parts = readWorkbookParts(reading);
+  const strings = readSharedStrings(reading, parts.sharedStrings);
+  const formats = readStyles(reading, parts.styles);
+  const entrySheet = parts.sheets.find((e) => e.name.trim() === ENTRY_SHEET);
+  if (entrySheet && entrySheet.kind !== 'worksheet')
+    refuse('unsupported-sheet', { sheet: entrySheet.name, detail: entrySheet.kind });
+  const wanted = parts.sheets.filter(
+    (e) =>
+      options.allSheets ||
+      [ENTRY_SHEET, META_SHEET, MILESTONE_SHEET].includes(e.name.trim()) ||
+      (!entrySheet && e.visibility === 'visible'),
+  );
+  const sheets = wanted
+    .slice(0, limits.maxSheets)
+    .map((entry) => readSheet(reading, entry, strings, formats, parts.date1904));
+  return { ok: true, workbook: { sheets, date1904: parts.date1904 } };
 }

@@ -16,35 +16,52 @@ export interface XmlHandler {
 }
 
 export interface ScanStats {
-  /** Characters the scanner stepped over one by one (tag interiors); the rest is skipped by indexOf. */
+  /**
+   * Characters the scanner looked at, by indexOf or one by one: the measure of its work, which
+   * the property tests hold to a small multiple of the input's length.
+   */
   steps: number;
   /** A `<!DOCTYPE`: Excel never writes one, and a DTD is how entity expansion attacks start. */
   doctype: boolean;
-  /** The input ended inside a tag, comment or CDATA section. */
+  /** The input ended inside a tag, comment or CDATA section, or with elements left open. */
   truncated: boolean;
+  /** Why the part is not well-formed XML (a close tag that does not match, text outside the root), or ''. */
+  malformed: string;
 }
 
 const SPACE = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 export function scanXml(xml: string, handler: XmlHandler): ScanStats {
-  const stats: ScanStats = { steps: 0, doctype: false, truncated: false };
+  const stats: ScanStats = { steps: 0, doctype: false, truncated: false, malformed: '' };
   const n = xml.length;
+  // Open elements, to check that each close tag matches (XML 1.0 §3, element type match).
+  const open: string[] = [];
+  let rootClosed = false;
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (textEnd > i && handler.wantText()) handler.text(decodeXmlText(xml.slice(i, textEnd)));
+    stats.steps += textEnd - i;
+    if (textEnd > i) {
+      if (open.length === 0) {
+        // Only white space may stand outside the root element (XML 1.0 §2.1, document).
+        if (!stats.malformed && /\S/.test(xml.slice(i, textEnd)))
+          stats.malformed = 'text outside the root element';
+      } else if (handler.wantText()) handler.text(decodeXmlText(xml.slice(i, textEnd)));
+    }
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       if (xml.startsWith('<!--', lt)) {
         const end = xml.indexOf('-->', lt + 4);
+        stats.steps += (end === -1 ? n : end) - lt;
         if (end === -1) return { ...stats, truncated: true };
         i = end + 3;
         continue;
       }
       if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
+        stats.steps += (end === -1 ? n : end) - lt;
         if (end === -1) return { ...stats, truncated: true };
         if (handler.wantText()) handler.text(xml.slice(lt + 9, end).replace(/\r\n?/g, '\n'));
         i = end + 3;
@@ -67,6 +84,7 @@ export function scanXml(xml: string, handler: XmlHandler): ScanStats {
     }
     if (next === 63 /* ? */) {
       const end = xml.indexOf('?>', lt + 2);
+      stats.steps += (end === -1 ? n : end) - lt;
       if (end === -1) return { ...stats, truncated: true };
       i = end + 2;
       continue;
@@ -93,14 +111,24 @@ export function scanXml(xml: string, handler: XmlHandler): ScanStats {
     const local = colon === -1 ? qname : qname.slice(colon + 1);
     nameStart = k;
     if (closing) {
+      const expected = open.pop();
+      if (expected !== qname && !stats.malformed)
+        stats.malformed =
+          expected === undefined ? `</${qname}> closes nothing` : `</${qname}> closes <${expected}>`;
+      if (open.length === 0) rootClosed = true;
       handler.close(local, prefix);
     } else {
       const selfClosing = xml.charCodeAt(j - 1) === 47;
+      if (open.length === 0 && rootClosed && !stats.malformed)
+        stats.malformed = `a second root element <${qname}>`;
+      if (!selfClosing) open.push(qname);
+      else if (open.length === 0) rootClosed = true;
       handler.open(local, prefix, xml.slice(nameStart, selfClosing ? j - 1 : j), selfClosing);
       if (selfClosing) handler.close(local, prefix);
     }
     i = j + 1;
   }
+  if (open.length > 0) return { ...stats, truncated: true };
   return stats;
 }
 

@@ -214,11 +214,21 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   return { ok: true, data };
 }
 
-/** Entries by lower-case name; the first of two that differ only in case wins, as in Excel. */
-export function indexEntries(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
-  const byKey = new Map<string, ZipEntry>();
-  for (const entry of entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
-  return byKey;
+/**
+ * Entries by lower-case name, or the name that occurs twice. Two parts of one name (or names
+ * differing only in case, the same part to OPC) let two readers see two different workbooks:
+ * POI's duplicate-filename.xlsx reads "v1" here and "v2" in exceljs. Such a file is refused.
+ */
+export function indexEntries(
+  entries: readonly ZipEntry[],
+): { ok: true; parts: Map<string, ZipEntry> } | { ok: false; duplicate: string } {
+  const parts = new Map<string, ZipEntry>();
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (parts.has(entry.key)) return { ok: false, duplicate: entry.name };
+    parts.set(entry.key, entry);
+  }
+  return { ok: true, parts };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { RawCell, WorkbookView } from '../../src/core';
+import { isDateFormat, type RawCell, type WorkbookView } from '../../src/core';
+import { decodeExcelEscapes } from '../../src/xlsx/xml';
 import { MASTER_READ_LIMITS, readWorkbook, type ReadLimits } from '../../src/xlsx/reader';
 
 /**
@@ -55,45 +56,87 @@ export function readWithExcelJs(
     });
     worker.once('error', (error) => {
       clearTimeout(timer);
-      resolve({ ok: false, error: String(error.message) });
+      resolve({ ok: false, error: error.message });
     });
   });
 }
 
-export type Correction = 'exceljs-falsy-result' | 'exceljs-1900-leap' | 'exceljs-1904' | 'exceljs-date-time';
+export type Correction =
+  | 'exceljs-falsy-result'
+  | 'exceljs-1900-leap'
+  | 'exceljs-empty-string'
+  | 'exceljs-date-from-text'
+  | 'exceljs-number-as-text'
+  | 'exceljs-time-as-date'
+  | 'exceljs-negative-date'
+  | 'exceljs-escape'
+  | 'exceljs-undefined-text';
 
 /**
- * Where exceljs is wrong and the fast reader right, applied to exceljs's side before comparing:
- * - a formula whose cached result is 0, false or "" comes back from exceljs without a result
- *   (`result ?? null` after its `if (value)` test), so it looks uncalculated;
- * - exceljs converts serials without Excel's phantom 29 February 1900, so every date before
- *   1 March 1900 (serial < 61) is a day late;
- * - exceljs ignores the 1904 date system when converting serials (its `date1904` property is read
- *   but never used by the cell reader), so in such files every date is four years and a day early.
+ * Where exceljs is wrong and the fast reader right, applied to exceljs's side before comparing.
+ * Each is a rule, checked against the fast reader's cell, never a file-by-file waiver:
+ * - falsy-result: a formula whose cached result is 0, false or "" comes back without a result
+ *   (exceljs tests `if (value)` before keeping it), so it looks never calculated;
+ * - 1900-leap: exceljs converts serials without Excel's phantom 29 February 1900, so a date
+ *   before 1 March 1900 (serial < 61) is a day early (serial 1 is 1900-01-01 in Excel);
+ * - empty-string: a cell holding "" (no formula) is kept as a string; it holds nothing a reader
+ *   of figures can use and Excel shows it empty, so the fast reader leaves it out;
+ * - date-from-text: exceljs makes a Date of a text cell whose format is a date format, getting
+ *   Invalid Date; the cell holds text;
+ * - number-as-text: exceljs turns a number in a `@`-formatted cell into a string; the file holds
+ *   a number (no `t="s"`), and a figure in a text-formatted cell is still that figure;
+ * - time-as-date: exceljs takes any format with d, m, y, h or s anywhere for a date, including
+ *   conditional sections (`[=0]?;[hh]:mm`) and elapsed times; Excel shows a duration, and the
+ *   fast reader keeps the number (compared as the same serial);
+ * - negative-date: a negative serial with a date format is ##### in Excel's 1900 system, not a
+ *   date; exceljs makes 1899-12-29 of -1;
+ * - escape: exceljs does not decode Excel's `_xHHHH_` escapes written in lower case;
+ * - undefined-text: exceljs renders a rich-text run without text as the string "undefined".
  */
 function correctExcelJs(
   cell: PeerCell,
-  date1904: boolean,
   fast: RawCell | undefined,
 ): { cell: PeerCell; correction?: Correction } {
+  const as = (correction: Correction, value: PeerCell | undefined) => ({
+    cell: value ?? { ...cell, type: 'none' },
+    correction,
+  });
   if (cell.type === 'empty' && cell.formula && fast?.formula) {
     const falsy =
       (fast.type === 'number' && fast.value === 0) ||
       (fast.type === 'boolean' && !fast.value) ||
       (fast.type === 'string' && fast.value === '');
-    if (falsy)
-      return { cell: { ...cell, type: fast.type, value: fast.value }, correction: 'exceljs-falsy-result' };
+    if (falsy) return as('exceljs-falsy-result', { ...cell, type: fast.type, value: fast.value });
   }
-  if (cell.type === 'date' && typeof cell.value === 'string' && fast?.type === 'date') {
-    const day = Date.parse(cell.value.slice(0, 10));
-    if (date1904) {
-      const shifted = new Date(day + 1462 * 86_400_000).toISOString().slice(0, 10);
-      if (shifted === fast.value.slice(0, 10))
-        return { cell: { ...cell, value: fast.value }, correction: 'exceljs-1904' };
-    } else if (day < Date.UTC(1900, 2, 1)) {
-      const earlier = new Date(day - 86_400_000).toISOString().slice(0, 10);
-      if (earlier === fast.value.slice(0, 10))
-        return { cell: { ...cell, value: fast.value }, correction: 'exceljs-1900-leap' };
+  if (cell.type === 'string' && cell.value === '' && !cell.formula && !fast)
+    return as('exceljs-empty-string', undefined);
+  if (cell.type === 'string' && cell.value === 'undefined' && !fast)
+    return as('exceljs-undefined-text', undefined);
+  if (
+    cell.type === 'string' &&
+    fast?.type === 'string' &&
+    decodeExcelEscapes(String(cell.value)) === fast.value
+  )
+    return as('exceljs-escape', { ...cell, value: fast.value });
+  if (cell.type === 'date' && cell.value === 'Invalid Date' && fast?.type === 'string')
+    return as('exceljs-date-from-text', { ...cell, type: 'string', value: fast.value });
+  if (
+    cell.type === 'string' &&
+    fast?.type === 'number' &&
+    fast.numFmt === '@' &&
+    Number(cell.value) === fast.value
+  )
+    return as('exceljs-number-as-text', { ...cell, type: 'number', value: fast.value });
+  if (cell.type === 'date' && typeof cell.value === 'string' && cell.value !== 'Invalid Date') {
+    const ms = Date.parse(cell.value);
+    const serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+    if (fast?.type === 'number' && fast.value < 0 && Math.abs(serial - fast.value) < 1e-6)
+      return as('exceljs-negative-date', { ...cell, type: 'number', value: fast.value });
+    if (fast?.type === 'number' && !isDateFormat(fast.numFmt) && Math.abs(serial - fast.value) < 1e-6)
+      return as('exceljs-time-as-date', { ...cell, type: 'number', value: fast.value });
+    if (fast?.type === 'date' && ms < Date.UTC(1900, 2, 1)) {
+      const next = new Date(ms + 86_400_000).toISOString().slice(0, 10);
+      if (next === fast.value.slice(0, 10)) return as('exceljs-1900-leap', { ...cell, value: fast.value });
     }
   }
   return { cell };
@@ -101,7 +144,7 @@ function correctExcelJs(
 
 /** What is compared of a cell: type and value; a date to the day for serials, to the ms for `t="d"`. */
 function comparable(cell: { type: string; value?: unknown } | undefined): string {
-  if (!cell) return 'none';
+  if (!cell || cell.type === 'none') return 'none';
   if (cell.type === 'empty') return 'empty';
   if (cell.type === 'date') return `date:${String(cell.value).slice(0, 10)}`;
   if (cell.type === 'number') return `number:${Number(cell.value)}`;
@@ -158,7 +201,7 @@ function compareViews(
     for (const [r, c, theirs] of sheet.cells) {
       seen.add(`${r}:${c}`);
       const ours = mine.rows[r - 1]?.[c - 1];
-      const { cell, correction } = correctExcelJs(theirs, fast.date1904 ?? false, ours);
+      const { cell, correction } = correctExcelJs(theirs, ours);
       if (correction) outcome.corrections[correction] = (outcome.corrections[correction] ?? 0) + 1;
       outcome.cells++;
       const a = comparable(cell);

@@ -309,7 +309,7 @@ describe('yilao combine', () => {
     expect(read.ok && read.workbook.sheets.find((s) => s.name === '历史')!.rows.length).toBeGreaterThan(
       history.length,
     );
-  });
+  }, 30_000);
 
   it('refuses to overwrite a file that is not a master', async () => {
     const dir = tmp();
