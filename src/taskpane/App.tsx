@@ -16,6 +16,7 @@ import { CheckTab } from './components/CheckTab';
 import { NoticeBar } from './components/Problem';
 import { TemplateTab } from './components/TemplateTab';
 import { EnvironmentProvider } from './context';
+import type { WorkerFactory } from './read-files';
 import { UI, langFor } from './i18n';
 
 // Only the county office combines: its code (the file reader, fflate, saxes) loads on demand.
@@ -36,9 +37,11 @@ export interface AppProps {
   /** Overrides Office's display language (the preview's switch). */
   language?: string;
   dark?: boolean;
+  /** Where dropped files are read: a Web Worker in the real pane and the preview. */
+  readerWorker?: WorkerFactory;
 }
 
-export function App({ host, catalog, language, dark }: AppProps) {
+export function App({ host, catalog, language, dark, readerWorker }: AppProps) {
   const styles = useStyles();
   const lang = langFor(language ?? host.displayLanguage());
   const t = UI[lang];
@@ -48,7 +51,7 @@ export function App({ host, catalog, language, dark }: AppProps) {
 
   return (
     <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} className={styles.shell}>
-      <EnvironmentProvider value={{ host, catalog, lang }}>
+      <EnvironmentProvider value={{ host, catalog, lang, ...(readerWorker ? { readerWorker } : {}) }}>
         <header className={styles.header}>
           <Text as="h1" size={500} weight="semibold">
             {t.appTitle}

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Catalog, Lang } from '../core';
 import type { ExcelHost } from '../excel/host';
+import type { WorkerFactory } from './read-files';
 import { UI, type UiText } from './i18n';
 
 /**
@@ -11,6 +12,8 @@ export interface PaneEnvironment {
   host: ExcelHost;
   catalog: Catalog;
   lang: Lang;
+  /** Starts the worker that reads dropped files off the main thread; absent under jsdom. */
+  readerWorker?: WorkerFactory;
 }
 
 const Environment = createContext<PaneEnvironment | null>(null);

@@ -16,5 +16,11 @@ void Office.onReady((info) => {
     container.textContent = '请在 Excel 中打开本加载项。Open this add-in inside Excel.';
     return;
   }
-  root.render(<App host={officeHost()} catalog={defaultCatalog()} />);
+  root.render(
+    <App
+      host={officeHost()}
+      catalog={defaultCatalog()}
+      readerWorker={() => new Worker(new URL('./read-worker.ts', import.meta.url))}
+    />,
+  );
 });

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkWorkbook, type Catalog, type CheckOptions, type FileResult } from '../core';
-import { READ_LIMITS, fileTooLarge, readWorkbook } from './reader';
+import { type Catalog, type CheckOptions, type FileResult } from '../core';
+import { READ_LIMITS, fileTooLarge } from './reader';
+import { checkFileBytes } from './submission';
 
 /** Reading bureau files from disk into the core's reports; one bad file never stops the others. */
 
@@ -18,12 +19,7 @@ export function checkBytes(
   catalog: Catalog,
   options: CheckOptions = {},
 ): FileResult {
-  const sha256 = sha256File(bytes);
-  const read = readWorkbook(bytes);
-  if (!read.ok) return { file, sha256, fileErrors: [read.error], report: null };
-  const checked = checkWorkbook(catalog, read.workbook, options);
-  if (!checked.ok) return { file, sha256, fileErrors: [checked.error], report: null };
-  return { file, sha256, fileErrors: [], report: checked.report };
+  return checkFileBytes(file, bytes, sha256File(bytes), catalog, options);
 }
 
 /**

@@ -190,6 +190,9 @@ describe('2. 数据核查', () => {
 describe('3. 汇总', () => {
   it('adds three bureau files, rejects the broken one with its reason, writes the master with the conflict and a chart', async () => {
     const page = await session.open('?pane=only', PANE_WIDTH);
+    // The files are read off the main thread, in the pane's reading worker.
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.getByRole('tab', { name: '汇总' }).click();
     await page
       .getByTestId('file-input')
@@ -199,6 +202,7 @@ describe('3. 汇总', () => {
         path.join(FIXTURES, 'invalid-truncated.xlsx'),
       ]);
     await page.getByText(/退回：.*已损坏或不完整/).waitFor();
+    expect(workers).toEqual([expect.stringMatching(/read-worker/)]);
     await shot(page, '3-combine-files');
     await page.getByRole('button', { name: '写入汇总表' }).click();
     await page.getByText(/已写入汇总表/).waitFor();

@@ -84,7 +84,11 @@ function Preview() {
         </header>
       ) : null}
       <div className="pane" aria-label="任务窗格">
-        <App host={officeHost()} catalog={catalog} />
+        <App
+          host={officeHost()}
+          catalog={catalog}
+          readerWorker={() => new Worker(new URL('../../src/taskpane/read-worker.ts', import.meta.url))}
+        />
       </div>
       {!embedded ? <SheetView workbook={workbook} /> : null}
     </div>

@@ -8,16 +8,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
-import {
-  checkWorkbook,
-  combine,
-  fileErrorMessage,
-  historyPoints,
-  sha256Bytes,
-  type CombineInput,
-  type Master,
-} from '../../core';
-import { readWorkbook } from '../../xlsx/reader';
+import { combine, fileErrorMessage, historyPoints, type CombineInput, type Master } from '../../core';
+import { readDroppedFiles } from '../read-files';
 import { useEnvironment } from '../context';
 import { plainList } from './listStyle';
 import { NoticeBar, describeError, type Notice } from './Problem';
@@ -56,29 +48,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-async function digest(bytes: Uint8Array): Promise<string> {
-  // WebCrypto where the page is a secure context (the add-in is served over HTTPS).
-  if (globalThis.crypto?.subtle) {
-    const hash = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-    return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
-  return sha256Bytes(bytes);
-}
-
-/** Blob.arrayBuffer is missing from older web views (Safari before 14, Excel on older Macs). */
-function readBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === 'function')
-    return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 export function CombineTab() {
-  const { host, catalog, lang, t } = useEnvironment();
+  const { host, catalog, lang, t, readerWorker } = useEnvironment();
   const styles = useStyles();
   const [inputs, setInputs] = useState<CombineInput[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -95,27 +66,15 @@ export function CombineTab() {
     try {
       const state = await host.readMasterState();
       const points = historyPoints(state?.history ?? []);
-      const added: CombineInput[] = [];
       setProgress({ done: 0, total: files.length });
-      for (const [i, file] of files.entries()) {
-        const bytes = await readBytes(file);
-        const sha256 = await digest(bytes);
-        const read = readWorkbook(bytes);
-        const order = inputs.length + i;
-        if (!read.ok) {
-          added.push({ file: file.name, sha256, order, report: null, fileErrors: [read.error] });
-        } else {
-          const checked = checkWorkbook(catalog, read.workbook, { history: points });
-          added.push(
-            checked.ok
-              ? { file: file.name, sha256, order, report: checked.report, fileErrors: [] }
-              : { file: file.name, sha256, order, report: null, fileErrors: [checked.error] },
-          );
-        }
-        setProgress({ done: i + 1, total: files.length });
-        // Let the progress bar paint between files.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      const results = await readDroppedFiles(
+        files,
+        catalog,
+        { history: points },
+        (done) => setProgress({ done, total: files.length }),
+        readerWorker,
+      );
+      const added: CombineInput[] = results.map((result, i) => ({ ...result, order: inputs.length + i }));
       const next = [...inputs, ...added];
       setInputs(next);
       setPreview(
