@@ -5,7 +5,7 @@ import { displayText, parseFigure, type FigureState } from './parse';
 import { readSubmission, type Submission, type WorkbookView } from './sheet';
 import { computeStatus, type HistoryPoint, type StartingPoint, type StatusResult } from './status';
 import { foldWidth, squashSpace } from './text';
-import { STATUSES, type FileError, type Issue, type Status } from './types';
+import { STATUSES, makeIssue, type FileError, type Issue, type Status } from './types';
 
 /**
  * One submission checked against the catalog: every figure read (§4), checked across
@@ -154,7 +154,7 @@ function figureEntry(
       kind: 'missing',
       code: indicator.code,
       cell: found?.cell,
-      params: { code: indicator.code, unit: indicator.unit.label, ...(found ? {} : { rowMissing: 1 }) },
+      params: { code: indicator.code, unit: indicator.unit.label, rowMissing: !found, milestone: false },
     });
   }
   if (role === 'none' && bureau && parsed && state !== 'empty') {
@@ -233,6 +233,7 @@ export function perThousandIssues(
           other: link.count,
           rate,
           population,
+          populationSource: catalog.parameters.populationSource,
           implied: Math.round(implied),
           count,
           tolerance: Math.round(link.tolerance * 100),
@@ -242,6 +243,11 @@ export function perThousandIssues(
   }
   return found;
 }
+
+/** §6: a move against the indicator's direction by more than this share of the span |T − B|… */
+export const CHANGE_AGAINST_SHARE = 0.3;
+/** …or a count that falls below this share of the previous period's. */
+export const COUNT_FALL_SHARE = 0.5;
 
 /**
  * §6: a move against the indicator's direction by more than 30 % of the span |T − B| since the
@@ -256,15 +262,19 @@ export function suspiciousChange(
   const higher = indicator.direction === 'higher';
   const against = higher ? previous.value - value : value - previous.value;
   const span = start ? Math.abs(indicator.target.value - start.value) : 0;
-  const bigMove = span > 0 && against > 0.3 * span;
-  const halved = indicator.unit.kind === 'count' && previous.value > 0 && value < previous.value / 2;
+  const bigMove = span > 0 && against > CHANGE_AGAINST_SHARE * span;
+  const halved =
+    indicator.unit.kind === 'count' && previous.value > 0 && value < previous.value * COUNT_FALL_SHARE;
   if (!bigMove && !halved) return null;
-  return {
-    severity: 'warning',
-    kind: 'suspicious-change',
-    code: indicator.code,
-    params: { previousPeriod: previous.period, previous: previous.value, value },
-  };
+  const facts = { previousPeriod: previous.period, previous: previous.value, value };
+  return makeIssue(
+    'warning',
+    'suspicious-change',
+    bigMove
+      ? { ...facts, rule: 'against-direction', threshold: CHANGE_AGAINST_SHARE }
+      : { ...facts, rule: 'halved', threshold: COUNT_FALL_SHARE },
+    { code: indicator.code },
+  );
 }
 
 function latestPrevious(
@@ -299,7 +309,7 @@ export function checkSubmission(
       severity: 'warning',
       kind: 'meta-mismatch',
       cell: 'B2',
-      params: { field: '填报单位', visible: submission.bureauText, meta: submission.meta.bureau },
+      params: { field: 'bureau', visible: submission.bureauText, meta: submission.meta.bureau },
     });
   }
   const metaPeriod = submission.meta?.period ? Number(submission.meta.period) : null;
@@ -308,7 +318,7 @@ export function checkSubmission(
       severity: 'warning',
       kind: 'meta-mismatch',
       cell: 'E2',
-      params: { field: '报告期', visible: submission.periodText, meta: submission.meta?.period ?? '' },
+      params: { field: 'period', visible: submission.periodText, meta: submission.meta?.period ?? '' },
     });
   }
   if (submission.meta?.catalog && submission.meta.catalog !== catalog.id) {
@@ -369,7 +379,7 @@ export function checkSubmission(
           kind: 'missing',
           code: reform.code,
           cell: found?.progressCell,
-          params: { code: reform.code, unit: '完成情况', ...(found ? {} : { rowMissing: 1 }) },
+          params: { code: reform.code, unit: '完成情况', rowMissing: !found, milestone: true },
         });
       }
     } else if (!progressText) {

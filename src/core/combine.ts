@@ -283,9 +283,7 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
     if (report && report.period !== null && report.period !== period && errors.length === 0) {
       errors.push({ kind: 'period-mismatch', params: { period: report.period, expected: period } });
     }
-    const reason = errors[0]
-      ? { kind: errors[0].kind, params: { file: input.file, ...errors[0].params } }
-      : null;
+    const reason: FileError | null = errors[0] ? { ...errors[0], file: input.file } : null;
     register.push({
       file: input.file,
       bureau: report?.bureau ?? report?.bureauText ?? '',

@@ -1,10 +1,11 @@
 import type { Catalog } from './catalog/schema';
 import type { HistoryRow, Master, MasterRow, RegisterRow } from './combine';
 import { ISSUE_LABELS, STATUS_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
+import { readStoredReason } from './file-error-schema';
 import { displayText } from './parse';
 import { cellSafeText } from './text';
 import { cellAt, type SheetView, type WorkbookView } from './sheet';
-import { STATUSES, type FileErrorKind, type Lang, type Status } from './types';
+import { STATUSES, type Lang, type Status } from './types';
 
 /**
  * The sheets of the county master (spec §7) as tables of plain values, drawn by both writers:
@@ -50,6 +51,7 @@ export const REGISTER_HEADERS = [
   '原因',
   '被替代（更正文件）',
   '原因代码',
+  '原因参数',
 ] as const;
 
 export type TableCell = string | number | null;
@@ -204,7 +206,7 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
   const register: MasterTable = {
     sheet: MASTER_SHEETS.register,
     headers: [...REGISTER_HEADERS],
-    widths: [32, 22, 8, 10, 12, 15, 20, 8, 8, 10, 50, 30, 14],
+    widths: [32, 22, 8, 10, 12, 15, 20, 8, 8, 10, 50, 30, 14, 30],
     rows: master.register.map((reg) => [
       reg.file,
       reg.bureau,
@@ -216,11 +218,13 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
       reg.errors,
       reg.warnings,
       reg.accepted ? (reg.supersededBy ? '已被替代' : '采用') : '退回',
-      reg.reason ? fileErrorMessage(reg.reason, lang) : '',
+      reg.reason ? fileErrorMessage(reg.reason, lang, reg.file) : '',
       reg.supersededBy,
       reg.reason ? reg.reason.kind : '',
+      // The reason's parameters as data, so that a later combine renders it whole again.
+      reg.reason ? JSON.stringify(reg.reason.params) : '',
     ]),
-    textColumns: [0, 1, 3, 4, 5, 6, 10, 11],
+    textColumns: [0, 1, 3, 4, 5, 6, 10, 11, 13],
     statusColumn: 9,
     rowStatus: master.register.map((reg) =>
       !reg.accepted ? 'off-track' : reg.supersededBy ? 'not-judged' : 'achieved',
@@ -380,7 +384,11 @@ export function readMasterState(
     for (let r = 2; r <= registerSheet.rows.length; r++) {
       const file = cellText(registerSheet, r, g.get('文件名'));
       if (!file) continue;
-      const reasonKind = cellText(registerSheet, r, g.get('原因代码'));
+      const reason = readStoredReason(
+        cellText(registerSheet, r, g.get('原因代码')),
+        cellText(registerSheet, r, g.get('原因参数')),
+        cellText(registerSheet, r, g.get('原因')),
+      );
       register.push({
         file,
         bureau: cellText(registerSheet, r, g.get('填报单位')),
@@ -392,8 +400,7 @@ export function readMasterState(
         errors: cellNumber(registerSheet, r, g.get('错误数')) ?? 0,
         warnings: cellNumber(registerSheet, r, g.get('提醒数')) ?? 0,
         accepted: cellText(registerSheet, r, g.get('处理结果')) !== '退回',
-        // The reason's details were rendered into words when first written; the kind is kept.
-        reason: reasonKind ? { kind: reasonKind as FileErrorKind, params: { file } } : null,
+        reason,
         supersededBy: cellText(registerSheet, r, g.get('被替代（更正文件）')),
         earlier: true,
       });

@@ -1,107 +1,221 @@
+import { CHANGE_AGAINST_SHARE, COUNT_FALL_SHARE } from './checks';
+import { SCALE_SLIP_FACTOR } from './parse';
 import { ISSUE_LABELS, fileErrorMessage, issueMessage, statusLabel, STATUS_LABELS } from './messages';
-import { STATUSES, type FileErrorKind, type IssueKind } from './types';
+import {
+  ISSUE_KINDS,
+  STATUSES,
+  type FileError,
+  type FileErrorKind,
+  type FileErrorParamsOf,
+  type Issue,
+  type IssueKind,
+  type IssueParamsOf,
+  type Lang,
+} from './types';
 
-const ISSUE_KINDS: IssueKind[] = [
-  'percent-as-fraction',
-  'unit-mismatch',
-  'approximate',
-  'not-applicable',
-  'missing',
-  'formula-error',
-  'date-typed',
-  'not-a-number',
-  'out-of-range',
-  'not-whole',
-  'not-responsible',
-  'scale-slip',
-  'inconsistent',
-  'suspicious-change',
-  'unknown-code',
-  'duplicate-code',
-  'merged-cell',
-  'meta-mismatch',
-  'bureau-unknown',
-  'period-missing',
-  'catalog-mismatch',
-  'milestone-status',
-];
-const FILE_KINDS: FileErrorKind[] = [
-  'not-a-workbook',
-  'damaged',
-  'encrypted',
-  'xls-binary',
-  'csv',
-  'too-large',
-  'empty-workbook',
-  'no-sheet',
-  'no-header',
-  'bureau-unknown',
-  'period-missing',
-  'period-mismatch',
-  'duplicate-file',
-  'unreadable',
-];
+/**
+ * Every issue kind and file error, rendered in both languages from parameters of its own type
+ * (each branch of a message has a sample): nothing empty, nothing of the other language, and the
+ * rule's own numbers in the words.
+ */
 
-describe('messages', () => {
-  it.each(ISSUE_KINDS)('%s reads in Chinese and English', (kind) => {
-    const params = {
-      raw: '620张',
-      unit: '张',
-      value: 620,
-      typedUnit: '个',
-      suggested: 85,
-      code: 'YL-02',
-      error: '#REF!',
-      limit: 'over-100',
-      lead: '县民政局',
-      reference: 800,
+const ISSUE_SAMPLES: { [K in IssueKind]: IssueParamsOf[K][] } = {
+  'percent-as-fraction': [{ raw: '0.55', suggested: 55 }],
+  'unit-mismatch': [{ raw: '620个', unit: '张', typedUnit: '个' }],
+  approximate: [
+    { raw: '约620', value: 620, bound: 'about' },
+    { raw: '≥80', value: 80, bound: 'at-least' },
+  ],
+  'not-applicable': [{ raw: '无' }],
+  missing: [
+    { code: 'YL-02', unit: '张', rowMissing: false, milestone: false },
+    { code: 'YL-02', unit: '张', rowMissing: true, milestone: false },
+    { code: 'GG-01', unit: '完成情况', rowMissing: false, milestone: true },
+  ],
+  'formula-error': [
+    { raw: '', error: '#REF!', uncalculated: false },
+    { raw: '', error: '', uncalculated: true },
+  ],
+  'date-typed': [{ raw: '2023-03-05', unit: '个' }],
+  'not-a-number': [
+    { raw: '待统计', unit: '%', tooLong: false },
+    { raw: '很长的说明…', unit: '%', tooLong: true },
+  ],
+  'out-of-range': [
+    { raw: '120', value: 120, limit: 'over-100' },
+    { raw: '-5', value: -5, limit: 'negative' },
+  ],
+  'not-whole': [{ raw: '620.5', value: 620.5, unit: '张' }],
+  'not-responsible': [{ raw: '620', lead: '县民政局' }],
+  'scale-slip': [{ raw: '6200', value: 6200, reference: 800, factor: SCALE_SLIP_FACTOR }],
+  inconsistent: [
+    {
       other: 'TY-03',
       rate: 5,
       population: 282500,
+      populationSource: '按方案一（一）推算',
       implied: 1413,
       count: 655,
       tolerance: 10,
+    },
+  ],
+  'suspicious-change': [
+    {
       previousPeriod: 2022,
       previous: 700,
-      row: 9,
-      typed: 'x',
-      rows: '6、9',
-      range: 'G6:G7',
-      field: '填报单位',
-      visible: 'a',
-      meta: 'b',
-      fileCatalog: 'a',
-      catalog: 'b',
-    };
-    const zh = issueMessage({ kind, params }, 'zh');
-    const en = issueMessage({ kind, params }, 'en');
-    expect(zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(en).toMatch(/[a-z]/);
-    expect(zh + en).not.toMatch(/undefined|\[object/);
-    expect(ISSUE_LABELS.zh[kind]).toMatch(/[\u4e00-\u9fff]/);
-    expect(ISSUE_LABELS.en[kind]).toMatch(/[a-z]/);
+      value: 600,
+      rule: 'against-direction',
+      threshold: CHANGE_AGAINST_SHARE,
+    },
+    { previousPeriod: 2022, previous: 700, value: 300, rule: 'halved', threshold: COUNT_FALL_SHARE },
+  ],
+  'unknown-code': [
+    { row: 9, typed: 'YL-99', rowText: '新增指标' },
+    { row: 9, typed: 'YL-99', rowText: '' },
+  ],
+  'duplicate-code': [{ code: 'YL-02', rows: [6, 9] }],
+  'merged-cell': [{ range: 'G6:G7' }],
+  'meta-mismatch': [
+    { field: 'bureau', visible: '县卫生健康局', meta: '县民政局' },
+    { field: 'period', visible: '2024', meta: '2023' },
+  ],
+  'catalog-mismatch': [{ fileCatalog: 'gengma-2022', catalog: 'gengma-2023' }],
+  'milestone-status': [{ raw: '快完成了' }],
+};
+
+const FILE_SAMPLES: { [K in FileErrorKind]: FileErrorParamsOf[K][] } = {
+  'not-a-workbook': [{}, { detail: 'no workbook part' }],
+  damaged: [{ detail: 'zip: end of central directory not found' }],
+  'part-damaged': [{ part: 'xl/worksheets/sheet1.xml', detail: 'ends inside a tag' }],
+  'unsupported-sheet': [{ sheet: '指标填报', detail: 'chartsheet' }],
+  encrypted: [{}],
+  'xls-binary': [{}],
+  ods: [{}],
+  csv: [{}],
+  'too-large': [
+    { limit: 'file', size: '25.0', max: 20 },
+    { limit: 'inflated', max: 64, detail: 'x' },
+    { limit: 'rows', max: 10000, at: '指标填报!A10001' },
+    { limit: 'cells', max: 200000 },
+    { limit: 'merges', max: 10000 },
+    { limit: 'entries', max: 10000, detail: 'x' },
+  ],
+  'empty-workbook': [{}],
+  'no-sheet': [{}],
+  'no-header': [{}],
+  'bureau-unknown': [{ typed: '农业局' }],
+  'period-missing': [{}],
+  'period-mismatch': [{ period: 2022, expected: 2023 }],
+  'duplicate-file': [{ other: '民政局-副本.xlsx' }],
+  unreadable: [{ detail: '没有读取权限' }],
+  recorded: [{ text: '报告期为 2022 年，与本次汇总的 2023 年不同，未汇总。' }],
+};
+
+const issues = (): Issue[] =>
+  ISSUE_KINDS.flatMap((kind) =>
+    (ISSUE_SAMPLES[kind] as Issue['params'][]).map(
+      (params) => ({ severity: 'warning', kind, params }) as Issue,
+    ),
+  );
+const fileErrors = (): FileError[] =>
+  (Object.keys(FILE_SAMPLES) as FileErrorKind[]).flatMap((kind) =>
+    (FILE_SAMPLES[kind] as FileError['params'][]).map((params) => ({ kind, params }) as FileError),
+  );
+
+/**
+ * Chinese words an English message may carry: sheet, header and list names the clerk sees in
+ * the workbook, and the text it quotes from the file or the catalog.
+ */
+const WORKBOOK_WORDS = [
+  '指标填报',
+  '编号',
+  '本期完成值',
+  '未启动',
+  '推进中',
+  '已完成',
+  '不适用',
+  '县民政局',
+  '县卫生健康局',
+];
+function englishLeftovers(text: string): string {
+  let rest = text.replace(/"[^"]*"/g, '').replace(/\([^)]*推算[^)]*\)/g, '');
+  for (const word of WORKBOOK_WORDS) rest = rest.split(word).join('');
+  return rest;
+}
+/** ASCII words a Chinese message may carry: names of programs, formats and file and cell names. */
+const ASCII_WORDS =
+  /Excel|WPS|LibreOffice|OpenDocument|CSV|KB|MB|xlsx|xls|ods|csv|Excel 2007-365|[A-Z]{2}-\d{2}|[A-Z]+\d+(?::[A-Z]+\d+)?|#REF!|民政局-副本|gengma-\d{4}|\.xlsx/g;
+
+function check(message: string, lang: Lang): void {
+  expect(message).not.toMatch(/undefined|null|NaN|\[object|“”|""|（）|\(\)|。；|；。|\s{2,}/);
+  if (lang === 'en') expect(englishLeftovers(message)).not.toMatch(/[\u4e00-\u9fff]/);
+  else expect(message.replace(ASCII_WORDS, '').replace(/“[^”]*”/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+}
+
+describe('messages', () => {
+  it.each(issues().map((issue) => [issue.kind, issue] as const))(
+    '%s reads whole in Chinese and English',
+    (_kind, issue) => {
+      const zh = issueMessage(issue, 'zh');
+      const en = issueMessage(issue, 'en');
+      check(zh, 'zh');
+      check(en, 'en');
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(ISSUE_LABELS.zh[issue.kind]).toMatch(/[\u4e00-\u9fff]/);
+      expect(ISSUE_LABELS.en[issue.kind]).toMatch(/^[a-z ?/-]+$/);
+    },
+  );
+
+  it.each(fileErrors().map((error) => [error.kind, error] as const))(
+    'file error %s names the file',
+    (_kind, error) => {
+      for (const lang of ['zh', 'en'] as const) {
+        const message = fileErrorMessage(error, lang, '民政局.xlsx');
+        if (error.kind !== 'recorded') expect(message).toContain('民政局.xlsx');
+        check(message.replace('民政局.xlsx', 'FILE'), lang);
+      }
+    },
+  );
+
+  it('says the factor the scale-slip rule fires at, not another', () => {
+    const issue: Issue = { severity: 'warning', kind: 'scale-slip', params: ISSUE_SAMPLES['scale-slip'][0]! };
+    expect(issueMessage(issue)).toContain(`${SCALE_SLIP_FACTOR} 倍以上`);
+    expect(issueMessage(issue, 'en')).toContain(`${SCALE_SLIP_FACTOR} times or more`);
+    expect(issueMessage(issue)).not.toContain('10 倍');
   });
 
-  it('tells the clerk what to type instead', () => {
-    expect(issueMessage({ kind: 'unit-mismatch', params: { unit: '张', typedUnit: '个', value: 620 } })).toBe(
-      '填写的单位“个”与本指标单位“张”不符，请只填写以“张”计的数字，如 620。',
+  it('says the 30 % of the change rule and the population source', () => {
+    const change = ISSUE_SAMPLES['suspicious-change'][0]!;
+    expect(issueMessage({ kind: 'suspicious-change', params: change })).toContain(
+      `${CHANGE_AGAINST_SHARE * 100}%`,
     );
-    expect(issueMessage({ kind: 'percent-as-fraction', params: { raw: '0.55', suggested: 55 } })).toContain(
-      '是否应为 55',
+    const inconsistent = ISSUE_SAMPLES.inconsistent[0]!;
+    expect(issueMessage({ kind: 'inconsistent', params: inconsistent })).toContain(
+      '按方案一（一）推算',
     );
   });
 
-  it.each(FILE_KINDS)('file error %s names the file', (kind) => {
-    const params = {
-      file: '民政局.xlsx',
-      typed: 'x',
-      period: 2022,
-      expected: 2023,
-      other: 'y.xlsx',
-      detail: 'z',
-    };
-    expect(fileErrorMessage({ kind, params }, 'zh')).toContain('民政局.xlsx');
-    expect(fileErrorMessage({ kind, params }, 'en')).toContain('民政局.xlsx');
+  it('the field-tested sentences: what was typed, and the next step', () => {
+    const say = (issue: Issue) => issueMessage(issue);
+    expect(say({ severity: 'warning', kind: 'approximate', params: ISSUE_SAMPLES.approximate[1]! })).toBe(
+      '“≥80”是一个下限，已按 80 读取。请填写实际数字；确实只能给出下限的，请在“说明”栏说明。',
+    );
+    expect(say({ severity: 'warning', kind: 'not-applicable', params: { raw: '无' } })).toMatch(
+      /^填写的是“无”，按“不适用”处理/,
+    );
+    expect(say({ severity: 'error', kind: 'missing', params: ISSUE_SAMPLES.missing[2]! })).toContain(
+      '请从下拉列表中选择“未启动”“推进中”或“已完成”',
+    );
+    expect(
+      say({ severity: 'warning', kind: 'unknown-code', params: ISSUE_SAMPLES['unknown-code'][0]! }),
+    ).toContain('第 9 行“新增指标”的编号“YL-99”不在指标目录中，这一行的数字不会汇总');
+    expect(fileErrorMessage({ kind: 'no-sheet', params: {} }, 'zh', 'x.xlsx')).toContain(
+      '不是县里下发的填报表',
+    );
+    expect(fileErrorMessage({ kind: 'xls-binary', params: {} }, 'zh', '旧.xls')).not.toContain('扩展名');
+    expect(fileErrorMessage({ kind: 'xls-binary', params: {} }, 'zh', '旧.xlsx')).toContain(
+      '扩展名被改成了 .xlsx',
+    );
   });
 
   it('labels every status in both languages', () => {

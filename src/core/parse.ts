@@ -1,6 +1,13 @@
 import type { Indicator, Unit } from './catalog/schema';
 import { foldWidth, squashSpace, tidyNumber } from './text';
-import type { Issue, IssueKind, IssueParams, RawCell, Severity } from './types';
+import {
+  makeIssue,
+  type Issue,
+  type IssueKind,
+  type IssueParamsOf,
+  type RawCell,
+  type Severity,
+} from './types';
 
 /**
  * Reading one typed figure (spec §4). The input is the cell as the spreadsheet holds it; the
@@ -42,8 +49,12 @@ const NOT_APPLICABLE = new Set([
   '暂无',
 ]);
 
-const APPROX_PREFIX = /^(?:大约|约为|约|近|将近|接近|≈|~|>=|≥|>|不低于|不少于|超过|逾)\s*/;
-const APPROX_SUFFIX = /^(?:左右|上下|以上|有余|余|多|许)/;
+const APPROX_PREFIX = /^(?:大约|约为|约|近|将近|接近|≈|~)\s*/;
+/** A lower bound typed before the number: `≥80`, `不低于80`, `超过80`. */
+const BOUND_PREFIX = /^(?:>=|≥|>|不低于|不少于|超过|逾)\s*/;
+const APPROX_SUFFIX = /^(?:左右|上下|许)/;
+/** A lower bound typed after it: `80以上`, `80余`, `80多`. */
+const BOUND_SUFFIX = /^(?:以上|有余|余|多)/;
 const NUMBER = /^([+-])?\s*((?:\d{1,3}(?:[,'’]\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:e([+-]?\d{1,4}))?/i;
 const MAGNITUDE: Record<string, number> = { 万: 10_000, 千: 1_000, 百: 100, 亿: 100_000_000 };
 /** Longest first, so `个/千人` wins over `个`. */
@@ -127,7 +138,8 @@ export function isDateFormat(numFmt: string | undefined): boolean {
 
 interface TextReading {
   number: number;
-  approximate: boolean;
+  /** `约` or `左右` (about), `≥` or `以上` (at least), or null for an exact figure. */
+  approximate: 'about' | 'at-least' | null;
   /** `%`, `个`, `亿元`, … as typed after the number (and its magnitude); '' when none. */
   unitToken: string;
   /** The magnitude character typed (`万`), '' when none. */
@@ -148,10 +160,10 @@ function readText(text: string): TextOutcome {
   if (NOT_APPLICABLE.has(folded.toLowerCase())) return { kind: 'not-applicable' };
 
   let rest = folded;
-  let approximate = false;
-  const prefix = APPROX_PREFIX.exec(rest);
+  let approximate: TextReading['approximate'] = null;
+  const prefix = APPROX_PREFIX.exec(rest) ?? BOUND_PREFIX.exec(rest);
   if (prefix) {
-    approximate = true;
+    approximate = BOUND_PREFIX.test(prefix[0]) ? 'at-least' : 'about';
     rest = rest.slice(prefix[0].length);
   }
   const match = NUMBER.exec(rest);
@@ -174,9 +186,9 @@ function readText(text: string): TextOutcome {
     rest = rest.slice(1).trimStart();
   }
 
-  const approxBeforeUnit = APPROX_SUFFIX.exec(rest);
+  const approxBeforeUnit = APPROX_SUFFIX.exec(rest) ?? BOUND_SUFFIX.exec(rest);
   if (approxBeforeUnit) {
-    approximate = true;
+    approximate ??= BOUND_SUFFIX.test(approxBeforeUnit[0]) ? 'at-least' : 'about';
     rest = rest.slice(approxBeforeUnit[0].length).trimStart();
   }
 
@@ -188,9 +200,9 @@ function readText(text: string): TextOutcome {
       break;
     }
   }
-  const approxAfterUnit = APPROX_SUFFIX.exec(rest);
+  const approxAfterUnit = APPROX_SUFFIX.exec(rest) ?? BOUND_SUFFIX.exec(rest);
   if (approxAfterUnit) {
-    approximate = true;
+    approximate ??= BOUND_SUFFIX.test(approxAfterUnit[0]) ? 'at-least' : 'about';
     rest = rest.slice(approxAfterUnit[0].length).trimStart();
   }
   if (rest !== '') return { kind: 'not-a-number', tooLong: false };
@@ -200,68 +212,72 @@ function readText(text: string): TextOutcome {
 
 class FigureIssues {
   readonly list: Issue[] = [];
-  add(severity: Severity, kind: IssueKind, params: IssueParams = {}): void {
-    this.list.push({ severity, kind, params });
+  add<K extends IssueKind>(severity: Severity, kind: K, params: IssueParamsOf[K]): void {
+    this.list.push(makeIssue(severity, kind, params));
   }
   get hasError(): boolean {
     return this.list.some((issue) => issue.severity === 'error');
   }
 }
 
-function baseParams(indicator: Indicator, raw: string): IssueParams {
-  return { unit: indicator.unit.label, raw, target: indicator.target.printed };
+/** What every figure issue can name: the text typed (cut where long) and the indicator's unit. */
+interface FigureContext {
+  raw: string;
+  unit: string;
 }
 
 /** Applies what the typed unit says to the number, for the indicator's unit kind. */
-function applyUnit(reading: TextReading, unit: Unit, issues: FigureIssues, params: IssueParams): number {
+function applyUnit(reading: TextReading, unit: Unit, issues: FigureIssues, params: FigureContext): number {
   const token = reading.unitToken;
   let value = reading.number;
   if (token === '') return value;
   switch (unit.kind) {
     case 'percent':
-      if (token !== '%') issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+      if (token !== '%')
+        issues.add('error', 'unit-mismatch', { raw: params.raw, unit: params.unit, typedUnit: token });
       return value;
     case 'count':
       if (token === '%' || token === '‰' || token.includes('千人') || token.endsWith('元')) {
-        issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+        issues.add('error', 'unit-mismatch', { raw: params.raw, unit: params.unit, typedUnit: token });
       } else if (unit.measureWord !== undefined && token !== unit.measureWord) {
-        issues.add('warning', 'unit-mismatch', { ...params, typedUnit: token });
+        issues.add('warning', 'unit-mismatch', { raw: params.raw, unit: params.unit, typedUnit: token });
       }
       return value;
     case 'per-thousand':
       if (token === '%' || token.endsWith('元')) {
-        issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+        issues.add('error', 'unit-mismatch', { raw: params.raw, unit: params.unit, typedUnit: token });
       } else if (!(token.includes('千人') || token === '‰' || token === unit.measureWord)) {
-        issues.add('warning', 'unit-mismatch', { ...params, typedUnit: token });
+        issues.add('warning', 'unit-mismatch', { raw: params.raw, unit: params.unit, typedUnit: token });
       }
       return value;
     case 'amount':
       // `15000万元` arrives as 150000000 with the unit 元.
       if (token === '元') value = value / 100_000_000;
-      else if (token !== '亿元') issues.add('error', 'unit-mismatch', { ...params, typedUnit: token });
+      else if (token !== '亿元')
+        issues.add('error', 'unit-mismatch', { raw: params.raw, unit: params.unit, typedUnit: token });
       return tidyNumber(value);
   }
 }
 
-function checkRange(value: number, indicator: Indicator, issues: FigureIssues, params: IssueParams): void {
+function checkRange(value: number, indicator: Indicator, issues: FigureIssues, params: FigureContext): void {
   const kind = indicator.unit.kind;
   if (value < 0) {
-    issues.add('error', 'out-of-range', { ...params, value, limit: 'negative' });
+    issues.add('error', 'out-of-range', { raw: params.raw, value, limit: 'negative' });
     return;
   }
   if (kind === 'percent' && value > 100) {
-    issues.add('error', 'out-of-range', { ...params, value, limit: 'over-100' });
+    issues.add('error', 'out-of-range', { raw: params.raw, value, limit: 'over-100' });
     return;
   }
   if (kind === 'count' && !Number.isInteger(value)) {
-    issues.add('error', 'not-whole', { ...params, value });
+    issues.add('error', 'not-whole', { raw: params.raw, value, unit: params.unit });
     return;
   }
   if (kind === 'count' || kind === 'per-thousand') {
     // A digit too many or a 万 for a 千 (spec §4).
     const reference = Math.max(indicator.baseline?.value ?? 0, indicator.target.value);
     if (reference > 0 && value >= SCALE_SLIP_FACTOR * reference) {
-      issues.add('warning', 'scale-slip', { ...params, value, reference });
+      issues.add('warning', 'scale-slip', { raw: params.raw, value, reference, factor: SCALE_SLIP_FACTOR });
     }
   }
 }
@@ -270,10 +286,10 @@ function checkRange(value: number, indicator: Indicator, issues: FigureIssues, p
 export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
   const raw = displayText(cell);
   const issues = new FigureIssues();
-  const params = baseParams(
-    indicator,
-    raw.length > MAX_FIGURE_TEXT ? `${raw.slice(0, MAX_FIGURE_TEXT)}…` : raw,
-  );
+  const params: FigureContext = {
+    raw: raw.length > MAX_FIGURE_TEXT ? `${raw.slice(0, MAX_FIGURE_TEXT)}…` : raw,
+    unit: indicator.unit.label,
+  };
   const result = (
     state: FigureState,
     value: number | null,
@@ -291,22 +307,22 @@ export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
     case 'empty':
       // A formula with no cached result: the writer (a script, not Excel) never calculated it.
       if (cell.formula) {
-        issues.add('error', 'formula-error', { ...params, error: 'uncalculated' });
+        issues.add('error', 'formula-error', { raw: params.raw, error: '', uncalculated: true });
         return result('invalid', null);
       }
       return result('empty', null);
     case 'error':
-      issues.add('error', 'formula-error', { ...params, error: cell.value });
+      issues.add('error', 'formula-error', { raw: params.raw, error: cell.value, uncalculated: false });
       return result('invalid', null);
     case 'boolean':
-      issues.add('error', 'not-a-number', params);
+      issues.add('error', 'not-a-number', { ...params, tooLong: false });
       return result('invalid', null);
     case 'date':
       issues.add('error', 'date-typed', params);
       return result('invalid', null);
     case 'number': {
       if (!Number.isFinite(cell.value)) {
-        issues.add('error', 'not-a-number', params);
+        issues.add('error', 'not-a-number', { ...params, tooLong: false });
         return result('invalid', null);
       }
       if (isDateFormat(cell.numFmt)) {
@@ -323,7 +339,10 @@ export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
       } else {
         value = cell.value;
         if (indicator.unit.kind === 'percent' && value > 0 && value <= 1) {
-          issues.add('warning', 'percent-as-fraction', { ...params, suggested: tidyNumber(value * 100) });
+          issues.add('warning', 'percent-as-fraction', {
+            raw: params.raw,
+            suggested: tidyNumber(value * 100),
+          });
         }
       }
       break;
@@ -334,18 +353,19 @@ export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
         case 'empty':
           return result('empty', null);
         case 'not-applicable':
-          issues.add('warning', 'not-applicable', params);
+          issues.add('warning', 'not-applicable', { raw: params.raw });
           return result('not-applicable', null);
         case 'date':
           issues.add('error', 'date-typed', params);
           return result('invalid', null);
         case 'not-a-number':
-          issues.add('error', 'not-a-number', { ...params, tooLong: outcome.tooLong ? 1 : 0 });
+          issues.add('error', 'not-a-number', { ...params, tooLong: outcome.tooLong });
           return result('invalid', null);
         case 'number': {
           const reading = outcome.reading;
           value = applyUnit(reading, indicator.unit, issues, params);
-          if (reading.approximate) issues.add('warning', 'approximate', { ...params, value });
+          if (reading.approximate)
+            issues.add('warning', 'approximate', { raw: params.raw, value, bound: reading.approximate });
           if (
             indicator.unit.kind === 'percent' &&
             reading.unitToken === '' &&
@@ -353,7 +373,10 @@ export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
             value > 0 &&
             value <= 1
           ) {
-            issues.add('warning', 'percent-as-fraction', { ...params, suggested: tidyNumber(value * 100) });
+            issues.add('warning', 'percent-as-fraction', {
+              raw: params.raw,
+              suggested: tidyNumber(value * 100),
+            });
           }
           break;
         }
@@ -363,7 +386,7 @@ export function parseFigure(cell: RawCell, indicator: Indicator): ParsedFigure {
   }
 
   // One root cause per figure: `620人` in a % indicator is a unit error, not also "above 100".
-  if (!issues.hasError) checkRange(value, indicator, issues, { ...params, value });
+  if (!issues.hasError) checkRange(value, indicator, issues, params);
   if (issues.hasError) return result('invalid', null, value);
   return result('value', value);
 }

@@ -1,6 +1,6 @@
 import type { EntryReport, SubmissionReport } from './checks';
 import type { Master, MasterRow } from './combine';
-import { SEVERITY_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
+import { SEVERITY_LABELS, fileErrorDetail, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import type { FileError, Issue, Lang } from './types';
 
 /**
@@ -73,8 +73,8 @@ export function jsonFile(result: FileResult, lang: Lang) {
     filledOn: report?.filledOn ?? '',
     fileErrors: errors.map((error): JsonFileError => ({
       kind: error.kind,
-      message: fileErrorMessage({ kind: error.kind, params: { file: result.file, ...error.params } }, lang),
-      ...(error.params.detail !== undefined ? { detail: String(error.params.detail) } : {}),
+      message: fileErrorMessage(error, lang, result.file),
+      ...(fileErrorDetail(error) !== undefined ? { detail: fileErrorDetail(error) } : {}),
     })),
     sheetIssues: (report?.sheetIssues ?? []).map((issue) => jsonIssue(issue, lang)),
     counts: report?.counts ?? null,

@@ -272,7 +272,8 @@ export function readSubmission(workbook: WorkbookView, catalog: Catalog): ReadRe
       issues.push({
         severity: 'warning',
         kind: 'unknown-code',
-        params: { row, typed },
+        // The row's own words (the name beside the code), so the clerk knows which row is meant.
+        params: { row, typed, rowText: textOf(cellAt(sheet, row, codeColumn + 1)).slice(0, 40) },
         cell: cellRef(row, codeColumn),
       });
       continue;
@@ -297,7 +298,7 @@ export function readSubmission(workbook: WorkbookView, catalog: Catalog): ReadRe
         severity: 'error',
         kind: 'duplicate-code',
         code,
-        params: { code, rows: rows.join('、') },
+        params: { code, rows },
         cell: cellRef(rows[1] ?? 0, codeColumn),
       });
     }

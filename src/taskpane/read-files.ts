@@ -61,7 +61,7 @@ export async function readDroppedFiles(
         results.push({
           file: file.name,
           sha256: '',
-          fileErrors: [{ kind: 'too-large', params: fileTooLarge(file.size) }],
+          fileErrors: [fileTooLarge(file.size)],
           report: null,
         });
       } else {

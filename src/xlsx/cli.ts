@@ -290,7 +290,7 @@ async function readHistoryFrom(file: string): Promise<{ history: HistoryRow[]; r
   // A master outgrows the limits of a bureau file: its history holds every file ever combined.
   const read = readWorkbook(bytes, { allSheets: true, limits: MASTER_READ_LIMITS });
   if (!read.ok) {
-    const error = { kind: read.error.kind, params: { file, ...read.error.params } };
+    const error = { ...read.error, file };
     throw new UsageError(
       `${fileErrorMessage(error, 'zh')}（读取汇总表时）`,
       `${fileErrorMessage(error, 'en')} (reading the master)`,

@@ -324,9 +324,7 @@ export async function runDemo(options: {
       );
     } else {
       const error = result.fileErrors[0];
-      const reason = error
-        ? fileErrorMessage({ kind: error.kind, params: { file, ...error.params } }, lang)
-        : '';
+      const reason = error ? fileErrorMessage(error, lang, file) : '';
       say(`   ${paint.red('✗')} ${reason}`, `   ${paint.red('✗')} ${reason}`);
     }
   }

@@ -67,7 +67,7 @@ export function checkFile(filePath: string, catalog: Catalog, options: CheckOpti
     return {
       file: name,
       sha256: '',
-      fileErrors: [{ kind: 'too-large', params: fileTooLarge(read.tooLarge) }],
+      fileErrors: [fileTooLarge(read.tooLarge)],
       report: null,
     };
   return checkBytes(name, read.bytes, catalog, options);

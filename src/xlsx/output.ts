@@ -141,9 +141,7 @@ export function formatFileResult(result: FileResult, lang: Lang, p: Painter): st
     : p.bold(printable(result.file));
   lines.push(head);
   for (const error of errors) {
-    lines.push(
-      `  ${p.red('✗')} ${printable(fileErrorMessage({ kind: error.kind, params: { file: result.file, ...error.params } }, lang))}`,
-    );
+    lines.push(`  ${p.red('✗')} ${printable(fileErrorMessage(error, lang, result.file))}`);
   }
   if (!report) return lines.join('\n');
   for (const issue of report.sheetIssues) {

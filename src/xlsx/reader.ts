@@ -5,6 +5,8 @@ import {
   isDateFormat,
   serialToIsoDate,
   type FileError,
+  type FileErrorKind,
+  type FileErrorParamsOf,
   type RawCell,
   type SheetView,
   type WorkbookView,
@@ -133,17 +135,17 @@ function looksLikeText(bytes: Uint8Array): boolean {
 const MB = 1024 * 1024;
 
 /** The parameters of a refusal for the file's own size; the pane and the CLI check it before reading. */
-export function fileTooLarge(
-  size: number,
-  limits: ReadLimits = READ_LIMITS,
-): Record<string, string | number> {
-  return { limit: 'file', size: (size / MB).toFixed(1), max: limits.maxFileBytes / MB };
+export function fileTooLarge(size: number, limits: ReadLimits = READ_LIMITS): FileError {
+  return {
+    kind: 'too-large',
+    params: { limit: 'file', size: (size / MB).toFixed(1), max: limits.maxFileBytes / MB },
+  };
 }
 
 /** What kind of file this is, before any parsing (issue: check type and size before a full parse). */
 export function sniff(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): FileError | null {
   if (bytes.length > limits.maxFileBytes) {
-    return { kind: 'too-large', params: fileTooLarge(bytes.length, limits) };
+    return fileTooLarge(bytes.length, limits);
   }
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5))
     return null;
@@ -165,9 +167,10 @@ class Refusal extends Error {
   }
 }
 
-const refuse = (kind: FileError['kind'], params: FileError['params'] = {}): never => {
-  throw new Refusal({ kind, params });
-};
+function refuse<K extends FileErrorKind>(kind: K, params: FileErrorParamsOf[K]): never {
+  // The signature checks the parameters against the kind; the union cannot follow a generic K.
+  throw new Refusal({ kind, params } as FileError);
+}
 
 class MissingString extends Error {
   constructor(

@@ -1,5 +1,8 @@
 import type { Catalog } from './schema';
-import type { IssueParams, Lang } from '../types';
+import type { Lang } from '../types';
+
+/** A finding's facts, rendered by its kind's template. */
+export type FindingParams = Record<string, string | number>;
 import { tidyNumber } from '../text';
 
 /**
@@ -28,7 +31,7 @@ export interface Finding {
   severity: FindingSeverity;
   kind: FindingKind;
   code?: string;
-  params: IssueParams;
+  params: FindingParams;
 }
 
 const printedNumber = (printed: string): number | null => {
@@ -212,8 +215,8 @@ export function lintCatalog(catalog: Catalog): Finding[] {
   return findings;
 }
 
-type Template = (p: IssueParams) => string;
-const v = (p: IssueParams, k: string): string => String(p[k] ?? '');
+type Template = (p: FindingParams) => string;
+const v = (p: FindingParams, k: string): string => String(p[k] ?? '');
 
 const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
   zh: {

@@ -123,6 +123,8 @@ export const catalogSchema = z.object({
   targetYear: z.number().int(),
   parameters: z.object({
     population: z.number().positive(),
+    /** Where the population figure comes from, said wherever it is used (issue messages, lint). */
+    populationSource: z.string().default('目录参数'),
   }),
   /** The plan's own context figures (一（一）), used by the lint to cross-check the parameters. */
   context: z

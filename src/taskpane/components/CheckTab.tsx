@@ -99,10 +99,7 @@ export function CheckTab() {
       const outcome = await host.checkActive((workbook, active) => {
         const result = checkWorkbook(catalog, workbook);
         if (result.ok) return result.report;
-        return fileErrorMessage(
-          { kind: result.error.kind, params: { file: active, ...result.error.params } },
-          lang,
-        );
+        return fileErrorMessage(result.error, lang, active);
       }, lang);
       setReport(outcome.report);
       setCheckedAt(new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-US'));
