@@ -43,7 +43,10 @@ export const fileErrorSchema = z.discriminatedUnion('kind', [
     params: z.object({ period: z.number().int(), expected: z.number().int() }),
   }),
   z.object({ kind: z.literal('duplicate-file'), params: z.object({ other: z.string() }) }),
-  z.object({ kind: z.literal('unreadable'), params: z.object({ detail: z.string() }) }),
+  z.object({
+    kind: z.literal('unreadable'),
+    params: z.object({ cause: z.enum(['missing', 'denied', 'folder', 'other']), detail: z.string() }),
+  }),
   z.object({ kind: z.literal('recorded'), params: z.object({ text: z.string() }) }),
 ]);
 

@@ -107,7 +107,12 @@ const FILE_SAMPLES: { [K in FileErrorKind]: FileErrorParamsOf[K][] } = {
   'period-missing': [{}],
   'period-mismatch': [{ period: 2022, expected: 2023 }],
   'duplicate-file': [{ other: '民政局-副本.xlsx' }],
-  unreadable: [{ detail: '没有读取权限' }],
+  unreadable: [
+    { cause: 'missing', detail: 'ENOENT' },
+    { cause: 'denied', detail: 'EACCES' },
+    { cause: 'folder', detail: 'EISDIR' },
+    { cause: 'other', detail: 'Error: disk failure' },
+  ],
   recorded: [{ text: '报告期为 2022 年，与本次汇总的 2023 年不同，未汇总。' }],
 };
 
@@ -136,6 +141,14 @@ const WORKBOOK_WORDS = [
   '不适用',
   '县民政局',
   '县卫生健康局',
+  // Units, as the catalog names them.
+  '个/千人',
+  '完成情况',
+  '亿元',
+  '张',
+  '个',
+  '户',
+  '人',
 ];
 function englishLeftovers(text: string): string {
   let rest = text.replace(/"[^"]*"/g, '').replace(/\([^)]*推算[^)]*\)/g, '');
@@ -144,7 +157,7 @@ function englishLeftovers(text: string): string {
 }
 /** ASCII words a Chinese message may carry: names of programs, formats and file and cell names. */
 const ASCII_WORDS =
-  /Excel|WPS|LibreOffice|OpenDocument|CSV|KB|MB|xlsx|xls|ods|csv|Excel 2007-365|[A-Z]{2}-\d{2}|[A-Z]+\d+(?::[A-Z]+\d+)?|#REF!|民政局-副本|gengma-\d{4}|\.xlsx/g;
+  /xl\/[\w/.]+|Error: disk failure|Excel|WPS|LibreOffice|OpenDocument|CSV|KB|MB|xlsx|xls|ods|csv|Excel 2007-365|[A-Z]{2}-\d{2}|[A-Z]+\d+(?::[A-Z]+\d+)?|#REF!|民政局-副本|gengma-\d{4}|\.xlsx/g;
 
 function check(message: string, lang: Lang): void {
   expect(message).not.toMatch(/undefined|null|NaN|\[object|“”|""|（）|\(\)|。；|；。|\s{2,}/);
@@ -190,9 +203,7 @@ describe('messages', () => {
       `${CHANGE_AGAINST_SHARE * 100}%`,
     );
     const inconsistent = ISSUE_SAMPLES.inconsistent[0]!;
-    expect(issueMessage({ kind: 'inconsistent', params: inconsistent })).toContain(
-      '按方案一（一）推算',
-    );
+    expect(issueMessage({ kind: 'inconsistent', params: inconsistent })).toContain('按方案一（一）推算');
   });
 
   it('the field-tested sentences: what was typed, and the next step', () => {

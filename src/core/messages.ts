@@ -182,7 +182,13 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
     'period-mismatch': (p, f) =>
       `文件“${f}”的报告期为 ${p.period} 年，与本次汇总的 ${p.expected} 年不同，未汇总。请确认报告期，或在 ${p.period} 年的汇总中使用它。`,
     'duplicate-file': (p, f) => `文件“${f}”与“${p.other}”内容完全相同，只汇总一次。`,
-    unreadable: (p, f) => `文件“${f}”无法读取：${p.detail}`,
+    unreadable: (p, f) =>
+      ({
+        missing: `找不到文件“${f}”。请检查文件名和所在文件夹。`,
+        denied: `没有读取文件“${f}”的权限。请让管理员开放权限，或把文件复制到自己的文件夹后再试。`,
+        folder: `“${f}”是文件夹，不是文件。`,
+        other: `文件“${f}”无法读取（${p.detail}）。请把文件复制到本机后再试。`,
+      })[p.cause],
     recorded: (p) => `${p.text}（早先的汇总表记录）`,
   },
   en: {
@@ -231,8 +237,14 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
     'period-mismatch': (p, f) =>
       `"${f}" reports ${p.period}, not ${p.expected} like this combine; not combined. Check its year, or use it in the ${p.period} combine.`,
     'duplicate-file': (p, f) => `"${f}" is identical to "${p.other}"; combined once.`,
-    unreadable: (p, f) => `"${f}" cannot be read: ${p.detail}`,
-    recorded: (p) => `${p.text} (as an earlier master recorded it)`,
+    unreadable: (p, f) =>
+      ({
+        missing: `"${f}" was not found. Check the name and the folder.`,
+        denied: `No permission to read "${f}". Ask for access, or copy the file to a folder of your own.`,
+        folder: `"${f}" is a folder, not a file.`,
+        other: `"${f}" cannot be read (${p.detail}). Copy it to this computer and try again.`,
+      })[p.cause],
+    recorded: (p) => `"${p.text}" (as an earlier master recorded it)`,
   },
 };
 

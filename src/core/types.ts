@@ -168,7 +168,8 @@ export interface FileErrorParamsOf {
   'period-missing': NoParams;
   'period-mismatch': { period: number; expected: number };
   'duplicate-file': { other: string };
-  unreadable: { detail: string };
+  /** The file could not be opened or read; `cause` says why in words the messages translate. */
+  unreadable: { cause: 'missing' | 'denied' | 'folder' | 'other'; detail: string };
   /**
    * A reason an earlier master recorded only in words (written before reasons were stored with
    * their parameters): the words are kept as they were, never re-rendered with blanks.

@@ -35,7 +35,10 @@ scope.onmessage = (event: MessageEvent<ReadRequest>) => {
         file: request.file,
         sha256: request.sha256,
         fileErrors: [
-          { kind: 'unreadable', params: { detail: error instanceof Error ? error.message : 'error' } },
+          {
+            kind: 'unreadable',
+            params: { cause: 'other', detail: error instanceof Error ? error.message : 'error' },
+          },
         ],
         report: null,
       },

@@ -53,15 +53,20 @@ export function checkFile(filePath: string, catalog: Catalog, options: CheckOpti
     read = readBounded(filePath, READ_LIMITS.maxFileBytes);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? '';
-    const detail =
+    const why =
       code === 'ENOENT'
-        ? '文件不存在'
-        : code === 'EACCES'
-          ? '没有读取权限'
+        ? 'missing'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'denied'
           : code === 'EISDIR'
-            ? '这是文件夹'
-            : String(cause);
-    return { file: name, sha256: '', fileErrors: [{ kind: 'unreadable', params: { detail } }], report: null };
+            ? 'folder'
+            : 'other';
+    return {
+      file: name,
+      sha256: '',
+      fileErrors: [{ kind: 'unreadable', params: { cause: why, detail: code || String(cause) } }],
+      report: null,
+    };
   }
   if ('tooLarge' in read)
     return {

@@ -32,7 +32,7 @@ function failed(file: string, detail: string): FileResult {
   return {
     file: path.basename(file),
     sha256: '',
-    fileErrors: [{ kind: 'unreadable', params: { detail } }],
+    fileErrors: [{ kind: 'unreadable', params: { cause: 'other', detail } }],
     report: null,
   };
 }

@@ -769,7 +769,7 @@ export function readWorkbook(
       ok: false,
       error: {
         kind: 'unreadable',
-        params: { detail: cause instanceof Error ? cause.message : String(cause) },
+        params: { cause: 'other', detail: cause instanceof Error ? cause.message : String(cause) },
       },
     };
   } finally {

@@ -151,7 +151,7 @@ describe('broken and hostile files', () => {
       'invalid-csv-renamed.xlsx': ['csv', /CSV/],
       'invalid-no-header.xlsx': ['no-header', /找不到表头/],
       '空工作簿.xlsx': ['empty-workbook', /没有任何数据/],
-      '没有指标表.xlsx': ['no-sheet', /找不到“指标填报”工作表/],
+      '没有指标表.xlsx': ['no-sheet', /不是县里下发的填报表/],
       '压缩炸弹.xlsx': ['too-large', /解压后的内容超过 64 MB/],
       '一百万行.xlsx': ['too-large', /指标填报!A10001 仍有数据，超过 10000 行/],
     };
@@ -265,7 +265,7 @@ describe('nothing is lost', () => {
       expect(json.files[0]!.fileErrors).toEqual([]);
       expect(json.files[2]!.fileErrors[0]).toMatchObject({
         kind: 'unreadable',
-        message: expect.stringContaining('文件不存在'),
+        message: expect.stringContaining('找不到文件'),
       });
     } finally {
       mock.mockImplementation(real);
