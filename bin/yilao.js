@@ -14,6 +14,12 @@ try {
   }
   throw err;
 }
+// `yilao … | head`: the reader went away; stop quietly, as other command-line tools do.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 // Exit by exitCode, never process.exit(): stdout into a pipe is written asynchronously, and
 // exiting at once cut a --json report at 64 KiB for whatever read it (jq, a script).
 main(process.argv.slice(2)).then(

@@ -159,7 +159,12 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
   const summary: MasterTable = {
     sheet: MASTER_SHEETS.summary,
     title: `${catalog.countyShort}“一老一小”具体指标完成情况汇总表（${master.period}年度）`,
-    subtitle: `${catalog.documentNumber}  本次汇总文件 ${thisRun.length} 个，采用 ${thisRun.filter((r) => r.accepted).length} 个`,
+    // The master is compiled in the name of the office that runs the plan (the catalog says which).
+    subtitle: `${catalog.documentNumber}  ${
+      catalog.coordinatingOffice
+        ? `编制：${catalog.coordinatingOffice.name}（${catalog.coordinatingOffice.bureau}）  `
+        : ''
+    }本次汇总文件 ${thisRun.length} 个，采用 ${thisRun.filter((r) => r.accepted).length} 个`,
     headers: [
       '编号',
       '具体指标',

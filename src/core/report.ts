@@ -124,10 +124,36 @@ export function jsonReport(files: readonly FileResult[], lang: Lang, master?: Ma
 export type JsonReport = ReturnType<typeof jsonReport>;
 
 /** An entry's result in words: status, then each issue; what the 核查结果 column and notes say. */
-export function entrySummary(entry: EntryReport, lang: Lang, separator = '；'): string {
+export function entrySummary(entry: EntryReport, lang: Lang, separator?: string): string {
   const parts = [statusLabel(entry.status, lang)];
-  for (const issue of entry.issues)
-    parts.push(`${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`);
-  if (entry.explained) parts.push(lang === 'zh' ? '（已在说明栏解释）' : '(explained in the note column)');
-  return parts.join(separator);
+  for (const issue of entry.issues) {
+    const message = issueMessage(issue, lang);
+    if (issue.severity === 'warning' && entry.explained) {
+      // The clerk already explained it: say what they wrote, and drop the advice to write it.
+      const note = entry.note.length > 40 ? `${entry.note.slice(0, 40)}…` : entry.note;
+      const label = lang === 'zh' ? `提醒（已说明：${note}）` : `warning (explained: ${note})`;
+      parts.push(`${label}${lang === 'zh' ? '：' : ': '}${withoutNoteAdvice(message, lang)}`);
+    } else {
+      parts.push(`${SEVERITY_LABELS[lang][issue.severity]}${lang === 'zh' ? '：' : ': '}${message}`);
+    }
+  }
+  return separator === undefined ? joinSentences(parts, lang) : parts.join(separator);
+}
+
+/** The sentences of a message that do not ask for a note (the note is already there). */
+function withoutNoteAdvice(message: string, lang: Lang): string {
+  const sentences = lang === 'zh' ? message.split(/(?<=。)/) : message.split(/(?<=\.) /);
+  const kept = sentences.filter((s) => !(lang === 'zh' ? /“说明”栏/ : /note column/).test(s));
+  return (kept.length > 0 ? kept : sentences).join(lang === 'zh' ? '' : ' ').trim();
+}
+
+/** Parts joined as sentences: a part that ends a sentence is not followed by another mark (no "。；"). */
+function joinSentences(parts: readonly string[], lang: Lang): string {
+  let out = '';
+  for (const part of parts) {
+    if (out === '') out = part;
+    else if (lang === 'zh') out += /[。！？]$/.test(out) ? part : `；${part}`;
+    else out += /[.!?]$/.test(out) ? ` ${part}` : `; ${part}`;
+  }
+  return out;
 }

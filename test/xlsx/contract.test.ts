@@ -342,3 +342,50 @@ describe('an edited annotated copy can be checked and annotated again', () => {
 it('fixtures folder exists', () => {
   expect(existsSync(FIXTURES)).toBe(true);
 });
+
+describe('核查结果 of an explained warning', () => {
+  it('says what the clerk explained, without asking for the note again or "。；"', async () => {
+    const { checkBytes } = await import('../../src/xlsx/files');
+    const { entrySummary } = await import('../../src/core');
+    const demo = demoSubmissions().find((s) => s.bureau === '县民政局')!;
+    const bytes = await fillTemplate(await writeTemplate(defaultCatalog(), demo.bureau, 2023), demo.filling);
+    const report = checkBytes('民政局.xlsx', bytes, defaultCatalog()).report!;
+    const yl02 = report.entries.find((e) => e.code === 'YL-02')!;
+    expect(yl02.explained).toBe(true);
+    const summary = entrySummary(yl02, 'zh');
+    expect(summary).toContain(`提醒（已说明：${yl02.note}）：“约620张”是约数，已按 620 读取。`);
+    expect(summary).not.toContain('“说明”栏');
+    expect(summary).not.toMatch(/。；|；。/);
+    expect(entrySummary(yl02, 'en')).toContain(
+      `warning (explained: ${yl02.note}): "约620张" is an approximate figure`,
+    );
+  });
+});
+
+describe('the master names the office that compiles it', () => {
+  it('县汇总 says 编制：the leading group office (in 县发展改革局), from the catalog', async () => {
+    const dir = tmp();
+    const files = await demoFiles(dir);
+    const out = path.join(dir, 'master.xlsx');
+    await run(['combine', ...files, '--out', out]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(String(workbook.getWorksheet('县汇总')!.getCell('A2').value)).toContain(
+      '编制：县推进“一老一小”发展工作领导小组办公室（县发展改革局）',
+    );
+  });
+
+  it('template --catalog with a misspelled lead exits 2, naming the field', async () => {
+    const dir = tmp();
+    const catalog = JSON.parse(
+      readFileSync(path.join(ROOT, 'src', 'core', 'catalog', 'gengma-2023.json'), 'utf8'),
+    ) as { indicators: { lead: string }[] };
+    catalog.indicators[1]!.lead = '县民证局';
+    const file = path.join(dir, 'typo.json');
+    writeFileSync(file, JSON.stringify(catalog));
+    const result = await run(['template', '--period', '2024', '--out', dir, '--catalog', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('indicators.1.lead：单位“县民证局”不在 bureaus 中');
+    expect(readdirSync(dir)).toEqual(['typo.json']);
+  });
+});

@@ -305,3 +305,93 @@ describe('loadCatalog', () => {
     expect(loadCatalog([]).ok).toBe(false);
   });
 });
+
+describe('the catalog refuses its own mistakes (issue 11)', () => {
+  const copy = () => JSON.parse(JSON.stringify(gengma)) as typeof gengma;
+
+  it('a misspelled lead bureau is refused with its path', () => {
+    const data = copy();
+    data.indicators[1]!.lead = '县民证局';
+    const result = loadCatalog(data);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual([
+      '目录字段 indicators.1.lead：单位“县民证局”不在 bureaus 中（请检查拼写，或把它加入 bureaus）',
+    ]);
+  });
+
+  it.each([
+    [['indicators', 0, 'section'], 'nowhere', /方面“nowhere”不在 sections 中/],
+    [['indicators', 3, 'coResponsible', 0], '县卫健', /单位“县卫健”不在 bureaus 中/],
+    [['links', 'perThousand', 0, 'rate'], 'TY-99', /编号 TY-99 不在 indicators 中/],
+    [['milestones', 'reforms', 0, 'bureau'], '县农业局', /单位“县农业局”不在 bureaus 中/],
+    [['coordinatingOffice', 'bureau'], '县发改委', /单位“县发改委”不在 bureaus 中/],
+  ] as const)('%j = %j is refused at that path', (path, value, message) => {
+    const data = copy() as unknown as Record<string, unknown>;
+    let target = data as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+    target[path[path.length - 1]!] = value;
+    const result = loadCatalog(data);
+    expect(!result.ok && result.errors.find((e) => e.includes(path.join('.')))).toMatch(message);
+  });
+
+  it('a duplicate code is refused', () => {
+    const data = copy();
+    data.indicators[2]!.code = data.indicators[1]!.code;
+    const result = loadCatalog(data);
+    expect(!result.ok && result.errors.join('\n')).toMatch(/indicators\.2\.code：编号 YL-02 与第 2 项重复/);
+  });
+
+  it.each([
+    ['老干局', '县委老干局'],
+    ['县老干局', '县委老干局'],
+    ['老干部局', '县委老干局'],
+    ['民政局', '县民政局'],
+    ['人社局', '县人力资源和社会保障局'],
+    ['卫健局', '县卫生健康局'],
+    ['卫健委', '县卫生健康局'],
+    ['教体局', '县教育体育局'],
+    ['教育局', '县教育体育局'],
+    ['住建局', '县住房城乡建设局'],
+    ['自然资源局', '县自然资源局'],
+    ['发改局', '县发展改革局'],
+    ['财政局', '县财政局'],
+    ['政府办', '县人民政府办公室'],
+    ['市监局', '县市场监管局'],
+    ['文旅局', '县文化旅游局'],
+    ['应急局', '县应急管理局'],
+    ['工信局', '县工业和科技信息化局'],
+    ['统计局', '县统计局'],
+    ['残联', '县残联'],
+    ['消防大队', '县消防救援大队'],
+    ['人行', '中国人民银行耿马县支行'],
+  ])('the short form %s resolves to %s', (typed, name) => {
+    expect(resolveBureau(catalog, typed)?.name).toBe(name);
+  });
+
+  it('every responsible bureau resolves from the short form without 县', () => {
+    for (const bureau of responsibleBureaus(catalog))
+      expect(resolveBureau(catalog, bureau.name.replace(/^县/, ''))?.name).toBe(bureau.name);
+  });
+
+  it('the lint reports the three contradictions of the plan, each once, and whom to ask', () => {
+    const conflicts = lintCatalog(catalog).filter((f) => f.kind === 'plan-conflict');
+    expect(conflicts.map((f) => f.code)).toEqual(['YL-02', 'YL-10', 'YL-17']);
+    for (const f of conflicts) expect(findingMessage(f)).toContain('请县发展改革局确认');
+    expect(findingMessage(conflicts[1]!)).toContain('原则上所有乡镇至少建有 1个');
+  });
+
+  it('says where the population parameter comes from, and the coordinating office', () => {
+    const findings = lintCatalog(catalog);
+    const population = findings.find((f) => f.kind === 'population-source')!;
+    expect(findingMessage(population)).toContain('3.67万人占 12.99%');
+    expect(findingMessage(findings.find((f) => f.kind === 'coordinating-office')!)).toContain(
+      '县推进“一老一小”发展工作领导小组办公室',
+    );
+    expect(catalog.coordinatingOffice?.bureau).toBe('县发展改革局');
+  });
+
+  it('prints YL-09 once', () => {
+    const yl09 = lintCatalog(catalog).filter((f) => f.code === 'YL-09');
+    expect(yl09).toHaveLength(1);
+  });
+});

@@ -107,6 +107,7 @@ export function projectIndicators(project: Project): Indicator[] {
     coResponsible: [],
     notes: [],
     printed: '',
+    planConflicts: [],
     baseYear: project.startYear,
     targetYear: project.endYear,
   }));

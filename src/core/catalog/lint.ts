@@ -25,6 +25,9 @@ export type FindingKind =
   | 'unknown-section'
   | 'unknown-link-code'
   | 'project-bureau-assumed'
+  | 'plan-conflict'
+  | 'population-source'
+  | 'coordinating-office'
   | 'years';
 
 export interface Finding {
@@ -68,6 +71,8 @@ export function lintCatalog(catalog: Catalog): Finding[] {
         add({ severity: 'error', kind: 'unknown-bureau', code, params: { code, bureau: name } });
     }
     const isPercent = indicator.unit.kind === 'percent';
+    // Each indicator's notes are said once: with the printed-target finding where there is one.
+    let notesSaid = false;
     if (isPercent) {
       const printed = printedNumber(indicator.target.printed);
       if (printed !== null && printed !== indicator.target.value) {
@@ -75,8 +80,14 @@ export function lintCatalog(catalog: Catalog): Finding[] {
           severity: 'note',
           kind: 'percent-target-printed',
           code,
-          params: { code, printed: indicator.target.printed, value: indicator.target.value },
+          params: {
+            code,
+            printed: indicator.target.printed,
+            value: indicator.target.value,
+            note: indicator.notes.join(' '),
+          },
         });
+        notesSaid = true;
       }
       for (const [which, figure] of [
         ['baseline', indicator.baseline],
@@ -111,8 +122,34 @@ export function lintCatalog(catalog: Catalog): Finding[] {
         });
       }
     }
-    for (const note of indicator.notes)
-      add({ severity: 'note', kind: 'indicator-note', code, params: { code, note } });
+    if (!notesSaid)
+      for (const note of indicator.notes)
+        add({ severity: 'note', kind: 'indicator-note', code, params: { code, note } });
+    for (const conflict of indicator.planConflicts) {
+      add({
+        severity: 'warning',
+        kind: 'plan-conflict',
+        code,
+        params: {
+          code,
+          why: conflict.why,
+          section: conflict.section,
+          text: conflict.text,
+          office: catalog.coordinatingOffice?.bureau ?? '',
+        },
+      });
+    }
+  }
+  if (catalog.coordinatingOffice) {
+    add({
+      severity: 'note',
+      kind: 'coordinating-office',
+      params: {
+        name: catalog.coordinatingOffice.name,
+        bureau: catalog.coordinatingOffice.bureau,
+        source: catalog.coordinatingOffice.source,
+      },
+    });
   }
 
   const population = catalog.parameters.population;
@@ -148,6 +185,16 @@ export function lintCatalog(catalog: Catalog): Finding[] {
       }
     }
   }
+
+  add({
+    severity: 'note',
+    kind: 'population-source',
+    params: {
+      population,
+      source: catalog.parameters.populationSource,
+      links: catalog.links.perThousand.map((l) => `${l.count}/${l.rate}`).join('、'),
+    },
+  });
 
   const { elderly60Plus, elderly60PlusShare } = catalog.context;
   if (elderly60Plus !== undefined && elderly60PlusShare !== undefined) {
@@ -221,7 +268,13 @@ const v = (p: FindingParams, k: string): string => String(p[k] ?? '');
 const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
   zh: {
     'percent-target-printed': (p) =>
-      `${v(p, 'code')}：方案印的目标值为“${v(p, 'printed')}”，单位却是“%”；目录按 ${v(p, 'value')}% 解释（见该指标说明）。`,
+      `${v(p, 'code')}：方案印的目标值为“${v(p, 'printed')}”，单位却是“%”；目录按 ${v(p, 'value')}% 解释。${v(p, 'note')}`,
+    'plan-conflict': (p) =>
+      `${v(p, 'code')}：${v(p, 'why')}。方案${v(p, 'section')}写道：${v(p, 'text')}。请${v(p, 'office') || '县政府办'}确认以哪个为准。`,
+    'population-source': (p) =>
+      `人口参数 ${v(p, 'population')} 人（${v(p, 'source')}），用于 ${v(p, 'links')} 的交叉核对；每个报告期可按统计数据修改。`,
+    'coordinating-office': (p) =>
+      `组织实施和考核评价由${v(p, 'name')}负责（设在${v(p, 'bureau')}；${v(p, 'source')}），汇总表以其名义编制。`,
     'indicator-note': (p) => `${v(p, 'code')}：${v(p, 'note')}`,
     'per-thousand-population': (p) =>
       `${v(p, 'count')} 与 ${v(p, 'rate')} 的${p.which === 'baseline' ? '基期值' : '目标值'}不一致：${v(p, 'countValue')} 个托位 ÷ 每千人 ${v(p, 'rateValue')} 个 = ${v(p, 'implied')} 人，而目录人口参数为 ${v(p, 'population')} 人。`,
@@ -243,7 +296,13 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
   },
   en: {
     'percent-target-printed': (p) =>
-      `${v(p, 'code')}: the plan prints the target as "${v(p, 'printed')}" for a percentage; the catalog reads it as ${v(p, 'value')} % (see the indicator's note).`,
+      `${v(p, 'code')}: the plan prints the target as "${v(p, 'printed')}" for a percentage; the catalog reads it as ${v(p, 'value')} %. ${v(p, 'note')}`,
+    'plan-conflict': (p) =>
+      `${v(p, 'code')}: the plan's text (section ${v(p, 'section')}) disagrees with its indicator table: ${v(p, 'why')}. The office (${v(p, 'office')}) should confirm which holds.`,
+    'population-source': (p) =>
+      `The population parameter ${v(p, 'population')} (${v(p, 'source')}) is used to cross-check ${v(p, 'links')}; it can be changed per reporting period.`,
+    'coordinating-office': (p) =>
+      `The plan is run and assessed by ${v(p, 'name')} (in ${v(p, 'bureau')}); the master is compiled in its name.`,
     'indicator-note': (p) => `${v(p, 'code')}: ${v(p, 'note')}`,
     'per-thousand-population': (p) =>
       `${v(p, 'count')} and ${v(p, 'rate')} ${v(p, 'which')} figures disagree: ${v(p, 'countValue')} places at ${v(p, 'rateValue')} per thousand imply ${v(p, 'implied')} people, but the population parameter is ${v(p, 'population')}.`,

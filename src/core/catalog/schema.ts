@@ -55,6 +55,13 @@ export const indicatorSchema = z.object({
   /** Years of this indicator when they differ from the catalog's (the project's figures). */
   baseYear: z.number().int().optional(),
   targetYear: z.number().int().optional(),
+  /**
+   * Where the plan's own text says otherwise than its indicator table (spec: the plan is the
+   * source, and disagreements are reported by the lint, never fixed silently).
+   */
+  planConflicts: z
+    .array(z.object({ section: z.string().min(1), text: z.string().min(1), why: z.string().min(1) }))
+    .default([]),
 });
 
 export const bureauSchema = z.object({
@@ -112,7 +119,16 @@ export const perThousandLinkSchema = z.object({
   tolerance: z.number().positive().default(0.1),
 });
 
-export const catalogSchema = z.object({
+/** The office that runs the plan and combines the reports (the leading group's office). */
+export const coordinatingOfficeSchema = z.object({
+  name: z.string().min(1),
+  /** The bureau it sits in; must be in `bureaus`. */
+  bureau: z.string().min(1),
+  /** Where the plan says so. */
+  source: z.string().default(''),
+});
+
+const catalogObject = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, '只能包含小写字母、数字和短横线'),
   title: z.string().min(1),
   documentNumber: z.string().min(1),
@@ -121,6 +137,7 @@ export const catalogSchema = z.object({
   countyShort: z.string().min(1),
   baseYear: z.number().int(),
   targetYear: z.number().int(),
+  coordinatingOffice: coordinatingOfficeSchema.optional(),
   parameters: z.object({
     population: z.number().positive(),
     /** Where the population figure comes from, said wherever it is used (issue messages, lint). */
@@ -148,6 +165,72 @@ export const catalogSchema = z.object({
       projects: z.array(projectSchema).default([]),
     })
     .default({ reforms: [], projects: [] }),
+});
+
+/**
+ * The cross-references of a catalog, checked with paths (zod's superRefine): a misspelled lead
+ * bureau used to pass the schema, and `template` then wrote templates in which the indicator
+ * was nowhere.
+ */
+export const catalogSchema = catalogObject.superRefine((catalog, ctx) => {
+  const bureaus = new Set(catalog.bureaus.map((b) => b.name));
+  const sections = new Set(catalog.sections.map((s) => s.id));
+  const bureau = (name: string, path: (string | number)[]): void => {
+    if (!bureaus.has(name))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `单位“${name}”不在 bureaus 中（请检查拼写，或把它加入 bureaus）`,
+      });
+  };
+  const codes = new Map<string, number>();
+  catalog.indicators.forEach((indicator, i) => {
+    const first = codes.get(indicator.code);
+    if (first !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['indicators', i, 'code'],
+        message: `编号 ${indicator.code} 与第 ${first + 1} 项重复`,
+      });
+    codes.set(indicator.code, i);
+    if (!sections.has(indicator.section))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['indicators', i, 'section'],
+        message: `方面“${indicator.section}”不在 sections 中`,
+      });
+    bureau(indicator.lead, ['indicators', i, 'lead']);
+    indicator.coResponsible.forEach((name, j) => bureau(name, ['indicators', i, 'coResponsible', j]));
+  });
+  catalog.links.perThousand.forEach((link, i) => {
+    for (const key of ['count', 'rate'] as const)
+      if (!codes.has(link[key]))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['links', 'perThousand', i, key],
+          message: `编号 ${link[key]} 不在 indicators 中`,
+        });
+  });
+  catalog.milestones.reforms.forEach((reform, i) =>
+    bureau(reform.bureau, ['milestones', 'reforms', i, 'bureau']),
+  );
+  catalog.milestones.projects.forEach((project, i) =>
+    bureau(project.bureau, ['milestones', 'projects', i, 'bureau']),
+  );
+  if (catalog.coordinatingOffice) bureau(catalog.coordinatingOffice.bureau, ['coordinatingOffice', 'bureau']);
+  const owners = new Map<string, string>();
+  catalog.bureaus.forEach((b, i) => {
+    [b.name, ...b.aliases].forEach((name, j) => {
+      const owner = owners.get(name);
+      if (owner !== undefined && owner !== b.name)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bureaus', i, j === 0 ? 'name' : 'aliases'],
+          message: `名称“${name}”同时属于“${owner}”和“${b.name}”，无法区分`,
+        });
+      owners.set(name, b.name);
+    });
+  });
 });
 
 export type Comparator = z.infer<typeof comparatorSchema>;
