@@ -3,7 +3,13 @@ import type { Catalog, Indicator } from './catalog/schema';
 import { MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
 import { readSubmission, type Submission, type WorkbookView } from './sheet';
-import { computeStatus, type HistoryPoint, type StartingPoint, type StatusResult } from './status';
+import {
+  computeStatus,
+  type HistoryPoint,
+  type NotJudged,
+  type StartingPoint,
+  type StatusResult,
+} from './status';
 import { foldWidth, squashSpace } from './text';
 import { STATUSES, makeIssue, type FileError, type Issue, type Status } from './types';
 
@@ -33,6 +39,8 @@ export interface EntryReport {
   reading: number | null;
   state: FigureState;
   status: Status;
+  /** Why the figure was not judged, where its status is not-judged. */
+  notJudged?: NotJudged;
   expected: number | null;
   progress: number | null;
   gap: number | null;
@@ -173,6 +181,7 @@ function figureEntry(
     period === null
       ? {
           status: value === null ? (state === 'invalid' ? 'invalid' : 'no-data') : 'not-judged',
+          ...(value === null ? {} : { notJudged: { reason: 'no-period' as const } }),
           expected: null,
           progress: null,
           gap: null,
@@ -196,6 +205,7 @@ function figureEntry(
     reading: parsed?.reading ?? null,
     state,
     status: result.status,
+    ...(result.notJudged ? { notJudged: result.notJudged } : {}),
     expected: result.expected,
     progress: result.progress,
     gap: result.gap,
@@ -371,6 +381,7 @@ export function checkSubmission(
     const progressText = readProgress(raw);
     const issues: Issue[] = [];
     let status: Status;
+    let notJudged: NotJudged | undefined;
     if (raw.trim() === '') {
       status = 'no-data';
       if (role === 'lead') {
@@ -396,6 +407,7 @@ export function checkSubmission(
     } else {
       // A reform not 已完成 in its due year or later is off-track (§2); before that the plan sets no pace.
       status = period !== null && period >= reform.dueYear ? 'off-track' : 'not-judged';
+      if (status === 'not-judged') notJudged = { reason: 'not-due', dueYear: reform.dueYear };
     }
     entries.push({
       kind: 'reform',
@@ -412,6 +424,7 @@ export function checkSubmission(
       reading: null,
       state: progressText ? 'value' : raw.trim() === '' ? 'empty' : 'invalid',
       status,
+      ...(notJudged ? { notJudged } : {}),
       expected: null,
       progress: null,
       gap: null,

@@ -50,6 +50,7 @@ function jsonEntry(entry: EntryReport, lang: Lang) {
     value: entry.value,
     unit: entry.unit,
     status: entry.status,
+    ...(entry.notJudged ? { notJudged: notJudgedText(entry, lang) } : {}),
     expected: entry.expected,
     target: entry.target,
     gap: entry.gap,
@@ -124,8 +125,38 @@ export function jsonReport(files: readonly FileResult[], lang: Lang, master?: Ma
 export type JsonReport = ReturnType<typeof jsonReport>;
 
 /** An entry's result in words: status, then each issue; what the 核查结果 column and notes say. */
+/** Why a figure was not judged, with the target it will be judged against. */
+export function notJudgedText(entry: EntryReport, lang: Lang): string {
+  const why = entry.notJudged;
+  if (!why) return '';
+  const target = entry.targetText;
+  switch (why.reason) {
+    case 'no-baseline':
+      return lang === 'zh'
+        ? `方案未给基期值，算不出本期应达值，到目标年才评估；目标：${why.targetYear} 年达到 ${target}${entry.unit === '%' ? '%' : entry.unit}`
+        : `the plan gives no baseline, so there is no expected value for this period; judged in the target year against ${target} ${entry.unit} by ${why.targetYear}`;
+    case 'before-start':
+      return lang === 'zh'
+        ? `本期不晚于起算年 ${why.startYear} 年，尚无应达值；目标：${why.targetYear} 年达到 ${target}${entry.unit === '%' ? '%' : entry.unit}`
+        : `this period is not after the starting year ${why.startYear}; target ${target} ${entry.unit} by ${why.targetYear}`;
+    case 'no-period':
+      return lang === 'zh'
+        ? '表头没有报告期（E2），无法对照进度'
+        : 'no reporting year (E2), so there is no schedule to compare with';
+    case 'not-due':
+      return lang === 'zh'
+        ? `方案要求 ${why.dueYear} 年完成，此前不评估进度`
+        : `due in ${why.dueYear}; the plan sets no pace before then`;
+  }
+}
+
 export function entrySummary(entry: EntryReport, lang: Lang, separator?: string): string {
-  const parts = [statusLabel(entry.status, lang)];
+  const why = notJudgedText(entry, lang);
+  const parts = [
+    why
+      ? `${statusLabel(entry.status, lang)}${lang === 'zh' ? `（${why}）` : ` (${why})`}`
+      : statusLabel(entry.status, lang),
+  ];
   for (const issue of entry.issues) {
     const message = issueMessage(issue, lang);
     if (issue.severity === 'warning' && entry.explained) {

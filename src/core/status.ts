@@ -14,8 +14,21 @@ export interface StartingPoint {
   source: 'baseline' | 'history' | 'schedule';
 }
 
+/** Why a figure was not judged (未评估), so the clerk is told rather than left guessing. */
+export type NotJudged =
+  /** No baseline in the plan and no earlier period: no line to measure the figure against. */
+  | { reason: 'no-baseline'; targetYear: number }
+  /** The period is not after the starting point (a project before its start year). */
+  | { reason: 'before-start'; startYear: number; targetYear: number }
+  /** The file gives no reporting year. */
+  | { reason: 'no-period' }
+  /** A reform before its due year: the plan sets no pace for it. */
+  | { reason: 'not-due'; dueYear: number };
+
 export interface StatusResult {
   status: Status;
+  /** Set where the status is not-judged. */
+  notJudged?: NotJudged;
   /** Expected value for the reporting year on the straight line from the starting point to the target. */
   expected: number | null;
   /** r = (v − B) / (E − B); 1 means exactly on the line. */
@@ -104,11 +117,30 @@ export function computeStatus(
 
   if (meets(value, target, higher)) return { ...base, status: 'achieved', progress: null };
   if (period >= targetYear) return { ...base, status: 'off-track', progress: null };
-  if (!start || expected === null) return { ...base, status: 'not-judged', progress: null };
+  if (!start)
+    return {
+      ...base,
+      status: 'not-judged',
+      progress: null,
+      notJudged: { reason: 'no-baseline', targetYear },
+    };
+  if (expected === null)
+    return {
+      ...base,
+      status: 'not-judged',
+      progress: null,
+      notJudged: { reason: 'before-start', startYear: start.year, targetYear },
+    };
   // A maintain-level target (100 → 100): anything short of it is behind (spec §5).
   if (higher ? start.value >= target : start.value <= target)
     return { ...base, status: 'off-track', progress: null };
-  if (expected === start.value) return { ...base, status: 'not-judged', progress: null };
+  if (expected === start.value)
+    return {
+      ...base,
+      status: 'not-judged',
+      progress: null,
+      notJudged: { reason: 'before-start', startYear: start.year, targetYear },
+    };
 
   const progress = tidyNumber((value - start.value) / (expected - start.value));
   const status: Status = progress >= 1 ? 'on-track' : progress >= 0.8 ? 'at-risk' : 'off-track';

@@ -1,4 +1,5 @@
 import {
+  notJudgedText,
   printable,
   ISSUE_LABELS,
   SEVERITY_LABELS,
@@ -154,7 +155,9 @@ export function formatFileResult(result: FileResult, lang: Lang, p: Painter): st
     const first = entry.issues[0];
     const issueText = first
       ? `${first.severity === 'error' ? '✗' : entry.explained ? '✓' : '!'} ${printable(issueMessage(first, lang))}${entry.issues.length > 1 ? ` (+${entry.issues.length - 1})` : ''}`
-      : '';
+      : entry.notJudged
+        ? `i ${notJudgedText(entry, lang)}`
+        : '';
     rows.push([
       entry.code,
       entry.name,

@@ -389,3 +389,29 @@ describe('the master names the office that compiles it', () => {
     expect(readdirSync(dir)).toEqual(['typo.json']);
   });
 });
+
+describe('未评估 says why', () => {
+  it('no baseline, a reform not yet due, and a project in its first year each say so, with the target', async () => {
+    const { checkBytes } = await import('../../src/xlsx/files');
+    const { entrySummary } = await import('../../src/core');
+    const demo = demoSubmissions().find((s) => s.bureau === '县民政局')!;
+    const bytes = await fillTemplate(await writeTemplate(defaultCatalog(), demo.bureau, 2023), demo.filling);
+    const report = checkBytes('民政局.xlsx', bytes, defaultCatalog()).report!;
+    const get = (code: string) => report.entries.find((e) => e.code === code)!;
+    expect(get('YL-10')).toMatchObject({
+      status: 'not-judged',
+      notJudged: { reason: 'no-baseline', targetYear: 2025 },
+    });
+    expect(entrySummary(get('YL-10'), 'zh')).toBe(
+      '未评估（方案未给基期值，算不出本期应达值，到目标年才评估；目标：2025 年达到 60%）',
+    );
+    expect(get('GG-02')).toMatchObject({
+      status: 'not-judged',
+      notJudged: { reason: 'not-due', dueYear: 2025 },
+    });
+    expect(entrySummary(get('GG-02'), 'en')).toBe(
+      'not judged (due in 2025; the plan sets no pace before then)',
+    );
+    expect(get('XM-01-床位').notJudged).toMatchObject({ reason: 'before-start', startYear: 2023 });
+  });
+});
