@@ -19,7 +19,7 @@ import { EnvironmentProvider } from './context';
 import type { WorkerFactory } from './read-files';
 import { UI, langFor } from './i18n';
 
-// Only the county office combines: its code (the file reader, fflate, saxes) loads on demand.
+// Only the county office combines: its code (the file reader and fflate) loads on demand.
 const CombineTab = lazy(() => import(/* webpackChunkName: "combine" */ './components/CombineTab'));
 
 const useStyles = makeStyles({

@@ -29,8 +29,14 @@ function toRaw(cell) {
     return { type: 'error', value: value.error, formula, numFmt };
   if (typeof value === 'object' && 'richText' in value)
     return { type: 'string', value: value.richText.map((r) => r.text).join(''), formula, numFmt };
-  if (typeof value === 'object' && 'text' in value)
-    return { type: 'string', value: String(value.text), formula, numFmt };
+  // A hyperlink: exceljs gives { text, hyperlink }, where text is the cell's own value.
+  if (typeof value === 'object' && 'text' in value) {
+    const text = value.text;
+    if (typeof text === 'number') return { type: 'number', value: text, formula, numFmt };
+    if (text && typeof text === 'object' && 'richText' in text)
+      return { type: 'string', value: text.richText.map((r) => r.text).join(''), formula, numFmt };
+    return { type: 'string', value: String(text), formula, numFmt };
+  }
   return { type: 'other', value: JSON.stringify(value), formula, numFmt };
 }
 

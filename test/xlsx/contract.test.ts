@@ -370,7 +370,7 @@ describe('the master names the office that compiles it', () => {
     await run(['combine', ...files, '--out', out]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(String(workbook.getWorksheet('县汇总')!.getCell('A2').value)).toContain(
+    expect(workbook.getWorksheet('县汇总')!.getCell('A2').text).toContain(
       '编制：县推进“一老一小”发展工作领导小组办公室（县发展改革局）',
     );
   });
