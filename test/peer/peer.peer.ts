@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { main, type Io } from '../../src/xlsx/cli';
 import { readWorkbook } from '../../src/xlsx/reader';
 import {
@@ -20,6 +20,8 @@ import { PEER_DIR, comparePeerFile, type PeerOutcome } from './harness';
  * reason, and a combine over the whole folder. Counts are printed for docs/reliability.md.
  */
 
+if (!existsSync(PEER_DIR))
+  throw new Error(`the peer corpus is not at ${PEER_DIR}: it comes with shared/, beside the repository`);
 const files = readdirSync(PEER_DIR)
   .filter((f) => /\.xls[xm]$/i.test(f))
   .sort();
