@@ -1,8 +1,8 @@
 import { allFigureIndicators, resolveBureau, roleOf, type Role } from './catalog';
-import type { Catalog, Indicator } from './catalog/schema';
-import { MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
+import type { Bureau, Catalog, Indicator, Reform } from './catalog/schema';
+import { HEADER_FIELDS, MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
-import { readSubmission, type Submission, type WorkbookView } from './sheet';
+import { readSubmission, type MilestoneEntry, type Submission, type WorkbookView } from './sheet';
 import {
   computeStatus,
   type HistoryPoint,
@@ -11,7 +11,7 @@ import {
   type StatusResult,
 } from './status';
 import { foldWidth, squashSpace } from './text';
-import { STATUSES, makeIssue, type FileError, type Issue, type Status } from './types';
+import { STATUSES, makeIssue, type FileError, type Issue, type RawCell, type Status } from './types';
 
 /**
  * One submission checked against the catalog: every figure read (§4), checked across
@@ -133,15 +133,22 @@ function readProgress(text: string): MilestoneProgress | null {
   return null;
 }
 
+/** A figure's cell as found on its sheet. */
+interface FoundFigure {
+  cell: string;
+  row: number;
+  raw: RawCell;
+  note: string;
+  sheet: string;
+}
+
 function figureEntry(
   catalog: Catalog,
   indicator: Indicator,
   kind: EntryKind,
   bureau: string | null,
   period: number | null,
-  found:
-    | { cell: string; row: number; raw: Parameters<typeof parseFigure>[0]; note: string; sheet: string }
-    | undefined,
+  found: FoundFigure | undefined,
   history: readonly HistoryPoint[],
 ): EntryReport | null {
   const role: Role = bureau ? roleOf(indicator, bureau) : 'none';
@@ -302,170 +309,203 @@ function latestPrevious(
   return best;
 }
 
+/**
+ * The catalog looked up by code, built once per catalog: checking a province's files looked
+ * indicators up with `.find` inside loops, once per entry per file.
+ */
+interface CatalogIndex {
+  figures: readonly Indicator[];
+  byCode: ReadonlyMap<string, Indicator>;
+}
+const indexes = new WeakMap<Catalog, CatalogIndex>();
+function catalogIndex(catalog: Catalog): CatalogIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    const figures = allFigureIndicators(catalog);
+    index = { figures, byCode: new Map(figures.map((i) => [i.code, i])) };
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
+/** §3 header: who reports, for which year, and whether the template's own record agrees. */
+function checkHeader(
+  catalog: Catalog,
+  submission: Submission,
+): { bureau: Bureau | undefined; fileErrors: FileError[]; sheetIssues: Issue[] } {
+  const fileErrors: FileError[] = [];
+  const sheetIssues: Issue[] = [...submission.issues];
+  const bureau = resolveBureau(catalog, submission.bureauText);
+  if (!bureau) fileErrors.push({ kind: 'bureau-unknown', params: { typed: submission.bureauText } });
+  const meta = submission.meta;
+  const metaBureau = meta?.bureau ? resolveBureau(catalog, meta.bureau) : undefined;
+  if (bureau && meta?.bureau && metaBureau?.name !== bureau.name) {
+    sheetIssues.push(
+      makeIssue(
+        'warning',
+        'meta-mismatch',
+        { field: 'bureau', visible: submission.bureauText, meta: meta.bureau },
+        { cell: HEADER_FIELDS.bureau.cell },
+      ),
+    );
+  }
+  const metaPeriod = meta?.period ? Number(meta.period) : null;
+  if (submission.period !== null && metaPeriod !== null && metaPeriod !== submission.period) {
+    sheetIssues.push(
+      makeIssue(
+        'warning',
+        'meta-mismatch',
+        { field: 'period', visible: submission.periodText, meta: meta?.period ?? '' },
+        { cell: HEADER_FIELDS.period.cell },
+      ),
+    );
+  }
+  if (meta?.catalog && meta.catalog !== catalog.id) {
+    sheetIssues.push(
+      makeIssue('warning', 'catalog-mismatch', { fileCatalog: meta.catalog, catalog: catalog.id }),
+    );
+  }
+  if (submission.period === null) fileErrors.push({ kind: 'period-missing', params: {} });
+  return { bureau, fileErrors, sheetIssues };
+}
+
+/** Where a figure was typed: on 指标填报, or (project figures) on 重点任务. */
+function figureCell(submission: Submission, code: string): FoundFigure | undefined {
+  const onEntrySheet = submission.entries.find((e) => e.code === code);
+  if (onEntrySheet) return { ...onEntrySheet, sheet: submission.sheetName };
+  const onMilestoneSheet = submission.milestones.find((m) => m.code === code);
+  if (!onMilestoneSheet) return undefined;
+  return {
+    cell: onMilestoneSheet.figureCell,
+    row: onMilestoneSheet.row,
+    raw: onMilestoneSheet.figure,
+    note: onMilestoneSheet.note,
+    sheet: MILESTONE_SHEET,
+  };
+}
+
+/** A reform's progress (未启动 / 推进中 / 已完成) against its due year (§2). */
+function reformEntry(
+  reform: Reform,
+  found: MilestoneEntry | undefined,
+  bureauName: string | null,
+  period: number | null,
+): EntryReport | null {
+  const role: Role = bureauName === reform.bureau ? 'lead' : 'none';
+  if (role === 'none' && (!found || displayText(found.progress).trim() === '')) return null;
+  const raw = found ? displayText(found.progress) : '';
+  const progressText = readProgress(raw);
+  const where = { code: reform.code, cell: found?.progressCell };
+  const issues: Issue[] = [];
+  let status: Status;
+  let notJudged: NotJudged | undefined;
+  if (raw.trim() === '') {
+    status = 'no-data';
+    if (role === 'lead')
+      issues.push(
+        makeIssue(
+          'error',
+          'missing',
+          { code: reform.code, unit: '完成情况', rowMissing: !found, milestone: true },
+          where,
+        ),
+      );
+  } else if (!progressText) {
+    status = 'invalid';
+    issues.push(makeIssue('error', 'milestone-status', { raw }, where));
+  } else if (progressText === '已完成') {
+    status = 'achieved';
+  } else {
+    // A reform not 已完成 in its due year or later is off-track (§2); before that the plan sets no pace.
+    status = period !== null && period >= reform.dueYear ? 'off-track' : 'not-judged';
+    if (status === 'not-judged') notJudged = { reason: 'not-due', dueYear: reform.dueYear };
+  }
+  return {
+    kind: 'reform',
+    code: reform.code,
+    name: reform.name,
+    section: 'reform',
+    unit: '',
+    role,
+    cell: found?.progressCell ?? null,
+    sheet: found ? MILESTONE_SHEET : null,
+    row: found?.row ?? null,
+    raw,
+    value: null,
+    reading: null,
+    state: progressText ? 'value' : raw.trim() === '' ? 'empty' : 'invalid',
+    status,
+    ...(notJudged ? { notJudged } : {}),
+    expected: null,
+    progress: null,
+    gap: null,
+    toTarget: progressText === '已完成' ? 1 : null,
+    target: 1,
+    targetText: reform.expected,
+    start: null,
+    note: found?.note ?? '',
+    explained: false,
+    issues,
+    ...(progressText ? { progressText } : {}),
+  };
+}
+
+/** §6: TY-03 against TY-04, and each figure against the same bureau's previous period. */
+function crossCheck(
+  catalog: Catalog,
+  index: CatalogIndex,
+  entries: readonly EntryReport[],
+  bureauName: string | null,
+  period: number | null,
+  options: CheckOptions,
+): void {
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const population = options.population ?? catalog.parameters.population;
+  for (const { code, issue } of perThousandIssues(catalog, (c) => byCode.get(c)?.value ?? null, population)) {
+    const entry = byCode.get(code);
+    if (entry) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
+  }
+  if (!bureauName || period === null) return;
+  for (const entry of entries) {
+    if (entry.value === null || entry.kind === 'reform') continue;
+    const previous = latestPrevious(options.history ?? [], bureauName, entry.code, period);
+    const indicator = index.byCode.get(entry.code);
+    if (!previous || previous.value === null || !indicator) continue;
+    const issue = suspiciousChange(
+      indicator,
+      entry.value,
+      { period: previous.period, value: previous.value },
+      entry.start,
+    );
+    if (issue) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
+  }
+}
+
+/** Spec §4–§6 over one read submission: every figure and milestone, then the cross-checks. */
 export function checkSubmission(
   catalog: Catalog,
   submission: Submission,
   options: CheckOptions = {},
 ): SubmissionReport {
-  const history = options.history ?? [];
-  const fileErrors: FileError[] = [];
-  const sheetIssues: Issue[] = [...submission.issues];
-
-  const bureau = resolveBureau(catalog, submission.bureauText);
-  if (!bureau) fileErrors.push({ kind: 'bureau-unknown', params: { typed: submission.bureauText } });
-  const metaBureau = submission.meta?.bureau ? resolveBureau(catalog, submission.meta.bureau) : undefined;
-  if (bureau && submission.meta?.bureau && metaBureau?.name !== bureau.name) {
-    sheetIssues.push({
-      severity: 'warning',
-      kind: 'meta-mismatch',
-      cell: 'B2',
-      params: { field: 'bureau', visible: submission.bureauText, meta: submission.meta.bureau },
-    });
-  }
-  const metaPeriod = submission.meta?.period ? Number(submission.meta.period) : null;
-  if (submission.period !== null && metaPeriod !== null && metaPeriod !== submission.period) {
-    sheetIssues.push({
-      severity: 'warning',
-      kind: 'meta-mismatch',
-      cell: 'E2',
-      params: { field: 'period', visible: submission.periodText, meta: submission.meta?.period ?? '' },
-    });
-  }
-  if (submission.meta?.catalog && submission.meta.catalog !== catalog.id) {
-    sheetIssues.push({
-      severity: 'warning',
-      kind: 'catalog-mismatch',
-      params: { fileCatalog: submission.meta.catalog, catalog: catalog.id },
-    });
-  }
-  const period = submission.period ?? options.fallbackPeriod ?? null;
-  if (submission.period === null) fileErrors.push({ kind: 'period-missing', params: {} });
-
+  const index = catalogIndex(catalog);
+  const { bureau, fileErrors, sheetIssues } = checkHeader(catalog, submission);
   const bureauName = bureau?.name ?? null;
-  const figures = new Map(submission.entries.map((e) => [e.code, e]));
-  const milestoneByCode = new Map(submission.milestones.map((m) => [m.code, m]));
-  const entries: EntryReport[] = [];
+  const period = submission.period ?? options.fallbackPeriod ?? null;
+  const history = options.history ?? [];
 
-  for (const indicator of allFigureIndicators(catalog)) {
-    const isProject = indicator.section === 'project';
-    const onEntrySheet = figures.get(indicator.code);
-    const onMilestoneSheet = milestoneByCode.get(indicator.code);
-    const found = onEntrySheet
-      ? { ...onEntrySheet, sheet: submission.sheetName }
-      : onMilestoneSheet
-        ? {
-            cell: onMilestoneSheet.figureCell,
-            row: onMilestoneSheet.row,
-            raw: onMilestoneSheet.figure,
-            note: onMilestoneSheet.note,
-            sheet: MILESTONE_SHEET,
-          }
-        : undefined;
-    const entry = figureEntry(
-      catalog,
-      indicator,
-      isProject ? 'project' : 'indicator',
-      bureauName,
-      period,
-      found,
-      history,
-    );
+  const entries: EntryReport[] = [];
+  for (const indicator of index.figures) {
+    const kind = indicator.section === 'project' ? 'project' : 'indicator';
+    const found = figureCell(submission, indicator.code);
+    const entry = figureEntry(catalog, indicator, kind, bureauName, period, found, history);
     if (entry) entries.push(entry);
   }
-
   for (const reform of catalog.milestones.reforms) {
-    const found = milestoneByCode.get(reform.code);
-    const role: Role = bureauName === reform.bureau ? 'lead' : 'none';
-    if (role === 'none' && (!found || displayText(found.progress).trim() === '')) continue;
-    const raw = found ? displayText(found.progress) : '';
-    const progressText = readProgress(raw);
-    const issues: Issue[] = [];
-    let status: Status;
-    let notJudged: NotJudged | undefined;
-    if (raw.trim() === '') {
-      status = 'no-data';
-      if (role === 'lead') {
-        issues.push({
-          severity: 'error',
-          kind: 'missing',
-          code: reform.code,
-          cell: found?.progressCell,
-          params: { code: reform.code, unit: '完成情况', rowMissing: !found, milestone: true },
-        });
-      }
-    } else if (!progressText) {
-      status = 'invalid';
-      issues.push({
-        severity: 'error',
-        kind: 'milestone-status',
-        code: reform.code,
-        cell: found?.progressCell,
-        params: { raw },
-      });
-    } else if (progressText === '已完成') {
-      status = 'achieved';
-    } else {
-      // A reform not 已完成 in its due year or later is off-track (§2); before that the plan sets no pace.
-      status = period !== null && period >= reform.dueYear ? 'off-track' : 'not-judged';
-      if (status === 'not-judged') notJudged = { reason: 'not-due', dueYear: reform.dueYear };
-    }
-    entries.push({
-      kind: 'reform',
-      code: reform.code,
-      name: reform.name,
-      section: 'reform',
-      unit: '',
-      role,
-      cell: found?.progressCell ?? null,
-      sheet: found ? MILESTONE_SHEET : null,
-      row: found?.row ?? null,
-      raw,
-      value: null,
-      reading: null,
-      state: progressText ? 'value' : raw.trim() === '' ? 'empty' : 'invalid',
-      status,
-      ...(notJudged ? { notJudged } : {}),
-      expected: null,
-      progress: null,
-      gap: null,
-      toTarget: progressText === '已完成' ? 1 : null,
-      target: 1,
-      targetText: reform.expected,
-      start: null,
-      note: found?.note ?? '',
-      explained: false,
-      issues,
-      ...(progressText ? { progressText } : {}),
-    });
+    const found = submission.milestones.find((m) => m.code === reform.code);
+    const entry = reformEntry(reform, found, bureauName, period);
+    if (entry) entries.push(entry);
   }
-
-  // §6 across indicators, within what this bureau reported.
-  const valueOf = (code: string): number | null => entries.find((e) => e.code === code)?.value ?? null;
-  for (const { code, issue } of perThousandIssues(
-    catalog,
-    valueOf,
-    options.population ?? catalog.parameters.population,
-  )) {
-    const entry = entries.find((e) => e.code === code);
-    if (entry) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
-  }
-  // §6 across periods: the same bureau's previous value.
-  if (bureauName && period !== null) {
-    for (const entry of entries) {
-      if (entry.value === null || entry.kind === 'reform') continue;
-      const previous = latestPrevious(history, bureauName, entry.code, period);
-      const indicator = allFigureIndicators(catalog).find((i) => i.code === entry.code);
-      if (!previous || previous.value === null || !indicator) continue;
-      const issue = suspiciousChange(
-        indicator,
-        entry.value,
-        { period: previous.period, value: previous.value },
-        entry.start,
-      );
-      if (issue) entry.issues.push({ ...issue, cell: entry.cell ?? undefined });
-    }
-  }
-
+  crossCheck(catalog, index, entries, bureauName, period, options);
   for (const entry of entries) {
     entry.explained = entry.note.trim() !== '' && entry.issues.some((i) => i.severity === 'warning');
   }
