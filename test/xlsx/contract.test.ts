@@ -415,3 +415,83 @@ describe('未评估 says why', () => {
     expect(get('XM-01-床位').notJudged).toMatchObject({ reason: 'before-start', startYear: 2023 });
   });
 });
+
+describe('well-formed outputs from hostile text', () => {
+  it('a note with &#xFFFF; and one of 100,000 characters: the master stays well-formed and within Excel’s cell limit', async () => {
+    const dir = tmp();
+    const template = await writeTemplate(defaultCatalog(), '县民政局', 2023);
+    const parts = unzipSync(
+      await fillTemplate(template, {
+        filledOn: new Date(Date.UTC(2023, 11, 18)),
+        figures: { 'YL-02': 700, 'YL-03': 40 },
+        notes: { 'YL-02': 'NOTE-A', 'YL-03': 'NOTE-B' },
+      }),
+    );
+    parts['xl/sharedStrings.xml'] = strToU8(
+      strFromU8(parts['xl/sharedStrings.xml']!)
+        .replace('NOTE-A', 'bad&#xFFFF;char')
+        .replace('NOTE-B', '长'.repeat(100_000)),
+    );
+    const file = path.join(dir, '民政局.xlsx');
+    writeFileSync(file, zipSync(parts));
+    const out = path.join(dir, 'master.xlsx');
+    const result = await run(['combine', file, '--out', out]);
+    expect(result.stderr).toMatch(/汇总表中有 \d+ 处填报单位的文字含有 Excel 无法保存的字符或超过 32767 字/);
+    // exceljs's XML parser refuses a master that is not well-formed.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const texts: string[] = [];
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      ),
+    );
+    expect(texts.some((t) => t.includes('badchar'))).toBe(true);
+    expect(texts.some((t) => t.includes('\uffff'))).toBe(false);
+    const long = texts.filter((t) => t.startsWith('长长长'));
+    expect(long.length).toBeGreaterThan(0);
+    for (const t of long) {
+      expect(t.length).toBeLessThanOrEqual(32_767);
+      expect(t).toContain('原文 100000 字，超出 Excel 单元格上限，已截断');
+    }
+  }, 60_000);
+
+  it('a marked copy keeps a DDE or HYPERLINK formula from outside the figures, and says so', async () => {
+    const dir = tmp();
+    const [good] = await demoFiles(dir);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(good!);
+    const sheet = workbook.getWorksheet('指标填报')!;
+    sheet.getCell('K5').value = { formula: 'HYPERLINK("http://example.invalid","点此")', result: '点此' };
+    sheet.getCell('K6').value = { formula: "cmd|' /C calc'!A0", result: 0 };
+    const risky = path.join(dir, '带链接.xlsx');
+    await workbook.xlsx.writeFile(risky);
+    const result = await run(['check', risky, '--annotate', path.join(dir, 'out')]);
+    expect(result.stderr).toContain('“带链接.xlsx”含有会连接外部的公式');
+    expect(result.stderr).toContain('指标填报!K5');
+    expect(result.stderr).toContain('指标填报!K6');
+  }, 30_000);
+});
+
+describe('the preview server', () => {
+  it('answers a malformed escape with 400 and a NUL with 403, and keeps serving', async () => {
+    const { serve } = (await import(path.join(ROOT, 'scripts', 'serve.js'))) as {
+      serve: (root: string, port?: number) => Promise<import('node:http').Server>;
+    };
+    const root = tmp();
+    writeFileSync(path.join(root, 'index.html'), 'ok');
+    const server = await serve(root, 0);
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const get = async (p: string) => (await fetch(`http://127.0.0.1:${port}${p}`)).status;
+    try {
+      expect(await get('/%E0%A4%A')).toBe(400);
+      expect(await get('/a%00b')).toBe(403);
+      expect(await get('/../../etc/passwd')).toBe(404);
+      expect(await get('/')).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+});
