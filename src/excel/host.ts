@@ -69,5 +69,10 @@ export interface ExcelHost {
    */
   watchFigures(onChange: () => void, columns?: readonly number[]): Promise<() => Promise<void>>;
   readMasterState(): Promise<MasterState | null>;
-  writeMaster(catalog: Catalog, master: Master, lang: Lang): Promise<{ syncs: number; chart: boolean }>;
+  /** `textRepaired`: bureau texts that had not stayed text and were written again as literal text. */
+  writeMaster(
+    catalog: Catalog,
+    master: Master,
+    lang: Lang,
+  ): Promise<{ syncs: number; chart: boolean; textRepaired: number }>;
 }

@@ -200,8 +200,20 @@ function writeTemplate(context: Excel.RequestContext, model: TemplateModel): Exc
   return sheet;
 }
 
-/** Writes one master table: values in one call, bureau text kept as text, statuses coloured. */
-function writeTable(context: Excel.RequestContext, table: MasterTable): void {
+/** A column of bureau text just written, loaded to prove after the sync that it stayed text. */
+interface TextColumnCheck {
+  sheet: string;
+  column: number;
+  firstRow: number;
+  texts: string[];
+  range: Excel.Range;
+}
+
+/**
+ * Writes one master table: values in one call, bureau text kept as text, statuses coloured.
+ * Returns the bureau-text columns, their value types queued for loading with the next sync.
+ */
+function writeTable(context: Excel.RequestContext, table: MasterTable): TextColumnCheck[] {
   const sheet = context.workbook.worksheets.add(table.sheet);
   const titled = table.title !== undefined;
   const headerRow = titled ? 3 : 1;
@@ -221,7 +233,7 @@ function writeTable(context: Excel.RequestContext, table: MasterTable): void {
   header.format.font.bold = true;
   header.format.fill.color = HEADER_FILL;
   header.format.wrapText = true;
-  if (table.rows.length === 0) return;
+  if (table.rows.length === 0) return [];
   const body = sheet.getRange(`A${headerRow + 1}:${last}${headerRow + table.rows.length}`);
   // Bureau text goes into text-formatted cells: Excel then keeps it verbatim. Without the format
   // a phone 0883… loses its 0, 2023-12-20 becomes a date (and the next combine compares
@@ -254,6 +266,22 @@ function writeTable(context: Excel.RequestContext, table: MasterTable): void {
     );
   }
   sheet.freezePanes.freezeRows(headerRow);
+  // Proof, not assumption: a '@' cell keeps what is written verbatim (Range.numberFormat,
+  // "Text" format), but if a host ever turned bureau text into a formula, number or date, the
+  // value type read back says so and writeMaster rewrites the cell as literal text.
+  return table.textColumns.map((column) => {
+    const letter = columnLetter(column + 1);
+    const range = sheet
+      .getRange(`${letter}${headerRow + 1}:${letter}${headerRow + table.rows.length}`)
+      .load('valueTypes');
+    return {
+      sheet: table.sheet,
+      column,
+      firstRow: headerRow + 1,
+      texts: table.rows.map((row) => (row[column] === null ? '' : String(row[column]))),
+      range,
+    };
+  });
 }
 
 export function officeHost(): ExcelHost {
@@ -501,7 +529,7 @@ export function officeHost(): ExcelHost {
       catalog: Catalog,
       master: Master,
       lang: Lang,
-    ): Promise<{ syncs: number; chart: boolean }> {
+    ): Promise<{ syncs: number; chart: boolean; textRepaired: number }> {
       const model = masterModel(catalog, master, lang);
       return Excel.run(async (context) => {
         const { sync, count } = counted(context);
@@ -517,8 +545,7 @@ export function officeHost(): ExcelHost {
         // Only the master's own sheets are replaced; 历史 is rewritten with every earlier row.
         for (const sheet of existing) if (!sheet.isNullObject) sheet.delete();
 
-        writeTable(context, model.summary);
-        writeTable(context, model.register);
+        const checks = [...writeTable(context, model.summary), ...writeTable(context, model.register)];
 
         const completion = context.workbook.worksheets.add(model.completion.sheet);
         const matrix = [
@@ -538,7 +565,7 @@ export function officeHost(): ExcelHost {
         );
         completion.getRange(`A${matrix.length + 2}`).values = [[model.completion.legend]];
 
-        writeTable(context, model.history);
+        checks.push(...writeTable(context, model.history));
 
         const overview = context.workbook.worksheets.add(model.overview.sheet);
         overview.getRange('A1').values = [[model.overview.title]];
@@ -580,10 +607,30 @@ export function officeHost(): ExcelHost {
 
         context.workbook.worksheets.getItem(model.summary.sheet).activate();
         await sync();
-        return { syncs: count(), chart: true };
+        const repaired = repairText(context, checks);
+        if (repaired > 0) await sync();
+        return { syncs: count(), chart: true, textRepaired: repaired };
       });
     },
   };
+}
+
+/**
+ * Bureau text that did not stay a string (a formula's result, a number, a date) is written again
+ * with Excel's leading apostrophe, which keeps any value as literal text. Returns how many.
+ */
+function repairText(context: Excel.RequestContext, checks: readonly TextColumnCheck[]): number {
+  let repaired = 0;
+  for (const check of checks) {
+    check.range.valueTypes.forEach(([type], i) => {
+      const text = check.texts[i] ?? '';
+      if (text === '' || type === 'String') return;
+      const sheet = context.workbook.worksheets.getItem(check.sheet);
+      sheet.getRange(`${columnLetter(check.column + 1)}${check.firstRow + i}`).values = [[`'${text}`]];
+      repaired++;
+    });
+  }
+  return repaired;
 }
 
 /**

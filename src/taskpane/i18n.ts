@@ -45,6 +45,7 @@ const zh = {
   writeMaster: '写入汇总表',
   masterDone: (files: number, used: number, rows: number) =>
     `已写入汇总表：${files} 个文件，采用 ${used} 个，历史记录 ${rows} 条。见“县汇总”“总览”等工作表。`,
+  textRepaired: (n: number) => `有 ${n} 处填报单位的文字未被 Excel 当作文字保存，已重新按文字写入。`,
   removeAll: '清空列表',
   combineHint:
     '在县汇总工作簿中使用：汇总各单位文件，生成“县汇总”“报送登记”“完成情况”“历史”“总览”表。再次汇总时，历史记录只增不删。',
@@ -104,6 +105,8 @@ const en: UiText = {
   writeMaster: 'Write the master',
   masterDone: (files: number, used: number, rows: number) =>
     `Master written: ${files} files, ${used} used, ${rows} history rows. See the 县汇总 and 总览 sheets.`,
+  textRepaired: (n: number) =>
+    `${n} bureau texts had not stayed text in Excel and were written again as literal text.`,
   removeAll: 'Clear the list',
   combineHint:
     "Use in the county master workbook: combines the bureaus' files into 县汇总, 报送登记, 完成情况, 历史 and 总览. History is only ever added to.",

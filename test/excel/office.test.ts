@@ -9,7 +9,7 @@ import {
 } from '../../src/core';
 import { HostError } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
-import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+import { excelBehaviour, installOfficeDouble, type OfficeDouble } from '../office/excel-double';
 
 const catalog = defaultCatalog();
 const check = (view: WorkbookView): SubmissionReport | string => {
@@ -286,5 +286,22 @@ describe('writeMaster and readMasterState', () => {
     await host.writeMaster(catalog, master, 'zh');
     expect(office.workbook.sheets.map((s) => s.name).filter((n) => n === '历史')).toHaveLength(1);
     expect(office.workbook.sheet('Sheet1')).toBeDefined();
+    expect(written.textRepaired).toBe(0);
+
+    // Were Excel ever to ignore the Text format, the read-back finds the cells that did not stay
+    // text and writes them again as literal text: none of the bureau's text is left a formula.
+    excelBehaviour.textFormatKeepsText = false;
+    try {
+      const again = await host.writeMaster(catalog, master, 'zh');
+      expect(again.textRepaired).toBeGreaterThanOrEqual(4);
+      expect(again.syncs).toBe(3);
+      for (const name of ['县汇总', '报送登记', '历史']) {
+        expect([...sheet(name).cells.values()].some((c) => c.formula || c.error)).toBe(false);
+      }
+      expect(sheet('报送登记').cell(2, 1)?.value).toBe('=民政局.xlsx');
+      expect(sheet('报送登记').cell(2, 5)?.value).toBe('2023-12-20');
+    } finally {
+      excelBehaviour.textFormatKeepsText = true;
+    }
   });
 });

@@ -141,6 +141,14 @@ export function officeError(code: string, message: string): Error {
 
 const ERRORS = ['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!', '#SPILL!', '#CALC!'];
 
+/**
+ * Switches for what the double assumes of Excel, so that the adapter's safety nets can be shown
+ * to work when an assumption fails. `textFormatKeepsText`: a cell formatted as Text (`@`) keeps
+ * what is written verbatim (Excel: "Text format cells are treated as text even when a number is
+ * in the cell; the cell is displayed exactly as entered").
+ */
+export const excelBehaviour = { textFormatKeepsText: true };
+
 /** Excel's reading of a typed or `Range.values` input. */
 export function enter(cell: CellModel, input: unknown): void {
   delete cell.error;
@@ -154,7 +162,7 @@ export function enter(cell: CellModel, input: unknown): void {
     return;
   }
   const text = typeof input === 'string' ? input : JSON.stringify(input);
-  if (cell.numberFormat === '@') {
+  if (cell.numberFormat === '@' && excelBehaviour.textFormatKeepsText) {
     cell.value = text;
     return;
   }

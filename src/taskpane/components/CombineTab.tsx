@@ -99,10 +99,15 @@ export function CombineTab() {
         importedAt: new Date().toISOString(),
         ...(state ? { existing: state } : {}),
       });
-      await host.writeMaster(catalog, master, lang);
+      const written = await host.writeMaster(catalog, master, lang);
       setPreview(master);
       const used = master.register.filter((r) => !r.earlier && r.accepted && !r.supersededBy).length;
-      setNotice({ intent: 'success', text: t.masterDone(inputs.length, used, master.history.length) });
+      const done = t.masterDone(inputs.length, used, master.history.length);
+      setNotice(
+        written.textRepaired > 0
+          ? { intent: 'warning', text: `${done} ${t.textRepaired(written.textRepaired)}` }
+          : { intent: 'success', text: done },
+      );
     } catch (error) {
       setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
     } finally {
