@@ -622,7 +622,9 @@ export function officeHost(): ExcelHost {
 function repairText(context: Excel.RequestContext, checks: readonly TextColumnCheck[]): number {
   let repaired = 0;
   for (const check of checks) {
-    check.range.valueTypes.forEach(([type], i) => {
+    // Value types as the strings Office.js sends (cells.ts reads them the same way).
+    const types: string[][] = check.range.valueTypes;
+    types.forEach(([type], i) => {
       const text = check.texts[i] ?? '';
       if (text === '' || type === 'String') return;
       const sheet = context.workbook.worksheets.getItem(check.sheet);
