@@ -495,3 +495,38 @@ describe('the preview server', () => {
     }
   });
 });
+
+describe('check --history uses the master it is given', () => {
+  it('a fall against the 2022 figure in the master is flagged with --history, and not without', async () => {
+    const dir = tmp();
+    const catalog = defaultCatalog();
+    const y2022 = path.join(dir, '民政局-2022.xlsx');
+    writeFileSync(
+      y2022,
+      await fillTemplate(await writeTemplate(catalog, '县民政局', 2022), {
+        filledOn: new Date(Date.UTC(2022, 11, 20)),
+        figures: { 'YL-02': 760 },
+      }),
+    );
+    const master = path.join(dir, 'master.xlsx');
+    expect((await run(['combine', y2022, '--out', master])).stderr).toBe('');
+    const y2023 = path.join(dir, '民政局-2023.xlsx');
+    writeFileSync(
+      y2023,
+      await fillTemplate(await writeTemplate(catalog, '县民政局', 2023), {
+        filledOn: new Date(Date.UTC(2023, 11, 20)),
+        figures: { 'YL-02': 700 },
+      }),
+    );
+    const kinds = async (args: string[]) => {
+      const result = await run(['check', y2023, '--json', ...args]);
+      const json = JSON.parse(result.stdout) as {
+        files: { entries: { code: string; issues: { kind: string }[] }[] }[];
+      };
+      return json.files[0]!.entries.find((e) => e.code === 'YL-02')!.issues.map((i) => i.kind);
+    };
+    // 760 → 700 is a fall of 60, more than 30 % of the span 650 → 800 (45).
+    expect(await kinds(['--history', master])).toContain('suspicious-change');
+    expect(await kinds([])).not.toContain('suspicious-change');
+  }, 60_000);
+});
