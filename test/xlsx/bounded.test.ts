@@ -201,3 +201,39 @@ describe('budgets per file', () => {
     expect(readWorkbook(zipSync(parts)).ok).toBe(true);
   });
 });
+
+describe('a file larger than a bureau file can be is refused from its size, never read', () => {
+  it('the command line: a 25 MB file (sparse on disk) is too-large from fstat', async () => {
+    const { mkdtempSync, openSync, ftruncateSync, closeSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { checkFile } = await import('../../src/xlsx/files');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'yilao-big-')), '大文件.xlsx');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 25 * 1024 * 1024);
+    closeSync(fd);
+    expect(checkFile(file, catalog)).toMatchObject({
+      fileErrors: [{ kind: 'too-large', params: { limit: 'file', size: '25.0', max: 20 } }],
+      report: null,
+    });
+  });
+
+  it('the pane: File.size decides before the bytes are asked for', async () => {
+    const { readDroppedFiles } = await import('../../src/taskpane/read-files');
+    let read = false;
+    const big = {
+      name: '大文件.xlsx',
+      size: READ_LIMITS.maxFileBytes + 1,
+      arrayBuffer: () => {
+        read = true;
+        return Promise.resolve(new ArrayBuffer(0));
+      },
+    } as unknown as File;
+    const [result] = await readDroppedFiles([big], catalog, {}, () => undefined);
+    expect(read).toBe(false);
+    expect(result).toMatchObject({
+      file: '大文件.xlsx',
+      fileErrors: [{ kind: 'too-large', params: { limit: 'file' } }],
+    });
+  });
+});

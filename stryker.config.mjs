@@ -1,0 +1,32 @@
+// Mutation testing (`npm run mutate`): does the suite fail when the code is wrong? Incremental,
+// so a rerun after a change tests only the mutants the change touched. Results: docs/mutation.md
+// (written by scripts/mutation-report.js from reports/mutation/mutation.json).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.stryker.config.js', enableFindRelatedTests: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/core/**/*.ts',
+    '!src/core/**/*.test.ts',
+    'src/xlsx/reader.ts',
+    'src/xlsx/xml.ts',
+    'src/xlsx/zip.ts',
+    'src/excel/**/*.ts',
+  ],
+  // The sandbox needs the sources, the tests and their fixtures, not the builds or reports.
+  ignorePatterns: ['dist', 'dist-preview', 'build', 'coverage', 'test-results', 'out', 'reports', 'docs'],
+  disableTypeChecks: '{src,test}/**/*.{ts,tsx}',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['json', 'clear-text', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 85, low: 75, break: null },
+  concurrency: 2,
+  timeoutMS: 20000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
