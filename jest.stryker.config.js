@@ -9,6 +9,13 @@ module.exports = {
   // Stryker's own node environment records which test covers which mutant (perTest coverage).
   testEnvironment: '@stryker-mutator/jest-runner/jest-env/node',
   // The pane's jsdom tests do not exercise the mutated folders.
-  testPathIgnorePatterns: ['/node_modules/', '/test/bench/', '/test/e2e/', '/test/build/', '/test/peer/', '/test/taskpane/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/test/bench/',
+    '/test/e2e/',
+    '/test/build/',
+    '/test/peer/',
+    '/test/taskpane/',
+  ],
   coverageThreshold: undefined,
 };

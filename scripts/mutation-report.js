@@ -14,13 +14,23 @@ const GOALS = [
   ['src/excel', 75],
 ];
 const folderOf = (file) =>
-  file.startsWith('src/core') ? 'src/core' : file.startsWith('src/excel') ? 'src/excel' : 'src/xlsx (reader, xml, zip)';
+  file.startsWith('src/core')
+    ? 'src/core'
+    : file.startsWith('src/excel')
+      ? 'src/excel'
+      : 'src/xlsx (reader, xml, zip)';
 
 const folders = new Map();
 const survivors = [];
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const name = path.relative(ROOT, path.resolve(ROOT, file));
-  const folder = folders.get(folderOf(name)) ?? { killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0 };
+  const folder = folders.get(folderOf(name)) ?? {
+    killed: 0,
+    survived: 0,
+    noCoverage: 0,
+    timeout: 0,
+    other: 0,
+  };
   for (const m of mutants) {
     if (m.status === 'Killed') folder.killed++;
     else if (m.status === 'Timeout') folder.timeout++;
@@ -28,7 +38,12 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
     else if (m.status === 'NoCoverage') folder.noCoverage++;
     else folder.other++;
     if (m.status === 'Survived' || m.status === 'NoCoverage')
-      survivors.push(`| ${name}:${m.location.start.line} | ${m.mutatorName} | ${m.status} | \`${String(m.replacement ?? '').slice(0, 60).replace(/\|/g, '\\|').replace(/\n/g, ' ')}\` |`);
+      survivors.push(
+        `| ${name}:${m.location.start.line} | ${m.mutatorName} | ${m.status} | \`${String(m.replacement ?? '')
+          .slice(0, 60)
+          .replace(/\|/g, '\\|')
+          .replace(/\n/g, ' ')}\` |`,
+      );
   }
   folders.set(folderOf(name), folder);
 }
