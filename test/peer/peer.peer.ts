@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { main, type Io } from '../../src/xlsx/cli';
+import { runCli } from '../helpers/run-cli';
 import { readWorkbook } from '../../src/xlsx/reader';
 import {
   BUREAU_BUDGET_REFUSALS,
@@ -89,15 +89,8 @@ it('applies the bureau budget where a bureau file could never be this large', ()
 });
 
 it('combines the whole folder: every file has a result, and the master is written', async () => {
-  let stdout = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: () => undefined,
-    tty: false,
-    now: () => new Date(0),
-  };
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'peer-')), 'master.xlsx');
-  const code = await main(['combine', PEER_DIR, '--out', out, '--period', '2023', '--json'], io);
+  const { code, stdout } = await runCli(['combine', PEER_DIR, '--out', out, '--period', '2023', '--json']);
   expect(code).toBe(1);
   const report = JSON.parse(stdout) as { files: { file: string }[] };
   // Every file in the folder, the README and SOURCES.tsv included: nothing is passed over.

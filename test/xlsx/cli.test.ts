@@ -3,25 +3,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../../src/xlsx/cli';
+import { runCli } from '../helpers/run-cli';
 import { readWorkbook } from '../../src/xlsx/reader';
 import { reportSchema } from '../helpers/report-schema';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-async function run(args: string[], now = '2024-01-10T08:00:00.000Z') {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    tty: false,
-    now: () => new Date(now),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'yilao-'));
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
 import { defaultCatalog } from '../../src/core';
-import { main, type Io } from '../../src/xlsx/cli';
+import { runCli } from '../helpers/run-cli';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { pathInside, safeFileName } from '../../src/xlsx/safe-files';
 import { writeTemplate } from '../../src/xlsx/template';
@@ -28,18 +28,7 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'yilao-contract-'));
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    tty: false,
-    now: () => new Date('2024-01-10T08:00:00.000Z'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 async function demoFiles(dir: string, copies = 1): Promise<string[]> {
   const catalog = defaultCatalog();

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { defaultCatalog } from '../../src/core';
-import { main, type Io } from '../../src/xlsx/cli';
+import { runCli } from '../helpers/run-cli';
 import { fillTemplate } from '../../src/xlsx/demo';
 import { readWorkbook, READ_LIMITS } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
@@ -30,18 +30,7 @@ const catalog = defaultCatalog();
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    tty: false,
-    now: () => new Date('2024-01-10T08:00:00.000Z'),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 function sheetZip(sheetXml: string): Uint8Array {
   return zipSync(

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkWorkbook, defaultCatalog, type SubmissionReport } from '../../src/core';
-import { main, type Io } from '../../src/xlsx/cli';
+import { runCli } from '../helpers/run-cli';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { isoFromDateCell, readWorkbook } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
@@ -298,14 +298,7 @@ describe('8. a folder hands over .xlsm files too', () => {
   it('check DIR reads a macro-enabled copy of a submission', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'yilao-xlsm-'));
     writeFileSync(path.join(dir, '民政局.xlsm'), zipSync(await submission()));
-    let stdout = '';
-    const io: Io = {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      tty: false,
-      now: () => new Date(0),
-    };
-    await main(['check', dir, '--json'], io);
+    const { stdout } = await runCli(['check', dir, '--json']);
     const report = JSON.parse(stdout) as { files: { file: string; bureau: string | null }[] };
     expect(report.files).toEqual([expect.objectContaining({ file: '民政局.xlsm', bureau: '县民政局' })]);
   });
@@ -322,14 +315,7 @@ describe('8. a folder hands over .xlsm files too', () => {
         'content.xml': strToU8('<x/>'),
       }),
     );
-    let stdout = '';
-    const io: Io = {
-      stdout: (t) => (stdout += t),
-      stderr: () => undefined,
-      tty: false,
-      now: () => new Date(0),
-    };
-    await main(['check', dir, '--json'], io);
+    const { stdout } = await runCli(['check', dir, '--json']);
     const report = JSON.parse(stdout) as {
       files: { file: string; fileErrors: { kind: string; message: string }[] }[];
     };
