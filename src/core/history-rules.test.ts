@@ -137,3 +137,13 @@ describe('§6 previous period, through checkSubmission', () => {
     expect(kinds([row(2022, 1500, '县卫生健康局')])).not.toContain('suspicious-change');
   });
 });
+
+describe('times in the county’s clock', () => {
+  it.each([
+    ['2026-11-29T10:46:00.000Z', '2026-11-29 18:46'],
+    ['2023-12-31T16:30:00.000Z', '2024-01-01 00:30'],
+  ])('%s is %s in UTC+8', async (iso, local) => {
+    const { countyTime } = await import('./text');
+    expect(countyTime(new Date(iso))).toBe(local);
+  });
+});

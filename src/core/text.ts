@@ -96,3 +96,13 @@ export function cellSafeText(text: string): { text: string; changed: boolean } {
   if (/[\ud800-\udbff]/.test(clean.charAt(cut - 1))) cut--;
   return { text: clean.slice(0, cut) + mark, changed: true };
 }
+
+/**
+ * A moment as the county reads a clock: China Standard Time (UTC+8, no daylight saving), as
+ * `2026-11-29 18:46`, whatever zone the machine that writes it is set to. Import times in the
+ * master and the reports are written this way, never as UTC `Z` strings.
+ */
+export function countyTime(date: Date): string {
+  const local = new Date(date.getTime() + 8 * 3_600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}

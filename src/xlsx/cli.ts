@@ -3,6 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   combine,
+  countyTime,
   defaultCatalog,
   fileErrorMessage,
   findingMessage,
@@ -453,7 +454,7 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   clock.mark('read+check');
   const inputs: CombineInput[] = results.map((result, order) => ({ ...result, order }));
   const master = combine(catalog, inputs, {
-    importedAt: io.now().toISOString(),
+    importedAt: countyTime(io.now()),
     ...(period !== undefined ? { period } : {}),
     ...(existing ? { existing } : {}),
   });

@@ -6,6 +6,7 @@ import {
   MILESTONE_SHEET,
   ENTRY_SHEET,
   combine,
+  countyTime,
   defaultCatalog,
   fileErrorMessage,
   jsonReport,
@@ -330,7 +331,7 @@ export async function runDemo(options: {
   }
 
   say('④ 汇总为县汇总表', '4. Combine into the county master');
-  const master = combine(catalog, inputs, { importedAt: options.io.now().toISOString(), period });
+  const master = combine(catalog, inputs, { importedAt: countyTime(options.io.now()), period });
   const masterFile = path.join(out, `县汇总-${period}.xlsx`);
   await writeFile(masterFile, await writeMaster(catalog, master, lang));
   const reportFile = path.join(out, 'report.json');

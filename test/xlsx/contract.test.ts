@@ -362,6 +362,10 @@ describe('the master names the office that compiles it', () => {
     expect(workbook.getWorksheet('县汇总')!.getCell('A2').text).toContain(
       '编制：县推进“一老一小”发展工作领导小组办公室（县发展改革局）',
     );
+    // Import times in the county's clock (UTC+8), not UTC `Z` strings: 08:00Z is 16:00 there.
+    const history = workbook.getWorksheet('历史')!;
+    const column = (history.getRow(1).values as unknown[]).indexOf('导入时间');
+    expect(history.getRow(2).getCell(column).text).toBe('2024-01-10 16:00');
   });
 
   it('template --catalog with a misspelled lead exits 2, naming the field', async () => {

@@ -8,7 +8,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState, type DragEvent } from 'react';
-import { combine, fileErrorMessage, historyPoints, type CombineInput, type Master } from '../../core';
+import {
+  combine,
+  countyTime,
+  fileErrorMessage,
+  historyPoints,
+  type CombineInput,
+  type Master,
+} from '../../core';
 import { readDroppedFiles } from '../read-files';
 import { useEnvironment } from '../context';
 import { plainList } from './listStyle';
@@ -79,7 +86,7 @@ export function CombineTab() {
       setInputs(next);
       setPreview(
         combine(catalog, next, {
-          importedAt: new Date().toISOString(),
+          importedAt: countyTime(new Date()),
           ...(state ? { existing: state } : {}),
         }),
       );
@@ -96,7 +103,7 @@ export function CombineTab() {
     try {
       const state = await host.readMasterState();
       const master = combine(catalog, inputs, {
-        importedAt: new Date().toISOString(),
+        importedAt: countyTime(new Date()),
         ...(state ? { existing: state } : {}),
       });
       const written = await host.writeMaster(catalog, master, lang);
