@@ -165,11 +165,12 @@ describe('broken and hostile files', () => {
   });
 
   it('are refused before a full parse: type and size first', () => {
-    const spy = readerModule.readWorkbook as jest.Mock;
-    spy.mockClear();
     const bomb = readFileSync(path.join(dir, '压缩炸弹.xlsx'));
     const started = process.memoryUsage().rss;
-    expect(readWorkbook(bomb)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    const work = { steps: 0, xmlChars: 0 };
+    expect(readWorkbook(bomb, { work })).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    // Refused on the declared size: not one character of the bomb's sheet was scanned.
+    expect(work.xmlChars).toBeLessThan(64 * 1024);
     // Refused on the declared size: nothing near the inflated 64 MB was allocated.
     expect(process.memoryUsage().rss - started).toBeLessThan(32 * 1024 * 1024);
   });
@@ -285,6 +286,9 @@ describe('nothing is lost', () => {
     const result = await run(['combine', path.join(dir, '卫健局.xlsx'), '--out', blocked]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/yilao: /);
+    // What stood at --out is as it was, the master beside it untouched, and no temporary file left.
+    expect((await import('node:fs')).statSync(blocked).isDirectory()).toBe(true);
+    expect(readdirSync(blocked)).toEqual([]);
     expect(sha(out)).toBe(before);
     expect(readdirSync(path.dirname(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
