@@ -1,5 +1,13 @@
 import { filledView, type CellInput } from '../../test/helpers/views';
-import { checkSubmission, combine, defaultCatalog, jsonReport, readSubmission, type CombineInput } from '.';
+import {
+  allFigureIndicators,
+  checkSubmission,
+  combine,
+  defaultCatalog,
+  jsonReport,
+  readSubmission,
+  type CombineInput,
+} from '.';
 
 const catalog = defaultCatalog();
 const NOW = '2024-01-10T08:00:00.000Z';
@@ -170,7 +178,12 @@ describe('combine (spec §7)', () => {
     expect(master.completion.find((c) => c.bureau === '县委老干局')?.state).toBe('no-file');
     const elderly = master.overview.bySection.find((s) => s.key === 'elderly')!;
     expect(Object.values(elderly.counts).reduce((a, b) => a + b, 0)).toBe(17);
-    expect(master.overview.byBureau.find((b) => b.key === '县民政局')).toBeDefined();
+    const mz = master.overview.byBureau.find((b) => b.key === '县民政局')!;
+    // Every indicator, project figure and reform 县民政局 leads is counted under it, once.
+    const leads =
+      allFigureIndicators(catalog).filter((i) => i.lead === '县民政局').length +
+      catalog.milestones.reforms.filter((r) => r.bureau === '县民政局').length;
+    expect(Object.values(mz.counts).reduce((a, b) => a + b, 0)).toBe(leads);
   });
 
   it('produces the JSON report of §8', () => {

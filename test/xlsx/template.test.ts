@@ -168,8 +168,24 @@ describe('round trip: template → typed by exceljs → checked', () => {
     expect(report.entries.filter((e) => e.kind === 'indicator').flatMap((e) => e.issues)).toEqual([]);
   });
 
-  it('the template read by the fast reader has its frozen header and merges', async () => {
-    const read = readWorkbook(await writeTemplate(catalog, '县卫生健康局', 2023));
-    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(['指标填报', '重点任务', '_meta']);
+  it('the template read back has its frozen header and merges', async () => {
+    const bytes = await writeTemplate(catalog, '县卫生健康局', 2023);
+    const read = readWorkbook(bytes);
+    if (!read.ok) throw new Error(read.error.kind);
+    // The title and the section rows are merged across A:H; no figure cell is.
+    expect(read.workbook.sheets.map((s) => [s.name, s.merges])).toEqual([
+      ['指标填报', ['A1:H1', 'A5:H5', 'A7:H7', 'A19:H19']],
+      ['重点任务', []],
+      ['_meta', []],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // The header rows stay in view while the clerk scrolls: frozen under row 4 and row 1.
+    expect(workbook.getWorksheet('指标填报')!.views[0]).toMatchObject({
+      state: 'frozen',
+      ySplit: 4,
+      topLeftCell: 'A5',
+    });
+    expect(workbook.getWorksheet('重点任务')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });
