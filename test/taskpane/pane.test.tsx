@@ -131,8 +131,11 @@ describe('the task pane', () => {
     await screen.findByText('openpyxl-卫健局.xlsx');
     expect(await screen.findByText(/退回：.*已损坏或不完整/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
-    await screen.findByText(/已写入汇总表/);
-    expect(office.workbook.sheet('县汇总')).toBeDefined();
+    // Three files given, two used (the third is damaged).
+    await screen.findByText(/已写入汇总表：3 个文件，采用 2 个/);
+    const codes = [...(office.workbook.sheet('县汇总')?.cells.values() ?? [])].map((c) => c.value);
+    expect(codes).toContain('YL-01');
+    expect(codes).toContain('TY-09');
     expect(office.workbook.sheet('总览')?.charts).toHaveLength(1);
   });
 });
