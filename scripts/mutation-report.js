@@ -59,7 +59,9 @@ const lines = [
   `\`npm run mutate\`（StrykerJS ${report.frameworkVersion ?? ''}，jest 运行器，TypeScript 检查器，增量）。` +
     '每个变异体是对代码的一处改动；测试失败即“杀死”。得分 = 杀死（含超时）÷（杀死 + 存活 + 无覆盖）。',
   '',
-  `最近一次：${new Date().toISOString().slice(0, 10)}。`,
+  `最近一次：${new Date().toISOString().slice(0, 10)}，变异的文件：${Object.keys(report.files)
+    .map((f) => `\`${path.relative(ROOT, path.resolve(ROOT, f))}\``)
+    .join('、')}。` + '没有列出的目录在这一次没有运行：下表中它们显示为“未运行”，不代表达标。',
   '',
   '| 目录 | 目标 | 得分 | 杀死 | 超时 | 存活 | 无覆盖 |',
   '|---|---|---|---|---|---|---|',
