@@ -56,7 +56,7 @@ const score = (f) => {
 const lines = [
   '# 变异测试 · Mutation testing',
   '',
-  `\`npm run mutate\`（StrykerJS ${report.frameworkVersion ?? ''}，jest 运行器，TypeScript 检查器，增量）。` +
+  `\`npm run mutate\`（StrykerJS ${report.framework?.version ?? ''}，jest 运行器，TypeScript 检查器，增量）。` +
     '每个变异体是对代码的一处改动；测试失败即“杀死”。得分 = 杀死（含超时）÷（杀死 + 存活 + 无覆盖）。',
   '',
   `最近一次：${new Date().toISOString().slice(0, 10)}，变异的文件：${Object.keys(report.files)
