@@ -240,7 +240,10 @@ async function prepareDemoFolder(out: string, own: readonly string[]): Promise<v
   } catch {
     // No folder yet: nothing to protect.
   }
-  if (names.length > 0 && !names.includes(DEMO_MARK)) {
+  // A folder holding nothing but what a demo writes (an earlier version wrote no mark) is its own too.
+  const ownNames = new Set(own.map((item) => path.basename(item)));
+  const onlyDemo = names.every((name) => ownNames.has(name) || name === DEMO_MARK);
+  if (names.length > 0 && !names.includes(DEMO_MARK) && !onlyDemo) {
     throw new UsageError(
       `目录 ${out} 中已有其他文件，演示不会清空或覆盖它。请用 --out 指定一个新的或空的目录。`,
       `${out} already holds other files; the demo never empties or overwrites a folder it did not make. Give a new or empty folder with --out.`,
