@@ -230,6 +230,8 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
       reg.reason ? JSON.stringify(reg.reason.params) : '',
     ]),
     textColumns: [0, 1, 3, 4, 5, 6, 10, 11, 13],
+    // 原因代码 and 原因参数 are for the next combine, not for the printed register.
+    printColumns: 12,
     statusColumn: 9,
     rowStatus: master.register.map((reg) =>
       !reg.accepted ? 'off-track' : reg.supersededBy ? 'not-judged' : 'achieved',
