@@ -2,7 +2,13 @@ import { allFigureIndicators, resolveBureau, roleOf, type Role } from './catalog
 import type { Bureau, Catalog, Indicator, Reform } from './catalog/schema';
 import { HEADER_FIELDS, MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
-import { readSubmission, type MilestoneEntry, type Submission, type WorkbookView } from './sheet';
+import {
+  readSubmission,
+  type MilestoneEntry,
+  type Submission,
+  type SubmissionEntry,
+  type WorkbookView,
+} from './sheet';
 import {
   computeStatus,
   type HistoryPoint,
@@ -370,10 +376,14 @@ function checkHeader(
 }
 
 /** Where a figure was typed: on 指标填报, or (project figures) on 重点任务. */
-function figureCell(submission: Submission, code: string): FoundFigure | undefined {
-  const onEntrySheet = submission.entries.find((e) => e.code === code);
+function figureCell(
+  submission: Submission,
+  rows: { entries: ReadonlyMap<string, SubmissionEntry>; milestones: ReadonlyMap<string, MilestoneEntry> },
+  code: string,
+): FoundFigure | undefined {
+  const onEntrySheet = rows.entries.get(code);
   if (onEntrySheet) return { ...onEntrySheet, sheet: submission.sheetName };
-  const onMilestoneSheet = submission.milestones.find((m) => m.code === code);
+  const onMilestoneSheet = rows.milestones.get(code);
   if (!onMilestoneSheet) return undefined;
   return {
     cell: onMilestoneSheet.figureCell,
@@ -493,15 +503,20 @@ export function checkSubmission(
   const period = submission.period ?? options.fallbackPeriod ?? null;
   const history = options.history ?? [];
 
+  // The submission's rows by code, once, like the catalog's.
+  const rows = {
+    entries: new Map(submission.entries.map((e) => [e.code, e])),
+    milestones: new Map(submission.milestones.map((m) => [m.code, m])),
+  };
   const entries: EntryReport[] = [];
   for (const indicator of index.figures) {
     const kind = indicator.section === 'project' ? 'project' : 'indicator';
-    const found = figureCell(submission, indicator.code);
+    const found = figureCell(submission, rows, indicator.code);
     const entry = figureEntry(catalog, indicator, kind, bureauName, period, found, history);
     if (entry) entries.push(entry);
   }
   for (const reform of catalog.milestones.reforms) {
-    const found = submission.milestones.find((m) => m.code === reform.code);
+    const found = rows.milestones.get(reform.code);
     const entry = reformEntry(reform, found, bureauName, period);
     if (entry) entries.push(entry);
   }
