@@ -141,7 +141,7 @@ describe('checkSubmission', () => {
     expect(check(view).fileErrors.map((e) => e.kind)).toEqual(['period-missing']);
   });
 
-  it('takes bureau and period from _meta when B2/E2 are empty, and warns when they disagree', () => {
+  it('takes bureau and period from _meta when B2/E2 are empty; another bureau in B2 is 用错模板 (§7)', () => {
     const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 700 });
     view.sheets[0]!.rows[1]![1] = undefined;
     view.sheets[0]!.rows[1]![4] = undefined;
@@ -152,7 +152,10 @@ describe('checkSubmission', () => {
       filledView(catalog, '县民政局', 2023, { 'YL-02': 700 }, { bureauText: '县卫生健康局' }),
     );
     expect(disagree.bureau).toBe('县卫生健康局');
-    expect(disagree.sheetIssues.map((i) => i.kind)).toContain('meta-mismatch');
+    expect(disagree.fileErrors).toEqual([
+      { kind: 'wrong-template', params: { visible: '县卫生健康局', meta: '县民政局' } },
+    ]);
+    expect(disagree.sheetIssues.map((i) => i.kind)).not.toContain('meta-mismatch');
   });
 
   it('judges reforms by their progress and due year', () => {

@@ -55,8 +55,10 @@ export interface EntryReport {
   targetText: string;
   start: StartingPoint | null;
   note: string;
-  /** A warning on a row whose 说明 is filled counts as explained (spec §4). */
+  /** A warning on a row whose 说明 says something counts as explained (spec §4, §5 v2: `explains`). */
   explained: boolean;
+  /** Where the status is to-confirm: the status the figure would have if it is right (若属实). */
+  wouldBe?: Status;
   issues: Issue[];
   /** Reforms only: the progress typed. */
   progressText?: MilestoneProgress;
@@ -300,7 +302,7 @@ export function suspiciousChange(
   );
 }
 
-function latestPrevious(
+export function latestPrevious(
   history: readonly PreviousValue[],
   bureau: string,
   code: string,
@@ -345,15 +347,10 @@ function checkHeader(
   if (!bureau) fileErrors.push({ kind: 'bureau-unknown', params: { typed: submission.bureauText } });
   const meta = submission.meta;
   const metaBureau = meta?.bureau ? resolveBureau(catalog, meta.bureau) : undefined;
+  // §7: the template was made for another bureau (用错模板) — its rows are that bureau's, so the
+  // figures cannot stand for the bureau typed in B2. Without `_meta`, B2 stands.
   if (bureau && meta?.bureau && metaBureau?.name !== bureau.name) {
-    sheetIssues.push(
-      makeIssue(
-        'warning',
-        'meta-mismatch',
-        { field: 'bureau', visible: submission.bureauText, meta: meta.bureau },
-        { cell: HEADER_FIELDS.bureau.cell },
-      ),
-    );
+    fileErrors.push({ kind: 'wrong-template', params: { visible: bureau.name, meta: meta.bureau } });
   }
   const metaPeriod = meta?.period ? Number(meta.period) : null;
   if (submission.period !== null && metaPeriod !== null && metaPeriod !== submission.period) {
@@ -394,6 +391,18 @@ function figureCell(
   };
 }
 
+/** A reform's typed progress against its due year (§2): 已完成 is achieved; otherwise late once due. */
+export function reformStatus(
+  reform: Reform,
+  progress: MilestoneProgress,
+  period: number | null,
+): { status: Status; notJudged?: NotJudged } {
+  if (progress === '已完成') return { status: 'achieved' };
+  // Not 已完成 in its due year or later is off-track (§2); before that the plan sets no pace.
+  if (period !== null && period >= reform.dueYear) return { status: 'off-track' };
+  return { status: 'not-judged', notJudged: { reason: 'not-due', dueYear: reform.dueYear } };
+}
+
 /** A reform's progress (未启动 / 推进中 / 已完成) against its due year (§2). */
 function reformEntry(
   reform: Reform,
@@ -423,12 +432,8 @@ function reformEntry(
   } else if (!progressText) {
     status = 'invalid';
     issues.push(makeIssue('error', 'milestone-status', { raw }, where));
-  } else if (progressText === '已完成') {
-    status = 'achieved';
   } else {
-    // A reform not 已完成 in its due year or later is off-track (§2); before that the plan sets no pace.
-    status = period !== null && period >= reform.dueYear ? 'off-track' : 'not-judged';
-    if (status === 'not-judged') notJudged = { reason: 'not-due', dueYear: reform.dueYear };
+    ({ status, notJudged } = reformStatus(reform, progressText, period));
   }
   return {
     kind: 'reform',
@@ -491,6 +496,54 @@ function crossCheck(
   }
 }
 
+/** Warnings that question the figure itself: unexplained, they hold it at to-confirm (§5 v2). */
+export const QUESTIONING_KINDS: ReadonlySet<Issue['kind']> = new Set([
+  'percent-as-fraction',
+  'scale-slip',
+  'inconsistent',
+  'suspicious-change',
+]);
+
+// A note that only points elsewhere says nothing about the figure (§5 v2: `见附件`, `详见说明`, `同上`).
+const POINTER =
+  /(?:请|详|参|另)?见(?:附件|附表|附页|说明|备注|上表|下表|上文|下文|文件|报告|材料)?[一二三四五六七八九十\d]*|同上|同前|同左|同下|如上|如前|略/g;
+const PUNCTUATION = /[\s\p{P}\p{S}]/gu;
+
+/**
+ * Whether a 说明 explains (§5 v2): it must say something — four characters or more once what
+ * only points elsewhere (`见附件`, `详见说明`, `同上`) and punctuation are taken out.
+ */
+export function explains(note: string): boolean {
+  const said = foldWidth(note).replace(POINTER, '').replace(PUNCTUATION, '');
+  // Characters, not UTF-16 units: a rare character outside the BMP counts once.
+  return Array.from(said).length >= 4;
+}
+
+/**
+ * §5 v2, applied after every warning is known: a usable figure with an unexplained warning that
+ * questions it is to-confirm, keeping the status it would have (若属实) beside it.
+ */
+export function holdForConfirmation<T extends Confirmable>(entry: T): T {
+  // Judged again (a combine adds a warning): start from the status the figure would have.
+  const { wouldBe, ...rest } = entry;
+  const status = entry.status === 'to-confirm' ? (wouldBe ?? 'not-judged') : entry.status;
+  const explained = explains(entry.note) && entry.issues.some((i) => i.severity === 'warning');
+  const questioned = entry.issues.some((i) => i.severity === 'warning' && QUESTIONING_KINDS.has(i.kind));
+  const usable = entry.value !== null && status !== 'invalid' && status !== 'no-data';
+  if (!usable || !questioned || explained) return { ...rest, status, explained } as T;
+  return { ...rest, explained, status: 'to-confirm', wouldBe: status } as T;
+}
+
+/** What §5 v2 needs of an entry, in a file's report or in the master. */
+export interface Confirmable {
+  status: Status;
+  wouldBe?: Status;
+  value: number | null;
+  issues: readonly Issue[];
+  note: string;
+  explained: boolean;
+}
+
 /** Spec §4–§6 over one read submission: every figure and milestone, then the cross-checks. */
 export function checkSubmission(
   catalog: Catalog,
@@ -521,9 +574,7 @@ export function checkSubmission(
     if (entry) entries.push(entry);
   }
   crossCheck(catalog, index, entries, bureauName, period, options);
-  for (const entry of entries) {
-    entry.explained = entry.note.trim() !== '' && entry.issues.some((i) => i.severity === 'warning');
-  }
+  const judged = entries.map(holdForConfirmation);
 
   return {
     catalogId: catalog.id,
@@ -536,8 +587,8 @@ export function checkSubmission(
     sheetName: submission.sheetName,
     fileErrors,
     sheetIssues,
-    entries,
-    counts: countReport(entries, sheetIssues),
+    entries: judged,
+    counts: countReport(judged, sheetIssues),
     columns: submission.columns,
   };
 }

@@ -6,13 +6,13 @@ import {
   defaultCatalog,
   jsonReport,
   readSubmission,
+  sha256Text,
   type CombineInput,
 } from '.';
 
 const catalog = defaultCatalog();
 const NOW = '2024-01-10T08:00:00.000Z';
 
-let order = 0;
 function input(
   file: string,
   bureau: string,
@@ -20,14 +20,13 @@ function input(
   opts: { filledOn?: string; period?: number; hash?: string } = {},
 ): CombineInput {
   const read = readSubmission(
-    filledView(catalog, bureau, opts.period ?? 2023, figures, { filledOn: opts.filledOn ?? '' }),
+    filledView(catalog, bureau, opts.period ?? 2023, figures, { filledOn: opts.filledOn ?? '2023-12-20' }),
     catalog,
   );
   if (!read.ok) throw new Error('unreadable');
   return {
     file,
-    sha256: opts.hash ?? `hash-${file}`,
-    order: order++,
+    sha256: sha256Text(opts.hash ?? file),
     report: checkSubmission(catalog, read.submission),
     fileErrors: [],
   };
@@ -40,8 +39,7 @@ describe('combine (spec §7)', () => {
   const rs = input('人社局.xlsx', '县人力资源和社会保障局', { 'YL-01': 93, 'YL-14': 80, 'TY-06': 25 });
   const broken: CombineInput = {
     file: '坏文件.xlsx',
-    sha256: 'hash-broken',
-    order: order++,
+    sha256: sha256Text('broken'),
     report: null,
     fileErrors: [{ kind: 'damaged', params: {} }],
   };
@@ -82,16 +80,16 @@ describe('combine (spec §7)', () => {
     expect(row(withoutLead, 'TY-03')).toMatchObject({ value: null, status: 'no-data', bureau: '' });
   });
 
-  it('registers every file, the broken one rejected with its reason', () => {
-    expect(master.register.map((r) => [r.file, r.accepted, r.reason?.kind ?? null])).toEqual([
-      ['民政局.xlsx', true, null],
-      ['卫健局.xlsx', true, null],
-      ['人社局.xlsx', true, null],
-      ['坏文件.xlsx', false, 'damaged'],
+  it('registers every file, sorted by bureau, the broken one rejected with its reason', () => {
+    expect(master.register.map((r) => [r.file, r.outcome, r.reason?.kind ?? null])).toEqual([
+      ['民政局.xlsx', 'used', null],
+      ['人社局.xlsx', 'used', null],
+      ['卫健局.xlsx', 'used', null],
+      ['坏文件.xlsx', 'rejected', 'damaged'],
     ]);
   });
 
-  it('lets a later 填报日期 supersede, whatever the order the files were given in', () => {
+  it('§7: only a strictly later 填报日期 supersedes, whatever the order the files were given in', () => {
     const first = input('民政局-初报.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '2023-12-01' });
     const second = input('民政局-更正.xlsx', '县民政局', { 'YL-02': 660 }, { filledOn: '2023-12-15' });
     for (const inputs of [
@@ -100,28 +98,132 @@ describe('combine (spec §7)', () => {
     ]) {
       const m = combine(catalog, inputs, { importedAt: NOW });
       expect(row(m, 'YL-02')).toMatchObject({ value: 660, file: '民政局-更正.xlsx', conflicts: [] });
-      expect(m.register.find((r) => r.file === '民政局-初报.xlsx')?.supersededBy).toBe('民政局-更正.xlsx');
+      expect(m.register.find((r) => r.file === '民政局-初报.xlsx')).toMatchObject({
+        outcome: 'superseded',
+        supersededBy: '民政局-更正.xlsx',
+        byDecision: false,
+      });
       const old = m.history.filter((h) => h.file === '民政局-初报.xlsx');
-      expect(old.length).toBeGreaterThan(0);
+      expect(old.length).toBe(1);
       expect(old.every((h) => h.superseded && h.supersededBy === '民政局-更正.xlsx')).toBe(true);
+      expect(m.pending).toEqual([]);
     }
   });
 
-  it('without dates, the file given later supersedes', () => {
-    const a = input('a.xlsx', '县民政局', { 'YL-02': 620 });
-    const b = input('b.xlsx', '县民政局', { 'YL-02': 640 });
-    expect(row(combine(catalog, [a, b], { importedAt: NOW }), 'YL-02').value).toBe(640);
+  it('§7: the same 填报日期 is a duplicate that needs a decision; the name never decides', () => {
+    // 原稿 sorts after 更正 by name; the file with fewer errors is used until someone decides.
+    const corrected = input(
+      '人社局-2024-更正.xlsx',
+      '县人力资源和社会保障局',
+      { 'YL-01': 93 },
+      { filledOn: '2023-12-20' },
+    );
+    const draft = input(
+      '人社局-2024-原稿.xlsx',
+      '县人力资源和社会保障局',
+      { 'YL-01': 90, 'TY-06': '九十' },
+      { filledOn: '2023-12-20' },
+    );
+    for (const inputs of [
+      [corrected, draft],
+      [draft, corrected],
+    ]) {
+      const m = combine(catalog, inputs, { importedAt: NOW });
+      expect(row(m, 'YL-01')).toMatchObject({ value: 93, file: '人社局-2024-更正.xlsx' });
+      expect(m.pending).toHaveLength(1);
+      expect(m.pending[0]).toMatchObject({
+        bureau: '县人力资源和社会保障局',
+        kept: '人社局-2024-更正.xlsx',
+        rule: 'fewer-errors',
+      });
+      expect(m.register.map((r) => [r.file, r.outcome, r.pending?.keptHere])).toEqual([
+        ['人社局-2024-更正.xlsx', 'to-confirm', true],
+        ['人社局-2024-原稿.xlsx', 'to-confirm', false],
+      ]);
+      // Both files are in 历史; the one not used is marked, with the file used for now.
+      expect(m.history.find((h) => h.file === '人社局-2024-原稿.xlsx' && h.code === 'YL-01')).toMatchObject({
+        superseded: true,
+        supersededBy: '人社局-2024-更正.xlsx',
+      });
+    }
+    // The office decides for the draft: it is used, the other is set aside by decision.
+    const decided = combine(catalog, [corrected, draft], { importedAt: NOW, keep: [draft.sha256] });
+    expect(row(decided, 'YL-01')).toMatchObject({ file: '人社局-2024-原稿.xlsx', value: 90 });
+    expect(decided.pending).toEqual([]);
+    expect(decided.register.map((r) => [r.file, r.outcome, r.decided, r.byDecision])).toEqual([
+      ['人社局-2024-原稿.xlsx', 'used', true, false],
+      ['人社局-2024-更正.xlsx', 'superseded', false, true],
+    ]);
+    // The decision is kept in the state: combining into that master again keeps it.
+    const again = combine(catalog, [], { importedAt: NOW, existing: decided.state });
+    expect(row(again, 'YL-01').file).toBe('人社局-2024-原稿.xlsx');
   });
 
-  it('is idempotent, and combining into the master adds to its history', () => {
-    const again = combine(catalog, [mz, wj, rs, broken], { importedAt: NOW });
-    expect(again).toEqual(master);
-    const into = combine(catalog, [mz, wj, rs, broken], {
-      importedAt: '2024-02-01T00:00:00.000Z',
-      existing: { history: master.history, register: master.register },
+  it('§7: without dates, fewer errors, then more usable figures decide (never the order given)', () => {
+    // An empty row the bureau leads is an error (missing): b left one fewer empty.
+    const a = input('a.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '' });
+    const b = input('b.xlsx', '县民政局', { 'YL-02': 640, 'YL-03': 40 }, { filledOn: '' });
+    // 民政局 shares YL-08: a figure there is usable and no row it leads is left empty.
+    const c = input('c.xlsx', '县民政局', { 'YL-02': 660, 'YL-08': 90 }, { filledOn: '' });
+    for (const inputs of [
+      [a, b],
+      [b, a],
+    ]) {
+      const m = combine(catalog, inputs, { importedAt: NOW });
+      expect(row(m, 'YL-02').value).toBe(640);
+      expect(m.pending[0]?.rule).toBe('fewer-errors');
+    }
+    for (const inputs of [
+      [a, c],
+      [c, a],
+    ]) {
+      const m = combine(catalog, inputs, { importedAt: NOW });
+      expect(row(m, 'YL-02').value).toBe(660);
+      expect(m.pending[0]?.rule).toBe('more-figures');
+    }
+  });
+
+  it('§7: a blank template is 空表 and supersedes nothing', () => {
+    const filled = input('老干局-2024.xlsx', '县委老干局', { 'YL-11': 100 }, { filledOn: '2023-12-01' });
+    const blank = input('老干局-空表.xlsx', '县委老干局', {}, { filledOn: '' });
+    const m = combine(catalog, [filled, blank], { importedAt: NOW });
+    expect(row(m, 'YL-11')).toMatchObject({ value: 100, file: '老干局-2024.xlsx' });
+    expect(m.register.find((r) => r.file === '老干局-空表.xlsx')).toMatchObject({
+      outcome: 'rejected',
+      reason: { kind: 'blank' },
     });
-    expect(into.history).toEqual(master.history);
-    expect(into.rows).toEqual(master.rows);
+    expect(m.pending).toEqual([]);
+  });
+
+  it('§7: a file filled on another bureau’s template is 用错模板, with both names', () => {
+    const read = readSubmission(
+      filledView(catalog, '县民政局', 2023, { 'YL-02': 700 }, { bureauText: '县卫生健康局' }),
+      catalog,
+    );
+    if (!read.ok) throw new Error('unreadable');
+    const wrong: CombineInput = {
+      file: '卫健局.xlsx',
+      sha256: sha256Text('wrong'),
+      report: checkSubmission(catalog, read.submission),
+      fileErrors: [],
+    };
+    expect(wrong.report?.fileErrors).toEqual([
+      { kind: 'wrong-template', params: { visible: '县卫生健康局', meta: '县民政局' } },
+    ]);
+    const m = combine(catalog, [wj, wrong], { importedAt: NOW });
+    expect(row(m, 'TY-03')).toMatchObject({ value: 655, bureau: '县卫生健康局' });
+    expect(m.register.find((r) => r.sha256 === wrong.sha256)?.outcome).toBe('rejected');
+  });
+
+  it('is deterministic, and combining into the master keeps every fact', () => {
+    const again = combine(catalog, [broken, rs, wj, mz], { importedAt: NOW });
+    expect({ ...again, thisRun: master.thisRun }).toEqual(master);
+    const into = combine(catalog, [mz, wj, rs, broken], {
+      importedAt: '2024-02-01 08:00',
+      existing: master.state,
+    });
+    // Re-combining the same files changes nothing, not even the import times (first received).
+    expect(into).toEqual({ ...master, thisRun: into.thisRun });
 
     const resubmit = input(
       '民政局-更正.xlsx',
@@ -129,34 +231,49 @@ describe('combine (spec §7)', () => {
       { 'YL-02': 700, 'YL-03': 46 },
       { filledOn: '2024-01-20' },
     );
-    const later = combine(catalog, [resubmit], {
-      importedAt: '2024-02-01T00:00:00.000Z',
-      existing: { history: master.history, register: master.register },
-    });
-    // Other bureaus' figures carry over from the history; the resubmission wins for 民政局.
+    const later = combine(catalog, [resubmit], { importedAt: '2024-02-01 08:00', existing: master.state });
+    // Other bureaus' figures and issues carry over from the state; the resubmission wins for 民政局.
     expect(row(later, 'YL-02')).toMatchObject({ value: 700, file: '民政局-更正.xlsx' });
     expect(row(later, 'YL-01')).toMatchObject({ value: 93, bureau: '县人力资源和社会保障局' });
+    expect(row(later, 'TY-03')).toEqual(row(master, 'TY-03'));
     expect(later.history.slice(0, master.history.length).map((h) => [h.code, h.value, h.file])).toEqual(
       master.history.map((h) => [h.code, h.value, h.file]),
     );
     expect(later.history.filter((h) => h.file === '民政局.xlsx').every((h) => h.superseded)).toBe(true);
     expect(later.register.find((r) => r.file === '民政局.xlsx')).toMatchObject({
-      earlier: true,
+      outcome: 'superseded',
       supersededBy: '民政局-更正.xlsx',
     });
+    expect(later.register.find((r) => r.file === '坏文件.xlsx')).toMatchObject({
+      outcome: 'rejected',
+      reason: { kind: 'damaged' },
+    });
+    const batch = combine(catalog, [mz, wj, rs, broken, resubmit], { importedAt: NOW });
+    expect(later.rows).toEqual(batch.rows);
+    const withoutTime = (rows: typeof batch.register) => rows.map((r) => ({ ...r, importedAt: '' }));
+    expect(withoutTime(later.register)).toEqual(withoutTime(batch.register));
   });
 
-  it('counts the same file given twice once', () => {
-    const twice = combine(catalog, [mz, { ...mz, file: '民政局(1).xlsx', order: 99 }], { importedAt: NOW });
-    expect(twice.register[1]).toMatchObject({ accepted: false, reason: { kind: 'duplicate-file' } });
+  it('counts the same file given twice once, whichever name comes first', () => {
+    const copy = { ...mz, file: '民政局(1).xlsx' };
+    for (const inputs of [
+      [mz, copy],
+      [copy, mz],
+    ]) {
+      const twice = combine(catalog, inputs, { importedAt: NOW });
+      expect(twice.register.map((r) => [r.file, r.outcome, r.reason?.kind ?? null])).toEqual([
+        ['民政局(1).xlsx', 'used', null],
+        ['民政局.xlsx', 'rejected', 'duplicate-file'],
+      ]);
+    }
   });
 
   it('rejects a file of another period', () => {
     const old = input('民政局-2022.xlsx', '县民政局', { 'YL-02': 600 }, { period: 2022 });
     const m = combine(catalog, [mz, wj, old], { importedAt: NOW });
     expect(m.register.find((r) => r.file === '民政局-2022.xlsx')).toMatchObject({
-      accepted: false,
-      reason: { kind: 'period-mismatch' },
+      outcome: 'rejected',
+      reason: { kind: 'period-mismatch', params: { period: 2022, expected: 2023 } },
     });
   });
 

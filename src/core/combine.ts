@@ -1,28 +1,41 @@
 import { allFigureIndicators } from './catalog';
-import type { Catalog } from './catalog/schema';
-import { perThousandIssues, type EntryReport, type SubmissionReport } from './checks';
-import { computeStatus, type HistoryPoint } from './status';
+import type { Catalog, Indicator, Reform } from './catalog/schema';
+import {
+  holdForConfirmation,
+  latestPrevious,
+  perThousandIssues,
+  reformStatus,
+  suspiciousChange,
+  type EntryReport,
+  type PreviousValue,
+  type SubmissionReport,
+} from './checks';
+import type { Decision, FileRecord, MasterState, RecordEntry } from './master-state';
+import { computeStatus, type NotJudged } from './status';
 import { STATUSES, type FileError, type Issue, type Status } from './types';
 
 /**
  * Combining the bureaus' submissions into the county master (spec §7). Pure: the adapters read
- * the files and an existing master's history, this decides what the master says, and the
- * adapters write it.
+ * the files and an existing master's state, this decides what the master says, and the adapters
+ * write it.
+ *
+ * The master is rebuilt at every combine from its state — every file it has ever been given, and
+ * the office's decisions — plus this run's files. Nothing depends on file names, on the order
+ * files were given, or on how many runs built it: files are chosen by 填报日期 and by explicit
+ * decision, and every list is sorted by what the files say.
  */
 
-/** One file handed to the combine, in the order given (or added). */
+/** One file handed to the combine. */
 export interface CombineInput {
   file: string;
   sha256: string;
-  /** Position among the inputs; a later file wins where 填报日期 does not decide. */
-  order: number;
   /** Null where the file could not be read at all. */
   report: SubmissionReport | null;
   /** Errors of reading the file (not a workbook, damaged, …). */
   fileErrors: FileError[];
 }
 
-/** A row of 历史: append-only; rows are never removed, only marked superseded. */
+/** A row of 历史: every figure of every usable file, superseded ones marked. */
 export interface HistoryRow {
   period: number;
   code: string;
@@ -39,6 +52,34 @@ export interface HistoryRow {
   note: string;
 }
 
+/**
+ * What became of a file: its figures are the bureau's (used), a strictly later file replaced it
+ * (superseded) or the office chose another, it waits for a decision (to-confirm), or it was
+ * rejected with a reason.
+ */
+export type Outcome = 'used' | 'superseded' | 'to-confirm' | 'rejected';
+
+/** Why one of several files of a bureau was taken (§7's default rule, or the office's decision). */
+export type ChoiceRule =
+  'decided' | 'kept-earlier' | 'fewer-errors' | 'more-figures' | 'earlier-received' | 'content';
+
+/** Files of one bureau and period that only a decision can tell apart (same or missing 填报日期). */
+export interface PendingChoice {
+  bureau: string;
+  period: number;
+  candidates: {
+    file: string;
+    sha256: string;
+    filledOn: string;
+    errors: number;
+    figures: number;
+    importedAt: string;
+  }[];
+  /** The file the master uses until someone decides, and by which rule. */
+  kept: string;
+  rule: Exclude<ChoiceRule, 'decided'>;
+}
+
 export interface RegisterRow {
   file: string;
   bureau: string;
@@ -47,14 +88,22 @@ export interface RegisterRow {
   filledOn: string;
   phone: string;
   sha256: string;
+  importedAt: string;
   errors: number;
   warnings: number;
-  accepted: boolean;
-  /** Why the file was not used; null when accepted. */
+  outcome: Outcome;
+  /** Why the file was rejected; null otherwise. */
   reason: FileError | null;
+  /** The file used instead (superseded), or the file used for now (to-confirm, where not this one). */
   supersededBy: string;
-  /** Imported in an earlier combine (carried from the existing master's history). */
-  earlier: boolean;
+  /** Superseded by the office's decision rather than by a later 填报日期. */
+  byDecision: boolean;
+  /** To-confirm: whether this is the file used for now, and the rule that chose it. */
+  pending: { keptHere: boolean; rule: Exclude<ChoiceRule, 'decided'>; others: string[] } | null;
+  /** Used because the office decided so (a `--keep` or the pane's choice). */
+  decided: boolean;
+  /** Carried from a master written before the state was kept: its issues were not stored. */
+  legacy: boolean;
 }
 
 export interface Conflict {
@@ -72,6 +121,9 @@ export interface MasterRow {
   value: number | null;
   raw: string;
   status: Status;
+  /** To-confirm: the status the figure would have if it is right (§5 v2). */
+  wouldBe?: Status;
+  notJudged?: NotJudged;
   expected: number | null;
   target: number;
   targetText: string;
@@ -87,6 +139,9 @@ export interface MasterRow {
   issueCount: number;
   issues: Issue[];
   note: string;
+  explained: boolean;
+  /** The figure comes from a master written before issues were stored. */
+  legacy: boolean;
 }
 
 export interface CompletionCell {
@@ -102,6 +157,17 @@ export interface OverviewCounts {
   counts: Record<Status, number>;
 }
 
+/** A bureau with duties in the plan and no file in use for the period (§7 未报送). */
+export interface NotReported {
+  bureau: string;
+  /** Indicators and tasks it leads. */
+  leads: string[];
+  /** Indicators it shares. */
+  shares: string[];
+  /** Its files of the period that were rejected, with why; or waiting for a decision. */
+  files: { file: string; reason: FileError | null; outcome: Outcome }[];
+}
+
 export interface Master {
   catalogId: string;
   period: number;
@@ -110,153 +176,283 @@ export interface Master {
   completion: CompletionCell[];
   history: HistoryRow[];
   overview: { bySection: OverviewCounts[]; byBureau: OverviewCounts[] };
+  notReported: NotReported[];
+  pending: PendingChoice[];
+  /** Files of this run, by SHA-256, and what became of each. */
+  thisRun: { file: string; sha256: string }[];
+  /** What the writers store so that the next combine starts from here. */
+  state: MasterState;
 }
 
 export interface CombineOptions {
-  /** The reporting year; by default the one most files report (the latest on a tie). */
+  /** The reporting year; by default the latest of the existing master's and the one most of this run's files report. */
   period?: number;
-  /** 历史 and 报送登记 of the master being combined into. */
-  existing?: { history: HistoryRow[]; register: RegisterRow[] };
-  /** ISO timestamp stamped on new history rows; injectable so that runs can be compared. */
+  /** The state of the master being combined into. */
+  existing?: MasterState;
+  /** SHA-256 of files the office chose to keep where a bureau sent several (`--keep`, the pane's choice). */
+  keep?: readonly string[];
+  /** County time stamped on newly received files; injectable so that runs can be compared. */
   importedAt: string;
 }
 
-/** A bureau's submission for one period, from a file of this run or rebuilt from the history. */
-interface Source {
-  bureau: string;
-  period: number;
-  file: string;
-  fileHash: string;
-  filledOn: string;
-  order: number;
-  fromHistory: boolean;
-  entries: Map<string, SourceEntry>;
+/** A file's record as judged for one combine: entries with statuses, against the history before it. */
+interface Judged {
+  record: FileRecord;
+  entries: Map<string, JudgedEntry>;
 }
 
-interface SourceEntry {
-  value: number | null;
-  raw: string;
+interface JudgedEntry extends RecordEntry {
   status: Status;
+  wouldBe?: Status;
+  notJudged?: NotJudged;
   expected: number | null;
   gap: number | null;
   toTarget: number | null;
   progress: number | null;
-  issues: Issue[];
-  note: string;
-  role: EntryReport['role'];
+  explained: boolean;
 }
 
-function choosePeriod(inputs: readonly CombineInput[]): number | null {
+/** Catalog lookups built once per combine. */
+interface Index {
+  figures: readonly Indicator[];
+  indicator: ReadonlyMap<string, Indicator>;
+  reform: ReadonlyMap<string, Reform>;
+  bureauOrder: ReadonlyMap<string, number>;
+  codeOrder: ReadonlyMap<string, number>;
+}
+
+function indexOf(catalog: Catalog): Index {
+  const figures = allFigureIndicators(catalog);
+  const codes = [...figures.map((i) => i.code), ...catalog.milestones.reforms.map((r) => r.code)];
+  return {
+    figures,
+    indicator: new Map(figures.map((i) => [i.code, i])),
+    reform: new Map(catalog.milestones.reforms.map((r) => [r.code, r])),
+    bureauOrder: new Map(catalog.bureaus.map((b, i) => [b.name, i])),
+    codeOrder: new Map(codes.map((c, i) => [c, i])),
+  };
+}
+
+/** Code-point order, the same on every machine (localeCompare is not). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Warnings that depend on other files (the previous period) are found again at each combine. */
+const FOUND_AGAIN: ReadonlySet<Issue['kind']> = new Set(['suspicious-change']);
+
+/** A checked file as the master keeps it. */
+export function recordOf(input: CombineInput, importedAt: string): FileRecord {
+  const report = input.report;
+  const fileErrors = [...input.fileErrors, ...(report?.fileErrors ?? [])];
+  const entries: RecordEntry[] = (report?.entries ?? []).map((entry) => ({
+    code: entry.code,
+    role: entry.role,
+    cell: entry.cell,
+    raw: entry.raw,
+    value: entry.value,
+    state: entry.state,
+    note: entry.note,
+    issues: entry.issues.filter((issue) => !FOUND_AGAIN.has(issue.kind)),
+    ...(entry.progressText ? { progressText: entry.progressText } : {}),
+  }));
+  // §7: a file with not one usable figure (a blank or untouched template) is 空表.
+  if (report && fileErrors.length === 0 && !entries.some(usableEntry))
+    fileErrors.push({ kind: 'blank', params: { typed: entries.filter((e) => e.raw.trim() !== '').length } });
+  return {
+    file: input.file,
+    sha256: input.sha256,
+    importedAt,
+    bureau: report?.bureau ?? null,
+    bureauText: report?.bureauText ?? '',
+    period: report?.period ?? null,
+    filledBy: report?.filledBy ?? '',
+    filledOn: report?.filledOn ?? '',
+    phone: report?.phone ?? '',
+    fileErrors,
+    sheetIssues: report?.sheetIssues ?? [],
+    errors: report?.counts.errors ?? 0,
+    warnings: report?.counts.warnings ?? 0,
+    entries,
+  };
+}
+
+function usableEntry(entry: RecordEntry): boolean {
+  return entry.value !== null || entry.progressText !== undefined;
+}
+
+function figureCount(record: FileRecord): number {
+  return record.entries.filter(usableEntry).length;
+}
+
+/** The period a run combines: as asked, else the latest of the master's and what most new files report. */
+function choosePeriod(
+  records: readonly FileRecord[],
+  existing: MasterState | undefined,
+  fallback: number,
+): number {
   const tally = new Map<number, number>();
-  for (const input of inputs) {
-    const period = input.report?.period;
-    if (period !== null && period !== undefined) tally.set(period, (tally.get(period) ?? 0) + 1);
-  }
+  for (const record of records)
+    if (record.period !== null) tally.set(record.period, (tally.get(record.period) ?? 0) + 1);
   let best: number | null = null;
   for (const [period, count] of tally) {
     const bestCount = best === null ? -1 : (tally.get(best) ?? 0);
     if (count > bestCount || (count === bestCount && best !== null && period > best)) best = period;
   }
-  return best;
+  if (existing) return best === null ? existing.period : Math.max(best, existing.period);
+  return best ?? fallback;
 }
 
-/** The later of two submissions: the later 填报日期 where both have one and they differ, else the later given. */
-function later(a: Source, b: Source): Source {
-  if (a.filledOn && b.filledOn && a.filledOn !== b.filledOn) return a.filledOn > b.filledOn ? a : b;
-  return a.order > b.order ? a : b;
+const recordKey = (record: { sha256: string; file: string }): string =>
+  `${record.sha256}\u0000${record.file}`;
+
+/** The selection of §7 for one bureau and period: one file used, the others superseded or pending. */
+interface Selection {
+  used: FileRecord;
+  superseded: Map<string, { by: FileRecord; byDecision: boolean }>;
+  pending: PendingChoice | null;
+  decided: boolean;
 }
 
-function sourceFromReport(input: CombineInput, report: SubmissionReport, period: number): Source {
-  const entries = new Map<string, SourceEntry>();
-  for (const entry of report.entries) {
-    entries.set(entry.code, {
-      value: entry.value,
-      raw: entry.raw,
-      status: entry.status,
-      expected: entry.expected,
-      gap: entry.gap,
-      toTarget: entry.toTarget,
-      progress: entry.progress,
-      issues: entry.issues,
-      note: entry.note,
-      role: entry.role,
-    });
-  }
-  return {
-    bureau: report.bureau ?? '',
-    period,
-    file: input.file,
-    fileHash: input.sha256,
-    filledOn: report.filledOn,
-    order: input.order,
-    fromHistory: false,
-    entries,
+function select(
+  group: readonly FileRecord[],
+  decision: Decision | undefined,
+  wasCurrent: ReadonlySet<string>,
+): Selection {
+  const dated = group.filter((r) => r.filledOn !== '');
+  const latest = dated.reduce((max, r) => (r.filledOn > max ? r.filledOn : max), '');
+  // Only a strictly later 填报日期 supersedes; the latest-dated files and the undated ones are candidates.
+  const candidates = group.filter((r) => r.filledOn === '' || r.filledOn === latest);
+  const superseded = new Map<string, { by: FileRecord; byDecision: boolean }>();
+  const settle = (used: FileRecord, pending: PendingChoice | null, decided: boolean): Selection => {
+    for (const record of group)
+      if (record !== used && (decided || !candidates.includes(record)))
+        superseded.set(recordKey(record), { by: used, byDecision: decided && candidates.includes(record) });
+    return { used, superseded, pending, decided };
   };
+  const only = candidates[0];
+  if (candidates.length === 1 && only) return settle(only, null, false);
+  const kept = decision ? candidates.find((r) => r.sha256 === decision.keep) : undefined;
+  if (kept) return settle(kept, null, true);
+
+  // Until someone decides (§7): the file already in use, else fewer errors, then more usable
+  // figures, then the earlier received; then content, never the name.
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      Number(wasCurrent.has(b.sha256)) - Number(wasCurrent.has(a.sha256)) ||
+      a.errors - b.errors ||
+      figureCount(b) - figureCount(a) ||
+      byText(a.importedAt, b.importedAt) ||
+      byText(a.sha256, b.sha256),
+  );
+  const [first, second] = ranked as [FileRecord, FileRecord];
+  const rule: PendingChoice['rule'] =
+    wasCurrent.has(first.sha256) && !wasCurrent.has(second.sha256)
+      ? 'kept-earlier'
+      : first.errors !== second.errors
+        ? 'fewer-errors'
+        : figureCount(first) !== figureCount(second)
+          ? 'more-figures'
+          : first.importedAt !== second.importedAt
+            ? 'earlier-received'
+            : 'content';
+  const pending: PendingChoice = {
+    bureau: first.bureau ?? '',
+    period: first.period ?? 0,
+    candidates: ranked.map((r) => ({
+      file: r.file,
+      sha256: r.sha256,
+      filledOn: r.filledOn,
+      errors: r.errors,
+      figures: figureCount(r),
+      importedAt: r.importedAt,
+    })),
+    kept: first.file,
+    rule,
+  };
+  return settle(first, pending, false);
 }
 
-function sourcesFromHistory(
+/** Statuses and history-dependent warnings of one file, against the history before its period. */
+function judge(
   catalog: Catalog,
-  history: readonly HistoryRow[],
-  period: number,
-  skip: ReadonlySet<string>,
-  points: readonly HistoryPoint[],
-): Source[] {
-  const byFile = new Map<string, Source>();
-  const indicators = new Map(allFigureIndicators(catalog).map((i) => [i.code, i]));
-  let order = -history.length;
-  for (const row of history) {
-    if (row.period !== period || skip.has(row.fileHash)) continue;
-    let source = byFile.get(row.fileHash);
-    if (!source) {
-      source = {
-        bureau: row.bureau,
-        period,
-        file: row.file,
-        fileHash: row.fileHash,
-        filledOn: row.filledOn,
-        // Earlier imports count as given before any file of this run.
-        order: order++,
-        fromHistory: true,
-        entries: new Map(),
+  index: Index,
+  record: FileRecord,
+  history: readonly PreviousValue[],
+): Judged {
+  const period = record.period;
+  const entries = new Map<string, JudgedEntry>();
+  for (const entry of record.entries) {
+    const indicator = index.indicator.get(entry.code);
+    const reform = index.reform.get(entry.code);
+    let judged: JudgedEntry;
+    if (reform) {
+      const result = entry.progressText
+        ? reformStatus(reform, entry.progressText, period)
+        : { status: (entry.raw.trim() === '' ? 'no-data' : 'invalid') as Status };
+      judged = {
+        ...entry,
+        status: result.status,
+        ...('notJudged' in result && result.notJudged ? { notJudged: result.notJudged } : {}),
+        expected: null,
+        gap: null,
+        toTarget: entry.progressText === '已完成' ? 1 : null,
+        progress: null,
+        explained: false,
       };
-      byFile.set(row.fileHash, source);
+    } else if (indicator && period !== null) {
+      const result = computeStatus(catalog, indicator, entry.value, period, {
+        invalid: entry.state === 'invalid',
+        history,
+      });
+      const issues = [...entry.issues];
+      const previous =
+        entry.value !== null && record.bureau
+          ? latestPrevious(history, record.bureau, entry.code, period)
+          : null;
+      if (previous && previous.value !== null && entry.value !== null) {
+        const change = suspiciousChange(
+          indicator,
+          entry.value,
+          { period: previous.period, value: previous.value },
+          result.start,
+        );
+        if (change) issues.push({ ...change, ...(entry.cell ? { cell: entry.cell } : {}) });
+      }
+      judged = {
+        ...entry,
+        issues,
+        status: result.status,
+        ...(result.notJudged ? { notJudged: result.notJudged } : {}),
+        expected: result.expected,
+        gap: result.gap,
+        toTarget: result.toTarget,
+        progress: result.progress,
+        explained: false,
+      };
+    } else {
+      // A code the catalog no longer has, or a file without a period: kept as written, not judged.
+      judged = {
+        ...entry,
+        status: entry.value === null ? (entry.state === 'invalid' ? 'invalid' : 'no-data') : 'not-judged',
+        expected: null,
+        gap: null,
+        toTarget: null,
+        progress: null,
+        explained: false,
+      };
     }
-    const indicator = indicators.get(row.code);
-    const judged = indicator
-      ? computeStatus(catalog, indicator, row.value, period, {
-          invalid: row.status === 'invalid',
-          history: points,
-        })
-      : null;
-    const role = indicator
-      ? indicator.lead === row.bureau
-        ? 'lead'
-        : indicator.coResponsible.includes(row.bureau)
-          ? 'co'
-          : 'none'
-      : 'lead';
-    source.entries.set(row.code, {
-      value: row.value,
-      raw: row.raw,
-      status: judged?.status ?? row.status,
-      expected: judged?.expected ?? null,
-      gap: judged?.gap ?? null,
-      toTarget: judged?.toTarget ?? (row.status === 'achieved' ? 1 : null),
-      progress: judged?.progress ?? null,
-      issues: [],
-      note: row.note,
-      role,
-    });
+    entries.set(entry.code, holdForConfirmation(judged));
   }
-  return [...byFile.values()];
+  return { record, entries };
 }
 
 function emptyCounts(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
 
-/** History as points for starting values (§5), from rows that were not superseded. */
-export function historyPoints(history: readonly HistoryRow[]): (HistoryPoint & { bureau: string })[] {
+/** History as points for starting values (§5) and the previous period (§6). */
+export function historyPoints(history: readonly HistoryRow[]): PreviousValue[] {
   return history.map((row) => ({
     period: row.period,
     code: row.code,
@@ -266,165 +462,318 @@ export function historyPoints(history: readonly HistoryRow[]): (HistoryPoint & {
   }));
 }
 
+/** Points of the used files of a state, for checking new files against what the master holds. */
+export function statePoints(state: MasterState | undefined): PreviousValue[] {
+  if (!state) return [];
+  const used = new Set(state.current);
+  return state.files
+    .filter((r) => used.has(r.sha256) && r.period !== null && r.bureau)
+    .flatMap((r) =>
+      r.entries.map((e) => ({
+        period: r.period ?? 0,
+        code: e.code,
+        value: e.value,
+        superseded: false,
+        bureau: r.bureau ?? '',
+      })),
+    );
+}
+
 export function combine(catalog: Catalog, inputs: readonly CombineInput[], options: CombineOptions): Master {
-  const existingHistory = options.existing?.history ?? [];
-  const period = options.period ?? choosePeriod(inputs) ?? catalog.targetYear;
-  const points = historyPoints(existingHistory);
+  const index = indexOf(catalog);
+  const existing = options.existing;
 
-  const register: RegisterRow[] = [];
-  const accepted: Source[] = [];
-  const firstByHash = new Map<string, string>();
-  for (const input of [...inputs].sort((a, b) => a.order - b.order)) {
-    const report = input.report;
-    const errors = [...input.fileErrors, ...(report?.fileErrors ?? [])];
-    const duplicateOf = firstByHash.get(input.sha256);
-    if (duplicateOf !== undefined) errors.push({ kind: 'duplicate-file', params: { other: duplicateOf } });
-    else firstByHash.set(input.sha256, input.file);
-    if (report && report.period !== null && report.period !== period && errors.length === 0) {
-      errors.push({ kind: 'period-mismatch', params: { period: report.period, expected: period } });
+  // Every file the master knows, with this run's: a file given again (same name and content)
+  // keeps the time it was first received.
+  const records = new Map<string, FileRecord>();
+  for (const record of existing?.files ?? []) records.set(recordKey(record), record);
+  const fresh = inputs.map((input) => recordOf(input, options.importedAt));
+  const period = options.period ?? choosePeriod(fresh, existing, catalog.targetYear);
+  for (const record of fresh) {
+    const earlier = records.get(recordKey(record));
+    // §7: a file of another period is rejected with both years, unless that period is combined on purpose.
+    if (record.fileErrors.length === 0 && record.period !== null && record.period !== period)
+      record.fileErrors.push({
+        kind: 'period-mismatch',
+        params: { period: record.period, expected: period },
+      });
+    records.set(recordKey(record), earlier ? { ...record, importedAt: earlier.importedAt } : record);
+  }
+  const all = [...records.values()].sort((a, b) => byText(a.sha256, b.sha256) || byText(a.file, b.file));
+
+  // Identical files count once (§7): the first name in code-point order stands for the content.
+  const firstOfContent = new Map<string, FileRecord>();
+  for (const record of all) if (!firstOfContent.has(record.sha256)) firstOfContent.set(record.sha256, record);
+  const rejection = new Map<FileRecord, FileError>();
+  for (const record of all) {
+    const first = firstOfContent.get(record.sha256);
+    const own = record.fileErrors[0];
+    if (own) rejection.set(record, own);
+    else if (first && first !== record)
+      rejection.set(record, { kind: 'duplicate-file', params: { other: first.file } });
+  }
+
+  // Decisions: this run's `keep` replaces an earlier decision for the same bureau and period.
+  const decisions = new Map<string, Decision>();
+  const groupKey = (bureau: string, p: number) => `${bureau}\u0000${p}`;
+  for (const d of existing?.decisions ?? []) decisions.set(groupKey(d.bureau, d.period), d);
+  for (const sha of options.keep ?? []) {
+    const kept = all.find((r) => r.sha256 === sha && !rejection.has(r));
+    if (kept?.bureau && kept.period !== null)
+      decisions.set(groupKey(kept.bureau, kept.period), {
+        bureau: kept.bureau,
+        period: kept.period,
+        keep: sha,
+      });
+  }
+
+  // One file used per bureau and period (§7).
+  const groups = new Map<string, FileRecord[]>();
+  for (const record of all) {
+    if (rejection.has(record) || !record.bureau || record.period === null) continue;
+    const key = groupKey(record.bureau, record.period);
+    groups.set(key, [...(groups.get(key) ?? []), record]);
+  }
+  const wasCurrent = new Set(existing?.current ?? []);
+  const selections = new Map<string, Selection>();
+  for (const [key, group] of groups) selections.set(key, select(group, decisions.get(key), wasCurrent));
+  const used = new Set([...selections.values()].map((s) => s.used));
+
+  // Judge period by period, each against the used files of the periods before it.
+  const judged = new Map<FileRecord, Judged>();
+  const periods = [...new Set([...groups.values()].flat().map((r) => r.period ?? 0))].sort((a, b) => a - b);
+  const points: PreviousValue[] = [];
+  for (const p of periods) {
+    const ofPeriod = [...groups.values()].flat().filter((r) => r.period === p);
+    for (const record of ofPeriod) judged.set(record, judge(catalog, index, record, points));
+    for (const record of ofPeriod) {
+      if (!used.has(record)) continue;
+      for (const entry of record.entries)
+        points.push({
+          period: p,
+          code: entry.code,
+          value: entry.value,
+          superseded: false,
+          bureau: record.bureau ?? '',
+        });
     }
-    const reason: FileError | null = errors[0] ? { ...errors[0], file: input.file } : null;
-    register.push({
-      file: input.file,
-      bureau: report?.bureau ?? report?.bureauText ?? '',
-      period: report?.period ?? null,
-      filledBy: report?.filledBy ?? '',
-      filledOn: report?.filledOn ?? '',
-      phone: report?.phone ?? '',
-      sha256: input.sha256,
-      errors: report?.counts.errors ?? 0,
-      warnings: report?.counts.warnings ?? 0,
-      accepted: reason === null,
-      reason,
-      supersededBy: '',
-      earlier: false,
-    });
-    if (reason === null && report) accepted.push(sourceFromReport(input, report, period));
   }
 
-  const inRun = new Set(accepted.map((s) => s.fileHash));
-  const sources = [...sourcesFromHistory(catalog, existingHistory, period, inRun, points), ...accepted];
-
-  // One current submission per bureau; the others are superseded by it (spec §7).
-  const current = new Map<string, Source>();
-  for (const source of sources) {
-    const held = current.get(source.bureau);
-    current.set(source.bureau, held ? later(held, source) : source);
-  }
-  const supersededBy = new Map<string, string>();
-  for (const source of sources) {
-    const winner = current.get(source.bureau);
-    if (winner && winner !== source) supersededBy.set(source.fileHash, winner.file);
-  }
-  for (const row of register) {
-    row.supersededBy = row.accepted ? (supersededBy.get(row.sha256) ?? '') : '';
-  }
-  for (const previous of options.existing?.register ?? []) {
-    if (inRun.has(previous.sha256) || register.some((r) => r.sha256 === previous.sha256)) continue;
-    register.push({
-      ...previous,
-      earlier: true,
-      supersededBy: previous.accepted
-        ? (supersededBy.get(previous.sha256) ?? previous.supersededBy)
-        : previous.supersededBy,
-    });
-  }
+  const sources = [...selections.values()]
+    .filter((s) => s.used.period === period)
+    .map((s) => judged.get(s.used))
+    .filter((j): j is Judged => j !== undefined);
+  const sourceOf = new Map(sources.map((s) => [s.record.bureau ?? '', s]));
 
   const rows: MasterRow[] = [];
-  const currentSources = [...current.values()];
-  for (const indicator of allFigureIndicators(catalog)) {
+  for (const indicator of index.figures)
     rows.push(
       masterRow(
         catalog,
+        index,
         indicator.code,
-        indicator.name,
         indicator.lead,
         indicator.coResponsible,
-        currentSources,
+        sourceOf,
+        sources,
         period,
       ),
     );
-  }
-  for (const reform of catalog.milestones.reforms) {
-    rows.push(masterRow(catalog, reform.code, reform.name, reform.bureau, [], currentSources, period));
-  }
-  const valueOf = (code: string): number | null => rows.find((r) => r.code === code)?.value ?? null;
-  for (const { code, issue } of perThousandIssues(catalog, valueOf, catalog.parameters.population)) {
-    const row = rows.find((r) => r.code === code);
+  for (const reform of catalog.milestones.reforms)
+    rows.push(masterRow(catalog, index, reform.code, reform.bureau, [], sourceOf, sources, period));
+  const rowOf = new Map(rows.map((r) => [r.code, r]));
+  for (const { code, issue } of perThousandIssues(
+    catalog,
+    (code) => rowOf.get(code)?.value ?? null,
+    catalog.parameters.population,
+  )) {
+    const row = rowOf.get(code);
     // Where one bureau sent both figures, its own check already found this.
     if (row && !row.issues.some((i) => i.kind === 'inconsistent')) {
       row.issues.push(issue);
       row.issueCount++;
+      Object.assign(row, holdForConfirmation(row));
     }
   }
 
-  const history: HistoryRow[] = existingHistory.map((row) => {
-    const by = supersededBy.get(row.fileHash);
-    return by !== undefined ? { ...row, superseded: true, supersededBy: by } : { ...row };
-  });
-  const known = new Set(existingHistory.map((row) => `${row.fileHash}\u0000${row.code}`));
-  for (const source of accepted) {
-    for (const [code, entry] of source.entries) {
-      if (known.has(`${source.fileHash}\u0000${code}`)) continue;
-      if (entry.value === null && entry.raw === '' && entry.status === 'no-data') continue;
-      history.push({
-        period,
-        code,
-        value: entry.value,
-        raw: entry.raw,
-        status: entry.status,
-        bureau: source.bureau,
-        file: source.file,
-        fileHash: source.fileHash,
-        filledOn: source.filledOn,
-        importedAt: options.importedAt,
-        superseded: supersededBy.has(source.fileHash),
-        supersededBy: supersededBy.get(source.fileHash) ?? '',
-        note: entry.note,
-      });
-    }
-  }
+  const register = registerOf(all, rejection, selections, used, index);
+  const history = historyOf(judged, selections, used, index);
+  const state: MasterState = {
+    catalogId: catalog.id,
+    period,
+    files: all,
+    decisions: [...decisions.values()].sort((a, b) => a.period - b.period || byText(a.bureau, b.bureau)),
+    current: [...used].map((r) => r.sha256).sort(byText),
+  };
 
   return {
     catalogId: catalog.id,
     period,
     rows,
     register,
-    completion: completionOf(catalog, currentSources),
+    completion: completionOf(index, sourceOf),
     history,
-    overview: overviewOf(catalog, rows),
+    overview: overviewOf(catalog, index, rows),
+    notReported: notReportedOf(catalog, index, period, sourceOf, register),
+    pending: [...selections.values()]
+      .filter((s) => s.pending && s.used.period === period)
+      .map((s) => s.pending as PendingChoice)
+      .sort((a, b) => bureauCompare(index, a.bureau, b.bureau)),
+    thisRun: inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+    state,
   };
+}
+
+function bureauCompare(index: Index, a: string, b: string): number {
+  const big = Number.MAX_SAFE_INTEGER;
+  return (index.bureauOrder.get(a) ?? big) - (index.bureauOrder.get(b) ?? big) || byText(a, b);
+}
+
+const OUTCOME_ORDER: Record<Outcome, number> = { used: 0, 'to-confirm': 1, superseded: 2, rejected: 3 };
+
+function registerOf(
+  all: readonly FileRecord[],
+  rejection: ReadonlyMap<FileRecord, FileError>,
+  selections: ReadonlyMap<string, Selection>,
+  used: ReadonlySet<FileRecord>,
+  index: Index,
+): RegisterRow[] {
+  const rows: RegisterRow[] = all.map((record) => {
+    const reason = rejection.get(record) ?? null;
+    const selection = record.bureau && record.period !== null ? findSelection(selections, record) : undefined;
+    const gone = selection?.superseded.get(recordKey(record));
+    const pending = selection?.pending?.candidates.some(
+      (c) => c.sha256 === record.sha256 && c.file === record.file,
+    )
+      ? selection.pending
+      : null;
+    const outcome: Outcome = reason
+      ? 'rejected'
+      : pending
+        ? 'to-confirm'
+        : used.has(record)
+          ? 'used'
+          : 'superseded';
+    return {
+      file: record.file,
+      bureau: record.bureau ?? record.bureauText,
+      period: record.period,
+      filledBy: record.filledBy,
+      filledOn: record.filledOn,
+      phone: record.phone,
+      sha256: record.sha256,
+      importedAt: record.importedAt,
+      errors: record.errors,
+      warnings: record.warnings,
+      outcome,
+      reason: reason ? { ...reason, file: record.file } : null,
+      supersededBy:
+        outcome === 'superseded' ? (gone?.by.file ?? '') : pending && !used.has(record) ? pending.kept : '',
+      byDecision: gone?.byDecision ?? false,
+      pending: pending
+        ? {
+            keptHere: used.has(record),
+            rule: pending.rule,
+            others: pending.candidates.filter((c) => c.sha256 !== record.sha256).map((c) => c.file),
+          }
+        : null,
+      decided: outcome === 'used' && (selection?.decided ?? false),
+      legacy: record.legacy ?? false,
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      (b.period ?? 0) - (a.period ?? 0) ||
+      bureauCompare(index, a.bureau, b.bureau) ||
+      OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] ||
+      Number(b.pending?.keptHere ?? false) - Number(a.pending?.keptHere ?? false) ||
+      byText(b.filledOn, a.filledOn) ||
+      byText(a.file, b.file) ||
+      byText(a.sha256, b.sha256),
+  );
+}
+
+function findSelection(
+  selections: ReadonlyMap<string, Selection>,
+  record: FileRecord,
+): Selection | undefined {
+  return selections.get(`${record.bureau ?? ''}\u0000${record.period ?? 0}`);
+}
+
+function historyOf(
+  judged: ReadonlyMap<FileRecord, Judged>,
+  selections: ReadonlyMap<string, Selection>,
+  used: ReadonlySet<FileRecord>,
+  index: Index,
+): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  const ordered = [...judged.keys()].sort(
+    (a, b) =>
+      byText(a.importedAt, b.importedAt) ||
+      (a.period ?? 0) - (b.period ?? 0) ||
+      bureauCompare(index, a.bureau ?? '', b.bureau ?? '') ||
+      byText(a.file, b.file) ||
+      byText(a.sha256, b.sha256),
+  );
+  for (const record of ordered) {
+    const selection = findSelection(selections, record);
+    const by =
+      selection?.superseded.get(recordKey(record))?.by ?? (used.has(record) ? undefined : selection?.used);
+    const entries = [...(judged.get(record)?.entries.values() ?? [])].sort(
+      (a, b) =>
+        (index.codeOrder.get(a.code) ?? 1e9) - (index.codeOrder.get(b.code) ?? 1e9) || byText(a.code, b.code),
+    );
+    for (const entry of entries) {
+      // Rows a bureau left empty say nothing; 历史 keeps what was typed.
+      if (entry.value === null && entry.raw === '' && entry.status === 'no-data') continue;
+      rows.push({
+        period: record.period ?? 0,
+        code: entry.code,
+        value: entry.value,
+        raw: entry.raw,
+        status: entry.status,
+        bureau: record.bureau ?? '',
+        file: record.file,
+        fileHash: record.sha256,
+        filledOn: record.filledOn,
+        importedAt: record.importedAt,
+        superseded: !used.has(record),
+        supersededBy: by?.file ?? '',
+        note: entry.note,
+      });
+    }
+  }
+  return rows;
 }
 
 function masterRow(
   catalog: Catalog,
+  index: Index,
   code: string,
-  name: string,
   lead: string,
   coResponsible: readonly string[],
-  sources: readonly Source[],
+  sourceOf: ReadonlyMap<string, Judged>,
+  sources: readonly Judged[],
   period: number,
 ): MasterRow {
-  const indicator = allFigureIndicators(catalog).find((i) => i.code === code);
-  const reform = catalog.milestones.reforms.find((r) => r.code === code);
-  const bySource = (bureau: string): { source: Source; entry: SourceEntry } | null => {
-    const source = sources.find((s) => s.bureau === bureau);
+  const indicator = index.indicator.get(code);
+  const reform = index.reform.get(code);
+  const pick = (bureau: string) => {
+    const source = sourceOf.get(bureau);
     const entry = source?.entries.get(code);
     return source && entry ? { source, entry } : null;
   };
-  const usable = (pick: { entry: SourceEntry } | null): boolean =>
-    !!pick &&
-    (pick.entry.value !== null ||
-      (!!reform && pick.entry.status !== 'no-data' && pick.entry.status !== 'invalid'));
+  const usable = (p: ReturnType<typeof pick>): boolean =>
+    !!p &&
+    (p.entry.value !== null || (!!reform && p.entry.status !== 'no-data' && p.entry.status !== 'invalid'));
 
-  const leadPick = bySource(lead);
-  let chosen = leadPick;
+  let chosen = pick(lead);
   let fromCoResponsible = false;
-  if (!usable(leadPick)) {
+  if (!usable(chosen)) {
     for (const bureau of coResponsible) {
-      const pick = bySource(bureau);
-      if (usable(pick)) {
-        chosen = pick;
+      const p = pick(bureau);
+      if (usable(p)) {
+        chosen = p;
         fromCoResponsible = true;
         break;
       }
@@ -435,44 +784,48 @@ function masterRow(
   for (const source of sources) {
     const value = source.entries.get(code)?.value;
     if (value !== null && value !== undefined)
-      reported.push({ bureau: source.bureau, value, file: source.file });
+      reported.push({ bureau: source.record.bureau ?? '', value, file: source.record.file });
   }
-  const distinct = new Set(reported.map((r) => r.value));
-  const conflicts = distinct.size > 1 ? reported : [];
+  reported.sort((a, b) => bureauCompare(index, a.bureau, b.bureau));
+  const conflicts = new Set(reported.map((r) => r.value)).size > 1 ? reported : [];
 
   const entry = chosen?.entry;
   const fallback = indicator ? computeStatus(catalog, indicator, null, period) : null;
-  const issues = entry?.issues ?? [];
+  const issues = [...(entry?.issues ?? [])];
   return {
     code,
-    name,
+    name: indicator?.name ?? reform?.name ?? code,
     kind: reform ? 'reform' : indicator?.section === 'project' ? 'project' : 'indicator',
     section: reform ? 'reform' : (indicator?.section ?? ''),
     unit: indicator?.unit.label ?? '',
     value: entry?.value ?? null,
     raw: entry?.raw ?? '',
     status: entry?.status ?? 'no-data',
+    ...(entry?.wouldBe ? { wouldBe: entry.wouldBe } : {}),
+    ...(entry?.notJudged ? { notJudged: entry.notJudged } : {}),
     expected: entry?.expected ?? fallback?.expected ?? null,
     target: indicator?.target.value ?? 1,
     targetText: indicator?.target.printed ?? reform?.expected ?? '',
     gap: entry?.gap ?? null,
     toTarget: entry?.toTarget ?? null,
     progress: entry?.progress ?? null,
-    bureau: chosen?.source.bureau ?? '',
-    file: chosen?.source.file ?? '',
+    bureau: chosen?.source.record.bureau ?? '',
+    file: chosen?.source.record.file ?? '',
     fromCoResponsible,
     conflicts,
     issueCount: issues.length,
-    issues: [...issues],
+    issues,
     note: entry?.note ?? '',
+    explained: entry?.explained ?? false,
+    legacy: chosen?.source.record.legacy ?? false,
   };
 }
 
-function completionOf(catalog: Catalog, sources: readonly Source[]): CompletionCell[] {
+function completionOf(index: Index, sourceOf: ReadonlyMap<string, Judged>): CompletionCell[] {
   const cells: CompletionCell[] = [];
-  for (const indicator of allFigureIndicators(catalog)) {
+  for (const indicator of index.figures) {
     for (const bureau of [indicator.lead, ...indicator.coResponsible]) {
-      const source = sources.find((s) => s.bureau === bureau);
+      const source = sourceOf.get(bureau);
       const entry = source?.entries.get(indicator.code);
       const role = bureau === indicator.lead ? 'lead' : 'co';
       let state: CompletionCell['state'];
@@ -488,7 +841,7 @@ function completionOf(catalog: Catalog, sources: readonly Source[]): CompletionC
   return cells;
 }
 
-function overviewOf(catalog: Catalog, rows: readonly MasterRow[]): Master['overview'] {
+function overviewOf(catalog: Catalog, index: Index, rows: readonly MasterRow[]): Master['overview'] {
   const bySection: OverviewCounts[] = [
     ...catalog.sections.map((s) => ({ key: s.id, label: s.label })),
     { key: 'project', label: '重大项目' },
@@ -503,10 +856,7 @@ function overviewOf(catalog: Catalog, rows: readonly MasterRow[]): Master['overv
 
   const byBureau = new Map<string, OverviewCounts>();
   for (const row of rows) {
-    const lead =
-      allFigureIndicators(catalog).find((i) => i.code === row.code)?.lead ??
-      catalog.milestones.reforms.find((r) => r.code === row.code)?.bureau ??
-      '';
+    const lead = index.indicator.get(row.code)?.lead ?? index.reform.get(row.code)?.bureau ?? '';
     let group = byBureau.get(lead);
     if (!group) {
       group = { key: lead, label: lead, counts: emptyCounts() };
@@ -515,4 +865,38 @@ function overviewOf(catalog: Catalog, rows: readonly MasterRow[]): Master['overv
     group.counts[row.status]++;
   }
   return { bySection, byBureau: [...byBureau.values()] };
+}
+
+/** §7 未报送: every bureau with duties and no file in use for the period — the list the office phones round. */
+function notReportedOf(
+  catalog: Catalog,
+  index: Index,
+  period: number,
+  sourceOf: ReadonlyMap<string, Judged>,
+  register: readonly RegisterRow[],
+): NotReported[] {
+  const duties = new Map<string, { leads: string[]; shares: string[] }>();
+  const duty = (bureau: string) => {
+    let d = duties.get(bureau);
+    if (!d) duties.set(bureau, (d = { leads: [], shares: [] }));
+    return d;
+  };
+  for (const indicator of index.figures) {
+    duty(indicator.lead).leads.push(indicator.code);
+    for (const co of indicator.coResponsible) duty(co).shares.push(indicator.code);
+  }
+  for (const reform of catalog.milestones.reforms) duty(reform.bureau).leads.push(reform.code);
+  return [...duties.entries()]
+    .filter(([bureau]) => !sourceOf.has(bureau))
+    .sort(([a], [b]) => bureauCompare(index, a, b))
+    .map(([bureau, d]) => ({
+      bureau,
+      leads: d.leads,
+      shares: d.shares,
+      files: register
+        .filter(
+          (r) => r.bureau === bureau && (r.period === period || r.period === null) && r.outcome !== 'used',
+        )
+        .map((r) => ({ file: r.file, reason: r.reason, outcome: r.outcome })),
+    }));
 }

@@ -43,6 +43,11 @@ export const fileErrorSchema = z.discriminatedUnion('kind', [
     params: z.object({ period: z.number().int(), expected: z.number().int() }),
   }),
   z.object({ kind: z.literal('duplicate-file'), params: z.object({ other: z.string() }) }),
+  z.object({ kind: z.literal('blank'), params: z.object({ typed: z.number().int().min(0) }) }),
+  z.object({
+    kind: z.literal('wrong-template'),
+    params: z.object({ visible: z.string(), meta: z.string() }),
+  }),
   z.object({
     kind: z.literal('unreadable'),
     params: z.object({ cause: z.enum(['missing', 'denied', 'folder', 'other']), detail: z.string() }),

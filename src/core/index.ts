@@ -8,6 +8,7 @@ export * from './layout';
 export * from './sheet';
 export * from './checks';
 export * from './combine';
+export * from './master-state';
 export * from './messages';
 export * from './report';
 export * from './master-layout';

@@ -1,7 +1,17 @@
+import { allFigureIndicators, roleOf } from './catalog';
 import type { Catalog } from './catalog/schema';
-import type { HistoryRow, Master, MasterRow, RegisterRow } from './combine';
+import type { ChoiceRule, Master, MasterRow, NotReported, RegisterRow } from './combine';
 import { ISSUE_LABELS, STATUS_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import { readStoredReason } from './file-error-schema';
+import {
+  STATE_SHEET,
+  readStateRows,
+  stateRows,
+  type FileRecord,
+  type MasterState,
+  type RecordEntry,
+} from './master-state';
+import { statusText } from './report';
 import { displayText } from './parse';
 import { cellSafeText } from './text';
 import { cellAt, type SheetView, type WorkbookView } from './sheet';
@@ -16,9 +26,11 @@ import { STATUSES, type Lang, type Status } from './types';
 export const MASTER_SHEETS = {
   summary: '县汇总',
   register: '报送登记',
+  notReported: '未报送',
   completion: '完成情况',
   history: '历史',
   overview: '总览',
+  state: STATE_SHEET,
 } as const;
 
 export const HISTORY_HEADERS = [
@@ -35,9 +47,32 @@ export const HISTORY_HEADERS = [
   '已被替代',
   '替代文件',
   '说明',
+  '状态代码',
 ] as const;
 
+/** The history headers of masters written before the state was kept (read, never written). */
+const LEGACY_HISTORY_HEADERS = HISTORY_HEADERS.slice(0, 13);
+
 export const REGISTER_HEADERS = [
+  '文件名',
+  '填报单位',
+  '报告期',
+  '填报人',
+  '填报日期',
+  '联系电话',
+  '错误数',
+  '提醒数',
+  '处理结果',
+  '原因与处理',
+  '采用的文件',
+  '导入时间',
+  'SHA-256',
+  '结果代码',
+  '原因代码',
+] as const;
+
+/** The register headers of masters written before the state was kept (read, never written). */
+const LEGACY_REGISTER_HEADERS = [
   '文件名',
   '填报单位',
   '报告期',
@@ -96,9 +131,14 @@ export interface OverviewModel {
 export interface MasterModel {
   summary: MasterTable;
   register: MasterTable;
+  notReported: MasterTable;
   completion: CompletionMatrix;
   history: MasterTable;
   overview: OverviewModel;
+  /** The very hidden `_state` sheet: text cells only (master-state.ts). */
+  state: { sheet: string; rows: string[][] };
+  /** Fixed words of the sheets both writers draw, in the master's language. */
+  words: MasterWords;
   /** Bureau texts that held characters a workbook cannot store or ran past Excel's cell limit. */
   cleanedTexts: number;
 }
@@ -138,8 +178,15 @@ function remarks(row: MasterRow, lang: Lang): string {
     const values = row.conflicts.map((c) => `${c.bureau} ${c.value}`).join(' / ');
     notes.push(lang === 'zh' ? `各单位数值不一致：${values}` : `bureaus disagree: ${values}`);
   }
+  if (row.status === 'to-confirm') notes.push(statusText(row, lang));
   for (const issue of row.issues)
     notes.push(`${ISSUE_LABELS[lang][issue.kind]}：${issueMessage(issue, lang)}`);
+  if (row.legacy)
+    notes.push(
+      lang === 'zh'
+        ? '此数取自旧版汇总表：当时未保存问题明细，如需核查请重新汇总原文件'
+        : 'from a master of an earlier version, which did not store issues; combine the original file again to check it',
+    );
   return notes.join('；');
 }
 
@@ -154,34 +201,161 @@ const COMPLETION_LABEL: Record<Lang, Record<string, string>> = {
   },
 };
 
+/** Fixed words of the master's sheets, once, for both writers. */
+export interface MasterWords {
+  completionCorner: string;
+  bySection: string;
+  byBureau: string;
+  total: string;
+  progressHeaders: [string, string, string];
+  chartTitle: string;
+}
+
+const WORDS: Record<Lang, MasterWords> = {
+  zh: {
+    completionCorner: '填报单位 \\ 指标',
+    bySection: '按方面',
+    byBureau: '按牵头单位',
+    total: '合计',
+    progressHeaders: ['指标', '完成进度', '状态'],
+    chartTitle: '各指标完成进度',
+  },
+  en: {
+    completionCorner: 'bureau \\ indicator',
+    bySection: 'by area',
+    byBureau: 'by lead bureau',
+    total: 'total',
+    progressHeaders: ['indicator', 'progress', 'status'],
+    chartTitle: 'Progress to target',
+  },
+};
+
+const OUTCOME_LABEL: Record<Lang, Record<RegisterRow['outcome'], string>> = {
+  zh: { used: '采用', superseded: '已被替代', 'to-confirm': '待确认', rejected: '退回' },
+  en: { used: 'used', superseded: 'superseded', 'to-confirm': 'to decide', rejected: 'rejected' },
+};
+
+const RULE_TEXT: Record<Lang, Record<Exclude<ChoiceRule, 'decided'>, string>> = {
+  zh: {
+    'kept-earlier': '它已在汇总表中使用',
+    'fewer-errors': '它的错误较少',
+    'more-figures': '它的可用数字较多',
+    'earlier-received': '它收到得较早',
+    content: '两份各项相同，按文件内容的固定顺序',
+  },
+  en: {
+    'kept-earlier': 'it was already in use',
+    'fewer-errors': 'it has fewer errors',
+    'more-figures': 'it has more usable figures',
+    'earlier-received': 'it was received earlier',
+    content: 'the files are alike in every respect; by a fixed order of their content',
+  },
+};
+
+/** What the register says about a file beyond its outcome: the reason, the replacement, the choice to make. */
+export function registerText(row: RegisterRow, lang: Lang): string {
+  if (row.reason) return fileErrorMessage(row.reason, lang, row.file);
+  if (row.outcome === 'superseded')
+    return row.byDecision
+      ? lang === 'zh'
+        ? `已确认保留“${row.supersededBy}”，本文件不采用。`
+        : `The office chose "${row.supersededBy}"; this file is not used.`
+      : lang === 'zh'
+        ? `“${row.supersededBy}”的填报日期更晚，已替代本文件。`
+        : `"${row.supersededBy}" has a later 填报日期 and replaces this file.`;
+  if (row.outcome === 'to-confirm' && row.pending) {
+    const others = row.pending.others
+      .map((f) => (lang === 'zh' ? `“${f}”` : `"${f}"`))
+      .join(lang === 'zh' ? '、' : ', ');
+    const rule = RULE_TEXT[lang][row.pending.rule];
+    return lang === 'zh'
+      ? `与${others}是同一单位同一报告期的文件，填报日期相同或未填，需要确认用哪一份。确认前${
+          row.pending.keptHere ? '暂用本文件' : `暂用“${row.supersededBy}”`
+        }（${rule}）。确认方法：命令行加 --keep "要保留的文件名"，或在加载项“汇总”页选择。`
+      : `Same bureau and period as ${others}, with the same or no 填报日期: the office must choose one. Until then ${
+          row.pending.keptHere ? 'this file is used' : `"${row.supersededBy}" is used`
+        } (${rule}). To choose: --keep "file" on the command line, or the choice in the add-in's 汇总 tab.`;
+  }
+  const notes: string[] = [];
+  if (row.decided) notes.push(lang === 'zh' ? '已确认保留此文件。' : 'Kept by the office’s decision.');
+  if (row.legacy)
+    notes.push(
+      lang === 'zh'
+        ? '取自旧版汇总表，问题明细未保存。'
+        : 'From a master of an earlier version; issues were not stored.',
+    );
+  return notes.join(' ');
+}
+
+function notReportedText(item: NotReported, lang: Lang): string {
+  if (item.files.length === 0) return lang === 'zh' ? '未收到文件' : 'no file received';
+  return item.files
+    .map((f) =>
+      f.reason
+        ? fileErrorMessage(f.reason, lang, f.file)
+        : lang === 'zh'
+          ? `“${f.file}”${OUTCOME_LABEL.zh[f.outcome]}`
+          : `"${f.file}" ${OUTCOME_LABEL.en[f.outcome]}`,
+    )
+    .join(lang === 'zh' ? '；' : '; ');
+}
+
 export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh'): MasterModel {
-  const thisRun = master.register.filter((r) => !r.earlier);
+  const words = WORDS[lang];
+  const count = (outcome: RegisterRow['outcome']) =>
+    master.register.filter((r) => r.outcome === outcome).length;
+  const tally =
+    lang === 'zh'
+      ? `汇总表共收到文件 ${master.register.length} 个：采用 ${count('used')}，待确认 ${count('to-confirm')}，已被替代 ${count('superseded')}，退回 ${count('rejected')}`
+      : `${master.register.length} files received: ${count('used')} used, ${count('to-confirm')} to decide, ${count('superseded')} superseded, ${count('rejected')} rejected`;
   const summary: MasterTable = {
     sheet: MASTER_SHEETS.summary,
-    title: `${catalog.countyShort}“一老一小”具体指标完成情况汇总表（${master.period}年度）`,
+    title:
+      lang === 'zh'
+        ? `${catalog.countyShort}“一老一小”具体指标完成情况汇总表（${master.period}年度）`
+        : `${catalog.countyShort} elderly and childcare indicators: county master (${master.period})`,
     // The master is compiled in the name of the office that runs the plan (the catalog says which).
     subtitle: `${catalog.documentNumber}  ${
       catalog.coordinatingOffice
-        ? `编制：${catalog.coordinatingOffice.name}（${catalog.coordinatingOffice.bureau}）  `
+        ? `${lang === 'zh' ? '编制' : 'compiled by'}：${catalog.coordinatingOffice.name}（${catalog.coordinatingOffice.bureau}）  `
         : ''
-    }本次汇总文件 ${thisRun.length} 个，采用 ${thisRun.filter((r) => r.accepted).length} 个`,
-    headers: [
-      '编号',
-      '具体指标',
-      '单位',
-      '目标值',
-      '本期完成值',
-      '状态',
-      '本期应达值',
-      '距目标差距',
-      '完成进度',
-      '数据来源单位',
-      '问题数',
-      '备注',
-      '来源文件',
-      '冲突明细',
-      '说明',
-    ],
+    }${tally}`,
+    headers:
+      lang === 'zh'
+        ? [
+            '编号',
+            '具体指标',
+            '单位',
+            '目标值',
+            '本期完成值',
+            '状态',
+            '本期应达值',
+            '距目标差距',
+            '完成进度',
+            '数据来源单位',
+            '问题数',
+            '备注',
+            '来源文件',
+            '冲突明细',
+            '说明',
+          ]
+        : [
+            'code',
+            'indicator',
+            'unit',
+            'target',
+            'value',
+            'status',
+            'expected',
+            'gap',
+            'progress',
+            'source bureau',
+            'issues',
+            'remarks',
+            'source file',
+            'conflicts',
+            'note',
+          ],
     widths: [11, 30, 7, 9, 10, 9, 9, 9, 12, 18, 7, 42, 28, 36, 30],
     rows: master.rows.map((row) => [
       row.code,
@@ -211,7 +385,7 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
   const register: MasterTable = {
     sheet: MASTER_SHEETS.register,
     headers: [...REGISTER_HEADERS],
-    widths: [32, 22, 8, 10, 12, 15, 20, 8, 8, 10, 50, 30, 14, 30],
+    widths: [32, 22, 8, 10, 12, 15, 8, 8, 10, 60, 30, 17, 20, 10, 14],
     rows: master.register.map((reg) => [
       reg.file,
       reg.bureau,
@@ -219,34 +393,68 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
       reg.filledBy,
       reg.filledOn,
       reg.phone,
-      reg.sha256,
       reg.errors,
       reg.warnings,
-      reg.accepted ? (reg.supersededBy ? '已被替代' : '采用') : '退回',
-      reg.reason ? fileErrorMessage(reg.reason, lang, reg.file) : '',
+      reg.decided
+        ? `${OUTCOME_LABEL[lang].used}${lang === 'zh' ? '（已确认）' : ' (decided)'}`
+        : OUTCOME_LABEL[lang][reg.outcome],
+      registerText(reg, lang),
       reg.supersededBy,
+      reg.importedAt,
+      reg.sha256,
+      reg.outcome,
       reg.reason ? reg.reason.kind : '',
-      // The reason's parameters as data, so that a later combine renders it whole again.
-      reg.reason ? JSON.stringify(reg.reason.params) : '',
     ]),
-    textColumns: [0, 1, 3, 4, 5, 6, 10, 11, 13],
-    // 原因代码 and 原因参数 are for the next combine, not for the printed register.
-    printColumns: 12,
-    statusColumn: 9,
+    textColumns: [0, 1, 3, 4, 5, 9, 10, 11, 12],
+    // 导入时间, SHA-256 and the codes are for tracing and filtering, not for the printed register.
+    printColumns: 11,
+    statusColumn: 8,
     rowStatus: master.register.map((reg) =>
-      !reg.accepted ? 'off-track' : reg.supersededBy ? 'not-judged' : 'achieved',
+      reg.outcome === 'rejected'
+        ? 'off-track'
+        : reg.outcome === 'superseded'
+          ? 'not-judged'
+          : reg.outcome === 'to-confirm'
+            ? 'to-confirm'
+            : 'achieved',
     ),
+  };
+
+  const notReported: MasterTable = {
+    sheet: MASTER_SHEETS.notReported,
+    title:
+      lang === 'zh'
+        ? `${master.period}年度未报送单位（催报名单）`
+        : `Bureaus without a file in use, ${master.period}`,
+    subtitle:
+      lang === 'zh'
+        ? `共 ${master.notReported.length} 个单位。被退回的文件写明了原因，请据此通知重报。`
+        : `${master.notReported.length} bureaus. Rejected files say why; ask for them again.`,
+    headers:
+      lang === 'zh'
+        ? ['填报单位', '牵头的指标和任务', '协同的指标', '情况']
+        : ['bureau', 'leads', 'shares', 'situation'],
+    widths: [24, 40, 30, 70],
+    rows: master.notReported.map((item) => [
+      item.bureau,
+      item.leads.join('、'),
+      item.shares.join('、'),
+      notReportedText(item, lang),
+    ]),
+    textColumns: [0, 3],
+    printColumns: 4,
   };
 
   const bureaus = [...new Set(master.completion.map((c) => c.bureau))];
   const codes = [...new Set(master.completion.map((c) => c.code))];
+  const cellOf = new Map(master.completion.map((c) => [`${c.bureau}\u0000${c.code}`, c]));
   const completion: CompletionMatrix = {
     sheet: MASTER_SHEETS.completion,
     codes,
     bureaus,
     cells: bureaus.map((bureau) =>
       codes.map((code) => {
-        const entry = master.completion.find((c) => c.bureau === bureau && c.code === code);
+        const entry = cellOf.get(`${bureau}\u0000${code}`);
         if (!entry) return null;
         const status: Status =
           entry.state === 'filled'
@@ -271,7 +479,7 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
   const history: MasterTable = {
     sheet: MASTER_SHEETS.history,
     headers: [...HISTORY_HEADERS],
-    widths: [8, 13, 10, 14, 10, 22, 30, 20, 12, 22, 9, 30, 30],
+    widths: [8, 13, 10, 14, 10, 22, 30, 20, 12, 17, 9, 30, 30, 12],
     rows: master.history.map((h) => [
       h.period,
       h.code,
@@ -283,9 +491,10 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
       h.fileHash,
       h.filledOn,
       h.importedAt,
-      h.superseded ? '是' : '否',
+      h.superseded ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
       h.supersededBy,
       h.note,
+      h.status,
     ]),
     textColumns: [3, 5, 6, 7, 8, 9, 11, 12],
     statusColumn: 4,
@@ -295,7 +504,7 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
   const counts = (group: { counts: Record<Status, number> }) => STATUSES.map((s) => group.counts[s]);
   const overview: OverviewModel = {
     sheet: MASTER_SHEETS.overview,
-    title: `${master.period}年度完成情况总览`,
+    title: lang === 'zh' ? `${master.period}年度完成情况总览` : `Overview, ${master.period}`,
     statusHeaders: STATUSES.map((s) => STATUS_LABELS[lang][s]),
     bySection: master.overview.bySection.map((g) => ({
       label: g.label,
@@ -315,18 +524,24 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
         status: row.status,
         statusText: statusLabel(row.status, lang),
       })),
-    footnote: `完成进度：从基期值（或首次报送值）到${catalog.targetYear}年目标值已走过的比例。`,
+    footnote:
+      lang === 'zh'
+        ? `完成进度：从基期值（或首次报送值）到${catalog.targetYear}年目标值已走过的比例。待核实：数字有未说明的疑点，核实前不计入达标或正常推进。`
+        : `Progress: the share of the way from the baseline (or first reported value) to the ${catalog.targetYear} target. To confirm: a figure with an unexplained doubt, not counted as achieved or on track until confirmed.`,
   };
 
-  const cleanedTexts = cleanTexts([summary, register, history]);
-  return { summary, register, completion, history, overview, cleanedTexts };
-}
-
-function statusFromLabel(label: string): Status {
-  for (const lang of ['zh', 'en'] as const) {
-    for (const status of STATUSES) if (STATUS_LABELS[lang][status] === label) return status;
-  }
-  return (STATUSES as readonly string[]).includes(label) ? (label as Status) : 'no-data';
+  const cleanedTexts = cleanTexts([summary, register, notReported, history]);
+  return {
+    summary,
+    register,
+    notReported,
+    completion,
+    history,
+    overview,
+    state: { sheet: MASTER_SHEETS.state, rows: stateRows(master.state) },
+    words,
+    cleanedTexts,
+  };
 }
 
 function columnsByHeader(sheet: SheetView, headers: readonly string[]): Map<string, number> {
@@ -355,63 +570,164 @@ function cellNumber(sheet: SheetView, row: number, column: number | undefined): 
   return null;
 }
 
-/** Reads 历史 and 报送登记 of an existing master, so that a combine adds to them; null if it is not a master. */
-export function readMasterState(
-  workbook: WorkbookView,
-): { history: HistoryRow[]; register: RegisterRow[] } | null {
-  const historySheet = workbook.sheets.find((s) => s.name === MASTER_SHEETS.history);
-  if (!historySheet) return null;
-  const h = columnsByHeader(historySheet, HISTORY_HEADERS);
-  if (!h.has('编号') || !h.has('文件SHA-256')) return null;
-  const history: HistoryRow[] = [];
-  for (let r = 2; r <= historySheet.rows.length; r++) {
-    const period = cellNumber(historySheet, r, h.get('报告期'));
-    const code = cellText(historySheet, r, h.get('编号'));
-    if (period === null || !code) continue;
-    history.push({
-      period,
-      code,
-      value: cellNumber(historySheet, r, h.get('完成值')),
-      raw: cellText(historySheet, r, h.get('填写内容')),
-      status: statusFromLabel(cellText(historySheet, r, h.get('状态'))),
-      bureau: cellText(historySheet, r, h.get('填报单位')),
-      file: cellText(historySheet, r, h.get('文件名')),
-      fileHash: cellText(historySheet, r, h.get('文件SHA-256')),
-      filledOn: cellText(historySheet, r, h.get('填报日期')),
-      importedAt: cellText(historySheet, r, h.get('导入时间')),
-      superseded: cellText(historySheet, r, h.get('已被替代')) === '是',
-      supersededBy: cellText(historySheet, r, h.get('替代文件')),
-      note: cellText(historySheet, r, h.get('说明')),
-    });
+/** What reading a workbook as a master gave. */
+export type MasterRead =
+  | { kind: 'master'; state: MasterState }
+  /** Written before the state was kept: facts carried over, with what it never stored said. */
+  | { kind: 'legacy'; state: MasterState; notes: { zh: string; en: string } }
+  | { kind: 'not-master' }
+  | { kind: 'refused'; zh: string; en: string };
+
+/**
+ * Reads the state of an existing master so that a combine adds to it: the `_state` sheet, or a
+ * master of the earlier format (历史 and 报送登记 only). Never guesses: what cannot be read
+ * exactly is refused with why.
+ */
+export function readMasterState(workbook: WorkbookView, catalog: Catalog): MasterRead {
+  const stateSheet = workbook.sheets.find((s) => s.name === MASTER_SHEETS.state);
+  if (stateSheet) {
+    const rows = stateSheet.rows.map((_row, r) =>
+      Array.from({ length: stateSheet.rows[r]?.length ?? 0 }, (_c, c) => cellText(stateSheet, r + 1, c + 1)),
+    );
+    const read = readStateRows(rows);
+    if (read.ok) return { kind: 'master', state: read.state };
+    return read.problem === 'newer'
+      ? {
+          kind: 'refused',
+          zh: `这个汇总表由更新版本的 yilao 写成（${read.detail}），本版本不能读取。请升级 yilao 后再汇总。`,
+          en: `This master was written by a newer yilao (${read.detail}). Upgrade yilao to combine into it.`,
+        }
+      : {
+          kind: 'refused',
+          zh: `汇总表的内部记录（隐藏的“${MASTER_SHEETS.state}”工作表）已损坏或被改动（${read.detail}），无法可靠地接着汇总。请用备份的汇总表，或把所有原文件重新汇总到一个新文件。`,
+          en: `The master's record (the hidden "${MASTER_SHEETS.state}" sheet) is damaged or was edited (${read.detail}). Use a backup, or combine all original files into a new master.`,
+        };
   }
-  const register: RegisterRow[] = [];
+  return readLegacyMaster(workbook, catalog);
+}
+
+function statusFromLabel(label: string): Status | null {
+  for (const lang of ['zh', 'en'] as const) {
+    for (const status of STATUSES) if (STATUS_LABELS[lang][status] === label) return status;
+  }
+  return (STATUSES as readonly string[]).includes(label) ? (label as Status) : null;
+}
+
+/** A master of the format before `_state`: its 历史 and 报送登记 carried over as file records. */
+function readLegacyMaster(workbook: WorkbookView, catalog: Catalog): MasterRead {
+  const historySheet = workbook.sheets.find((s) => s.name === MASTER_SHEETS.history);
+  if (!historySheet) return { kind: 'not-master' };
+  const h = columnsByHeader(historySheet, LEGACY_HISTORY_HEADERS);
+  if (!h.has('编号') || !h.has('文件SHA-256') || !h.has('报告期')) return { kind: 'not-master' };
+  const indicators = new Map(allFigureIndicators(catalog).map((i) => [i.code, i]));
+  const byHash = new Map<string, FileRecord>();
+  const current = new Set<string>();
+  let period = 0;
+  for (let r = 2; r <= historySheet.rows.length; r++) {
+    const rowPeriod = cellNumber(historySheet, r, h.get('报告期'));
+    const code = cellText(historySheet, r, h.get('编号'));
+    const sha256 = cellText(historySheet, r, h.get('文件SHA-256')).toLowerCase();
+    if (rowPeriod === null && !code) continue;
+    const label = cellText(historySheet, r, h.get('状态'));
+    const status = statusFromLabel(label);
+    if (rowPeriod === null || !code || !/^[0-9a-f]{64}$/.test(sha256) || !status) {
+      return {
+        kind: 'refused',
+        zh: `旧版汇总表的“历史”第 ${r} 行无法准确读取（报告期、编号、文件SHA-256 或状态“${label}”不对），为免误读，未接着汇总。请用备份的汇总表，或把所有原文件重新汇总到一个新文件。`,
+        en: `Row ${r} of 历史 in this earlier-format master cannot be read exactly (period, code, SHA-256 or status "${label}"). Not combined into, to avoid misreading it. Use a backup, or combine all original files into a new master.`,
+      };
+    }
+    period = Math.max(period, rowPeriod);
+    const bureau = cellText(historySheet, r, h.get('填报单位'));
+    let record = byHash.get(sha256);
+    if (!record) {
+      record = {
+        file: cellText(historySheet, r, h.get('文件名')),
+        sha256,
+        importedAt: cellText(historySheet, r, h.get('导入时间')),
+        bureau: bureau || null,
+        bureauText: bureau,
+        period: rowPeriod,
+        filledBy: '',
+        filledOn: cellText(historySheet, r, h.get('填报日期')),
+        phone: '',
+        fileErrors: [],
+        sheetIssues: [],
+        errors: 0,
+        warnings: 0,
+        entries: [],
+        legacy: true,
+      };
+      byHash.set(sha256, record);
+    }
+    if (cellText(historySheet, r, h.get('已被替代')) !== '是') current.add(sha256);
+    const value = cellNumber(historySheet, r, h.get('完成值'));
+    const raw = cellText(historySheet, r, h.get('填写内容'));
+    const indicator = indicators.get(code);
+    const entry: RecordEntry = {
+      code,
+      role: indicator && bureau ? roleOf(indicator, bureau) : 'lead',
+      cell: null,
+      raw,
+      value,
+      state:
+        status === 'invalid' ? 'invalid' : value !== null ? 'value' : raw === '' ? 'empty' : 'not-applicable',
+      note: cellText(historySheet, r, h.get('说明')),
+      issues: [],
+    };
+    record.entries.push(entry);
+  }
+
   const registerSheet = workbook.sheets.find((s) => s.name === MASTER_SHEETS.register);
   if (registerSheet) {
-    const g = columnsByHeader(registerSheet, REGISTER_HEADERS);
+    const g = columnsByHeader(registerSheet, LEGACY_REGISTER_HEADERS);
     for (let r = 2; r <= registerSheet.rows.length; r++) {
       const file = cellText(registerSheet, r, g.get('文件名'));
-      if (!file) continue;
-      const reason = readStoredReason(
-        cellText(registerSheet, r, g.get('原因代码')),
-        cellText(registerSheet, r, g.get('原因参数')),
-        cellText(registerSheet, r, g.get('原因')),
-      );
-      register.push({
-        file,
-        bureau: cellText(registerSheet, r, g.get('填报单位')),
-        period: cellNumber(registerSheet, r, g.get('报告期')),
+      const sha256 = cellText(registerSheet, r, g.get('SHA-256')).toLowerCase();
+      if (!file || !/^[0-9a-f]{64}$/.test(sha256)) continue;
+      const known = byHash.get(sha256);
+      const details = {
         filledBy: cellText(registerSheet, r, g.get('填报人')),
-        filledOn: cellText(registerSheet, r, g.get('填报日期')),
         phone: cellText(registerSheet, r, g.get('联系电话')),
-        sha256: cellText(registerSheet, r, g.get('SHA-256')),
         errors: cellNumber(registerSheet, r, g.get('错误数')) ?? 0,
         warnings: cellNumber(registerSheet, r, g.get('提醒数')) ?? 0,
-        accepted: cellText(registerSheet, r, g.get('处理结果')) !== '退回',
-        reason,
-        supersededBy: cellText(registerSheet, r, g.get('被替代（更正文件）')),
-        earlier: true,
+      };
+      if (known && known.file === file) {
+        Object.assign(known, details);
+        continue;
+      }
+      const rejected = cellText(registerSheet, r, g.get('处理结果')) === '退回';
+      const reason = rejected
+        ? (readStoredReason(
+            cellText(registerSheet, r, g.get('原因代码')),
+            cellText(registerSheet, r, g.get('原因参数')),
+            cellText(registerSheet, r, g.get('原因')),
+          ) ?? { kind: 'recorded' as const, params: { text: cellText(registerSheet, r, g.get('原因')) } })
+        : null;
+      const bureau = cellText(registerSheet, r, g.get('填报单位'));
+      byHash.set(`${sha256}\u0000${file}`, {
+        file,
+        sha256,
+        importedAt: '',
+        bureau: bureau || null,
+        bureauText: bureau,
+        period: cellNumber(registerSheet, r, g.get('报告期')),
+        filledOn: cellText(registerSheet, r, g.get('填报日期')),
+        ...details,
+        fileErrors: reason ? [reason] : [],
+        sheetIssues: [],
+        entries: known ? known.entries : [],
+        legacy: true,
       });
     }
   }
-  return { history, register };
+  const files = [...byHash.values()];
+  return {
+    kind: 'legacy',
+    state: { catalogId: catalog.id, period, files, decisions: [], current: [...current] },
+    notes: {
+      zh: `这是旧版 yilao 写的汇总表：已接着汇总，其中 ${files.length} 个文件的数值、状态和说明都已带入；旧版没有保存各数字的问题明细（如“约数”“疑似小数当百分比”），这些在“备注”中注明“问题明细未保存”。需要时请把原文件重新汇总。`,
+      en: `This master was written by an earlier yilao: combined into, with the figures, statuses and notes of its ${files.length} files carried over; it never stored each figure's issues, which 备注 says. Combine the original files again where that matters.`,
+    },
+  };
 }

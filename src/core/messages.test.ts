@@ -89,6 +89,8 @@ const FILE_SAMPLES: { [K in FileErrorKind]: FileErrorParamsOf[K][] } = {
   'part-damaged': [{ part: 'xl/worksheets/sheet1.xml', detail: 'ends inside a tag' }],
   'unsupported-sheet': [{ sheet: '指标填报', detail: 'chartsheet' }],
   encrypted: [{}],
+  blank: [{ typed: 0 }, { typed: 3 }],
+  'wrong-template': [{ visible: '县卫生健康局', meta: '县民政局' }],
   'xls-binary': [{}],
   ods: [{}],
   csv: [{}],

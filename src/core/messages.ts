@@ -182,6 +182,12 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
     'period-mismatch': (p, f) =>
       `文件“${f}”的报告期为 ${p.period} 年，与本次汇总的 ${p.expected} 年不同，未汇总。请确认报告期，或在 ${p.period} 年的汇总中使用它。`,
     'duplicate-file': (p, f) => `文件“${f}”与“${p.other}”内容完全相同，只汇总一次。`,
+    blank: (p, f) =>
+      p.typed === 0
+        ? `文件“${f}”是空表：一个完成值也没有填（可能是未填写的模板），已退回，不会替代该单位的其他文件。请填写后重新报送。`
+        : `文件“${f}”没有一个可用的完成值：填写的 ${p.typed} 项都有错误，已退回，不会替代该单位的其他文件。请按核查结果改正后重新报送。`,
+    'wrong-template': (p, f) =>
+      `文件“${f}”用错了模板：表头填报单位是“${p.visible}”，但模板是发给“${p.meta}”的，已退回。请“${p.visible}”用本单位的模板重新填报（模板中只列出本单位负责的指标）。`,
     unreadable: (p, f) =>
       ({
         missing: `找不到文件“${f}”。请检查文件名和所在文件夹。`,
@@ -237,6 +243,12 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
     'period-mismatch': (p, f) =>
       `"${f}" reports ${p.period}, not ${p.expected} like this combine; not combined. Check its year, or use it in the ${p.period} combine.`,
     'duplicate-file': (p, f) => `"${f}" is identical to "${p.other}"; combined once.`,
+    blank: (p, f) =>
+      p.typed === 0
+        ? `"${f}" is blank: not one figure filled in (perhaps an untouched template). Rejected; it replaces nothing. Fill it in and send it again.`
+        : `"${f}" has no usable figure: all ${p.typed} typed have errors. Rejected; it replaces nothing. Correct them and send it again.`,
+    'wrong-template': (p, f) =>
+      `"${f}" was filled on another bureau's template: B2 says "${p.visible}" but the template was made for "${p.meta}". Rejected; ${p.visible} should use its own template.`,
     unreadable: (p, f) =>
       ({
         missing: `"${f}" was not found. Check the name and the folder.`,
@@ -281,6 +293,7 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
     'on-track': '正常推进',
     'at-risk': '存在风险',
     'off-track': '滞后',
+    'to-confirm': '待核实',
     'not-judged': '未评估',
     'no-data': '未填报',
     invalid: '无效',
@@ -290,6 +303,7 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
     'on-track': 'on track',
     'at-risk': 'at risk',
     'off-track': 'off track',
+    'to-confirm': 'to confirm',
     'not-judged': 'not judged',
     'no-data': 'no data',
     invalid: 'invalid',

@@ -10,6 +10,8 @@ export const STATUS_COLOURS: Record<Status, { fill: string; font: string }> = {
   'on-track': { fill: 'E2F0D9', font: '375623' },
   'at-risk': { fill: 'FFEB9C', font: '9C5700' },
   'off-track': { fill: 'FFC7CE', font: '9C0006' },
+  // Lilac, not amber: "check this figure" is neither good nor late news.
+  'to-confirm': { fill: 'E4DFEC', font: '5B3C88' },
   'not-judged': { fill: 'EDEDED', font: '595959' },
   'no-data': { fill: 'FFFFFF', font: '808080' },
   invalid: { fill: 'F8CBAD', font: '833C0B' },

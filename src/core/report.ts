@@ -1,5 +1,6 @@
 import type { EntryReport, SubmissionReport } from './checks';
 import type { Master, MasterRow } from './combine';
+import { registerText } from './master-layout';
 import { SEVERITY_LABELS, fileErrorDetail, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import type { FileError, Issue, Lang } from './types';
 
@@ -50,6 +51,7 @@ function jsonEntry(entry: EntryReport, lang: Lang) {
     value: entry.value,
     unit: entry.unit,
     status: entry.status,
+    ...(entry.wouldBe ? { wouldBe: entry.wouldBe } : {}),
     ...(entry.notJudged ? { notJudged: notJudgedText(entry, lang) } : {}),
     expected: entry.expected,
     target: entry.target,
@@ -90,6 +92,7 @@ function jsonMasterRow(row: MasterRow, lang: Lang) {
     value: row.value,
     unit: row.unit,
     status: row.status,
+    ...(row.wouldBe ? { wouldBe: row.wouldBe } : {}),
     expected: row.expected,
     target: row.target,
     gap: row.gap,
@@ -113,9 +116,24 @@ export function jsonReport(files: readonly FileResult[], lang: Lang, master?: Ma
             bureau: row.bureau,
             period: row.period,
             sha256: row.sha256,
-            accepted: row.accepted,
+            importedAt: row.importedAt,
+            outcome: row.outcome,
+            accepted: row.outcome === 'used',
+            reasonKind: row.reason?.kind ?? null,
             reason: row.reason ? fileErrorMessage(row.reason, lang) : null,
+            text: registerText(row, lang),
             supersededBy: row.supersededBy || null,
+          })),
+          pending: master.pending,
+          notReported: master.notReported.map((item) => ({
+            bureau: item.bureau,
+            leads: item.leads,
+            shares: item.shares,
+            files: item.files.map((f) => ({
+              file: f.file,
+              outcome: f.outcome,
+              reason: f.reason ? fileErrorMessage(f.reason, lang, f.file) : null,
+            })),
           })),
         }
       : {}),
@@ -150,12 +168,28 @@ export function notJudgedText(entry: EntryReport, lang: Lang): string {
   }
 }
 
+/**
+ * A status in words. To-confirm says what the figure would be if it is right, and — where the
+ * clerk wrote a note that does not count — why it does not (§5 v2).
+ */
+export function statusText(
+  entry: { status: EntryReport['status']; wouldBe?: EntryReport['status']; note: string },
+  lang: Lang,
+): string {
+  if (entry.status !== 'to-confirm') return statusLabel(entry.status, lang);
+  const would = statusLabel(entry.wouldBe ?? 'not-judged', lang);
+  const note = entry.note.trim();
+  if (lang === 'zh')
+    return `待核实（若属实：${would}${note ? `；说明“${note.length > 12 ? `${note.slice(0, 12)}…` : note}”没有写明原因` : ''}）`;
+  return `to confirm (if right: ${would}${note ? `; the note "${note.length > 12 ? `${note.slice(0, 12)}…` : note}" gives no reason` : ''})`;
+}
+
 export function entrySummary(entry: EntryReport, lang: Lang, separator?: string): string {
   const why = notJudgedText(entry, lang);
   const parts = [
     why
       ? `${statusLabel(entry.status, lang)}${lang === 'zh' ? `（${why}）` : ` (${why})`}`
-      : statusLabel(entry.status, lang),
+      : statusText(entry, lang),
   ];
   for (const issue of entry.issues) {
     const message = issueMessage(issue, lang);

@@ -168,6 +168,10 @@ export interface FileErrorParamsOf {
   'period-missing': NoParams;
   'period-mismatch': { period: number; expected: number };
   'duplicate-file': { other: string };
+  /** §7: no usable figure at all (a blank or untouched template, 空表); never supersedes anything. */
+  blank: { typed: number };
+  /** §7: filled on another bureau's template: B2 says one bureau, the template's `_meta` another (用错模板). */
+  'wrong-template': { visible: string; meta: string };
   /** The file could not be opened or read; `cause` says why in words the messages translate. */
   unreadable: { cause: 'missing' | 'denied' | 'folder' | 'other'; detail: string };
   /**
@@ -188,13 +192,23 @@ export type FileError = {
   };
 }[FileErrorKind];
 
-export type Status = 'achieved' | 'on-track' | 'at-risk' | 'off-track' | 'not-judged' | 'no-data' | 'invalid';
+export type Status =
+  | 'achieved'
+  | 'on-track'
+  | 'at-risk'
+  | 'off-track'
+  /** §5 v2: a usable figure that an unexplained warning questions; never counted as achieved or on track. */
+  | 'to-confirm'
+  | 'not-judged'
+  | 'no-data'
+  | 'invalid';
 
 export const STATUSES: readonly Status[] = [
   'achieved',
   'on-track',
   'at-risk',
   'off-track',
+  'to-confirm',
   'not-judged',
   'no-data',
   'invalid',

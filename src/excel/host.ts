@@ -1,9 +1,8 @@
 import type {
   Catalog,
-  HistoryRow,
   Lang,
   Master,
-  RegisterRow,
+  MasterRead,
   SubmissionReport,
   TemplateModel,
   WorkbookView,
@@ -30,11 +29,6 @@ export interface CheckOutcome {
   /** Marks could not be applied (for example the sheet is protected with a password). */
   markingFailed: string | null;
   syncs: number;
-}
-
-export interface MasterState {
-  history: HistoryRow[];
-  register: RegisterRow[];
 }
 
 export class HostError extends Error {
@@ -68,7 +62,8 @@ export interface ExcelHost {
    * template's G and H); returns the remover.
    */
   watchFigures(onChange: () => void, columns?: readonly number[]): Promise<() => Promise<void>>;
-  readMasterState(): Promise<MasterState | null>;
+  /** The state of the master in this workbook (its `_state`, or an earlier format), or why it cannot be read. */
+  readMasterState(catalog: Catalog): Promise<MasterRead>;
   /** `textRepaired`: bureau texts that had not stayed text and were written again as literal text. */
   writeMaster(
     catalog: Catalog,

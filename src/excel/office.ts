@@ -11,6 +11,7 @@ import {
   MILESTONE_SHEET,
   cellRef,
   columnLetter,
+  MASTER_SHEETS,
   masterModel,
   readMasterState,
   type Catalog,
@@ -19,10 +20,11 @@ import {
   type MasterTable,
   type TemplateModel,
   type ValidationSpec,
+  type MasterRead,
   type WorkbookView,
 } from '../core';
 import { asText, toSheetView, topLeftOf, type RangeSnapshot } from './cells';
-import { HostError, type Capabilities, type CheckOutcome, type ExcelHost, type MasterState } from './host';
+import { HostError, type Capabilities, type CheckOutcome, type ExcelHost } from './host';
 import { MARK_COLOURS, markPlan, resultColumnValues } from './marks';
 
 /**
@@ -202,7 +204,7 @@ function writeTemplate(context: Excel.RequestContext, model: TemplateModel): Exc
 
 /** A column of bureau text just written, loaded to prove after the sync that it stayed text. */
 interface TextColumnCheck {
-  sheet: string;
+  sheet: Excel.Worksheet;
   column: number;
   firstRow: number;
   texts: string[];
@@ -213,8 +215,12 @@ interface TextColumnCheck {
  * Writes one master table: values in one call, bureau text kept as text, statuses coloured.
  * Returns the bureau-text columns, their value types queued for loading with the next sync.
  */
-function writeTable(context: Excel.RequestContext, table: MasterTable): TextColumnCheck[] {
-  const sheet = context.workbook.worksheets.add(table.sheet);
+function writeTable(
+  context: Excel.RequestContext,
+  table: MasterTable,
+  name = table.sheet,
+): TextColumnCheck[] {
+  const sheet = context.workbook.worksheets.add(name);
   const titled = table.title !== undefined;
   const headerRow = titled ? 3 : 1;
   const width = table.headers.length;
@@ -275,7 +281,7 @@ function writeTable(context: Excel.RequestContext, table: MasterTable): TextColu
       .getRange(`${letter}${headerRow + 1}:${letter}${headerRow + table.rows.length}`)
       .load('valueTypes');
     return {
-      sheet: table.sheet,
+      sheet,
       column,
       firstRow: headerRow + 1,
       texts: table.rows.map((row) => (row[column] === null ? '' : String(row[column]))),
@@ -492,9 +498,9 @@ export function officeHost(): ExcelHost {
       });
     },
 
-    async readMasterState(): Promise<MasterState | null> {
+    async readMasterState(catalog: Catalog): Promise<MasterRead> {
       return Excel.run(async (context) => {
-        const sheets = ['历史', '报送登记'].map((name) => {
+        const sheets = [MASTER_SHEETS.state, MASTER_SHEETS.history, MASTER_SHEETS.register].map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
           return {
             name,
@@ -521,7 +527,7 @@ export function officeHost(): ExcelHost {
               ),
             ),
         };
-        return readMasterState(view);
+        return readMasterState(view, catalog);
       });
     },
 
@@ -531,25 +537,43 @@ export function officeHost(): ExcelHost {
       lang: Lang,
     ): Promise<{ syncs: number; chart: boolean; textRepaired: number }> {
       const model = masterModel(catalog, master, lang);
+      const words = model.words;
       return Excel.run(async (context) => {
         const { sync, count } = counted(context);
-        const names = [
+        const finals = [
           model.summary.sheet,
           model.register.sheet,
+          model.notReported.sheet,
           model.completion.sheet,
           model.history.sheet,
           model.overview.sheet,
+          model.state.sheet,
         ];
-        const existing = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+        // The new master is written beside the old one under temporary names, and only then does
+        // the old one go: a sync is not atomic, and deleting first could leave a workbook with
+        // neither (or refuse outright where the master's sheets are the only visible ones).
+        const temporary = (name: string) => `~${name}~新`;
+        const stale = [...finals, ...finals.map(temporary)].map((name) => ({
+          name,
+          sheet: context.workbook.worksheets.getItemOrNullObject(name).load(['visibility']),
+        }));
         await sync();
-        // Only the master's own sheets are replaced; 历史 is rewritten with every earlier row.
-        for (const sheet of existing) if (!sheet.isNullObject) sheet.delete();
+        // Leftovers of an interrupted write go first (they are ours by name).
+        for (const { name, sheet } of stale) {
+          if (sheet.isNullObject || !name.startsWith('~')) continue;
+          if (sheet.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
+          sheet.delete();
+        }
 
-        const checks = [...writeTable(context, model.summary), ...writeTable(context, model.register)];
+        const checks = [
+          ...writeTable(context, model.summary, temporary(model.summary.sheet)),
+          ...writeTable(context, model.register, temporary(model.register.sheet)),
+          ...writeTable(context, model.notReported, temporary(model.notReported.sheet)),
+        ];
 
-        const completion = context.workbook.worksheets.add(model.completion.sheet);
+        const completion = context.workbook.worksheets.add(temporary(model.completion.sheet));
         const matrix = [
-          ['填报单位 \\ 指标', ...model.completion.codes],
+          [words.completionCorner, ...model.completion.codes],
           ...model.completion.bureaus.map((bureau, b) => [
             bureau,
             ...model.completion.codes.map((_c, i) => model.completion.cells[b]?.[i]?.label ?? ''),
@@ -565,17 +589,17 @@ export function officeHost(): ExcelHost {
         );
         completion.getRange(`A${matrix.length + 2}`).values = [[model.completion.legend]];
 
-        checks.push(...writeTable(context, model.history));
+        checks.push(...writeTable(context, model.history, temporary(model.history.sheet)));
 
-        const overview = context.workbook.worksheets.add(model.overview.sheet);
+        const overview = context.workbook.worksheets.add(temporary(model.overview.sheet));
         overview.getRange('A1').values = [[model.overview.title]];
         overview.getRange('A1').format.font.bold = true;
         overview.getRange('A1').format.font.size = 16;
         const countRows = [
-          ['按方面', ...model.overview.statusHeaders, '合计'],
+          [words.bySection, ...model.overview.statusHeaders, words.total],
           ...model.overview.bySection.map((g) => [g.label, ...g.counts, g.total]),
           [''],
-          ['按牵头单位', ...model.overview.statusHeaders, '合计'],
+          [words.byBureau, ...model.overview.statusHeaders, words.total],
           ...model.overview.byBureau.map((g) => [asText(g.label), ...g.counts, g.total]),
         ].map((row) => [
           ...row,
@@ -586,8 +610,9 @@ export function officeHost(): ExcelHost {
         ).values = countRows;
         const progressTop = 4 + countRows.length;
         const progressRows = [
-          ['指标', '完成进度', '状态'],
-          ...model.overview.progress.map((p) => [p.label, p.toTarget ?? 0, p.statusText]),
+          [...words.progressHeaders],
+          // No progress known is an empty cell, as the command line writes it, not 0 %.
+          ...model.overview.progress.map((p) => [p.label, p.toTarget ?? '', p.statusText]),
         ];
         const progressRange = overview.getRange(`A${progressTop}:C${progressTop + progressRows.length - 1}`);
         progressRange.values = progressRows;
@@ -600,11 +625,27 @@ export function officeHost(): ExcelHost {
           overview.getRange(`A${progressTop}:B${progressTop + progressRows.length - 1}`),
           'Columns',
         );
-        chart.title.text = lang === 'zh' ? '各指标完成进度' : 'Progress to target';
+        chart.title.text = words.chartTitle;
         chart.legend.visible = false;
         chart.setPosition(`E${progressTop}`, `L${progressTop + 24}`);
         overview.getRange(`A${progressTop + progressRows.length + 1}`).values = [[model.overview.footnote]];
 
+        // The durable record: text cells only, very hidden (master-state.ts).
+        const stateSheet = context.workbook.worksheets.add(temporary(model.state.sheet));
+        const width = Math.max(...model.state.rows.map((r) => r.length));
+        const stateRange = stateSheet.getRange(`A1:${columnLetter(width)}${model.state.rows.length}`);
+        stateRange.numberFormat = model.state.rows.map(() => Array<string>(width).fill('@'));
+        stateRange.values = model.state.rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+        await sync();
+
+        // Now the old master goes, and the new one takes its names.
+        for (const { name, sheet } of stale) {
+          if (sheet.isNullObject || name.startsWith('~')) continue;
+          if (sheet.visibility === 'VeryHidden') sheet.visibility = 'Hidden';
+          sheet.delete();
+        }
+        for (const name of finals) context.workbook.worksheets.getItem(temporary(name)).name = name;
+        stateSheet.visibility = 'VeryHidden';
         context.workbook.worksheets.getItem(model.summary.sheet).activate();
         await sync();
         const repaired = repairText(context, checks);
@@ -627,8 +668,7 @@ function repairText(context: Excel.RequestContext, checks: readonly TextColumnCh
     types.forEach(([type], i) => {
       const text = check.texts[i] ?? '';
       if (text === '' || type === 'String') return;
-      const sheet = context.workbook.worksheets.getItem(check.sheet);
-      sheet.getRange(`${columnLetter(check.column + 1)}${check.firstRow + i}`).values = [[`'${text}`]];
+      check.sheet.getRange(`${columnLetter(check.column + 1)}${check.firstRow + i}`).values = [[`'${text}`]];
       repaired++;
     });
   }

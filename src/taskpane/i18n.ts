@@ -39,16 +39,24 @@ const zh = {
   addFiles: '添加各单位报送的文件',
   dropHere: '把 .xlsx 文件拖到这里，或点击选择',
   reading: (done: number, total: number) => `正在读取 ${done}/${total}`,
-  accepted: '采用',
-  rejected: '退回',
-  superseded: '已被更正文件替代',
+  outcome: { used: '采用', superseded: '已被替代', 'to-confirm': '待确认', rejected: '退回' } as Record<
+    'used' | 'superseded' | 'to-confirm' | 'rejected',
+    string
+  >,
+  pendingTitle: '待确认：同一单位有多份文件',
+  pendingHint:
+    '这些文件的填报日期相同或未填，无法自动判断哪份是更正件。请为每个单位选择要采用的文件；不选则暂用标出的文件，并在“报送登记”中注明待确认。',
+  candidate: (filledOn: string, errors: number, figures: number) =>
+    `填报日期 ${filledOn || '未填'}，错误 ${errors}，可用数字 ${figures}`,
+  usedForNow: '暂用',
+  stillPending: (n: number) => `还有 ${n} 个单位的文件待确认（见“报送登记”）。`,
   writeMaster: '写入汇总表',
   masterDone: (files: number, used: number, rows: number) =>
     `已写入汇总表：${files} 个文件，采用 ${used} 个，历史记录 ${rows} 条。见“县汇总”“总览”等工作表。`,
   textRepaired: (n: number) => `有 ${n} 处填报单位的文字未被 Excel 当作文字保存，已重新按文字写入。`,
   removeAll: '清空列表',
   combineHint:
-    '在县汇总工作簿中使用：汇总各单位文件，生成“县汇总”“报送登记”“完成情况”“历史”“总览”表。再次汇总时，历史记录只增不删。',
+    '在县汇总工作簿中使用：汇总各单位文件，生成“县汇总”“报送登记”“未报送”“完成情况”“历史”“总览”表。再次汇总时，已汇总的文件都保留，结果与一次汇总全部文件相同。',
   notInExcel: '请在 Excel 中打开本加载项。',
   minimumMissing:
     '当前 Excel 版本过旧（需要 Excel 2021、Microsoft 365 或网页版 Excel）。请直接填写模板文件，由县里用命令行工具核查。',
@@ -99,9 +107,14 @@ const en: UiText = {
   addFiles: "Add the bureaus' files",
   dropHere: 'Drop .xlsx files here, or click to choose',
   reading: (done: number, total: number) => `Reading ${done}/${total}`,
-  accepted: 'used',
-  rejected: 'rejected',
-  superseded: 'superseded by a correction',
+  outcome: { used: 'used', superseded: 'superseded', 'to-confirm': 'to decide', rejected: 'rejected' },
+  pendingTitle: 'To decide: a bureau sent several files',
+  pendingHint:
+    'These files have the same or no 填报日期, so which one corrects the other cannot be told. Choose the file to use for each bureau; until you do, the marked one is used and 报送登记 says it awaits a decision.',
+  candidate: (filledOn: string, errors: number, figures: number) =>
+    `filled ${filledOn || 'no date'}, ${errors} errors, ${figures} figures`,
+  usedForNow: 'used for now',
+  stillPending: (n: number) => `${n} bureaus still have files to decide between (see 报送登记).`,
   writeMaster: 'Write the master',
   masterDone: (files: number, used: number, rows: number) =>
     `Master written: ${files} files, ${used} used, ${rows} history rows. See the 县汇总 and 总览 sheets.`,

@@ -7,19 +7,21 @@ import {
   defaultCatalog,
   fileErrorMessage,
   findingMessage,
-  historyPoints,
   jsonReport,
   lintCatalog,
   loadCatalog,
+  printable,
   readMasterState,
+  registerText,
   resolveBureau,
+  statePoints,
   responsibleBureaus,
   type Catalog,
   type CombineInput,
   type FileResult,
-  type HistoryRow,
   type Lang,
-  type RegisterRow,
+  type Master,
+  type MasterState,
 } from '../core';
 import { annotateWorkbook, annotatedFileName } from './annotate';
 import { expandInputs } from './files';
@@ -56,6 +58,8 @@ const defaultIo = (): Io => ({
 interface Parsed {
   positionals: string[];
   options: Map<string, string | true>;
+  /** Every value of an option that may be given more than once (`--keep`). */
+  lists: Map<string, string[]>;
 }
 
 /**
@@ -66,7 +70,7 @@ interface Parsed {
 const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
   template: { values: ['--period', '--bureau', '--out', '--catalog'], flags: ['--force', '--no-color'] },
   check: { values: ['--catalog', '--annotate', '--history'], flags: ['--json', '--no-color'] },
-  combine: { values: ['--out', '--period', '--catalog'], flags: ['--json', '--no-color'] },
+  combine: { values: ['--out', '--period', '--catalog', '--keep'], flags: ['--json', '--no-color'] },
   'lint-catalog': { values: ['--catalog'], flags: ['--json', '--no-color'] },
   demo: { values: ['--out'], flags: ['--no-color'] },
 };
@@ -84,6 +88,7 @@ export function parseArgs(argv: readonly string[], command = ''): Parsed {
   const flags = new Set([...(own?.flags ?? []), ...COMMON_FLAGS]);
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') {
@@ -97,6 +102,7 @@ export function parseArgs(argv: readonly string[], command = ''): Parsed {
         if (value === undefined || value === '')
           throw new UsageError(`选项 ${name} 需要一个值。`, `option ${name} needs a value.`);
         options.set(name, value);
+        lists.set(name, [...(lists.get(name) ?? []), value]);
       } else if (flags.has(name) && inline === undefined) {
         options.set(name === '-h' ? '--help' : name, true);
       } else {
@@ -110,7 +116,7 @@ export function parseArgs(argv: readonly string[], command = ''): Parsed {
       positionals.push(arg);
     }
   }
-  return { positionals, options };
+  return { positionals, options, lists };
 }
 
 function option(parsed: Parsed, name: string): string | undefined {
@@ -280,7 +286,8 @@ async function commandTemplate(parsed: Parsed, io: Io, lang: Lang): Promise<numb
   return refused > 0 ? 1 : 0;
 }
 
-async function readHistoryFrom(file: string): Promise<{ history: HistoryRow[]; register: RegisterRow[] }> {
+/** The state of an existing master, to combine into or check against; a clear refusal otherwise. */
+async function readMasterFrom(file: string, catalog: Catalog, io: Io, lang: Lang): Promise<MasterState> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -297,14 +304,21 @@ async function readHistoryFrom(file: string): Promise<{ history: HistoryRow[]; r
       `${fileErrorMessage(error, 'en')} (reading the master)`,
     );
   }
-  const state = readMasterState(read.workbook);
-  if (!state) {
-    throw new UsageError(
-      `${file} 不是 yilao 生成的汇总表（没有“历史”工作表）。请换一个文件名，或先备份后删除它。`,
-      `${file} is not a master written by yilao (no 历史 sheet). Choose another name, or back it up and remove it.`,
-    );
+  const master = readMasterState(read.workbook, catalog);
+  switch (master.kind) {
+    case 'master':
+      return master.state;
+    case 'legacy':
+      io.stderr(`yilao: ${master.notes[lang]}\n`);
+      return master.state;
+    case 'refused':
+      throw new UsageError(`${file}：${master.zh}`, `${file}: ${master.en}`);
+    case 'not-master':
+      throw new UsageError(
+        `${file} 不是 yilao 生成的汇总表（没有“历史”工作表）。请换一个文件名，或先备份后删除它。`,
+        `${file} is not a master written by yilao (no 历史 sheet). Choose another name, or back it up and remove it.`,
+      );
   }
-  return state;
 }
 
 function exitCodeFor(results: readonly FileResult[]): number {
@@ -318,11 +332,11 @@ function exitCodeFor(results: readonly FileResult[]): number {
 async function checkAll(
   files: readonly string[],
   catalog: Catalog,
-  history: readonly HistoryRow[],
+  state: MasterState | undefined,
   io: Io,
 ): Promise<FileResult[]> {
   const showProgress = io.tty && files.length > 1;
-  const results = await checkFiles(files, catalog, { history: historyPoints(history) }, (done, file) => {
+  const results = await checkFiles(files, catalog, { history: statePoints(state) }, (done, file) => {
     if (showProgress) io.stderr(progressBar(done, files.length, path.basename(file)));
   });
   if (showProgress) io.stderr('\n');
@@ -388,8 +402,8 @@ async function commandCheck(parsed: Parsed, io: Io, lang: Lang, paint: Painter):
     throw new UsageError('请给出要核查的文件。', 'give the files to check.');
   const files = await expandInputs(parsed.positionals);
   const historyFile = option(parsed, '--history');
-  const history = historyFile ? (await readHistoryFrom(historyFile)).history : [];
-  const results = await checkAll(files, catalog, history, io);
+  const state = historyFile ? await readMasterFrom(historyFile, catalog, io, lang) : undefined;
+  const results = await checkAll(files, catalog, state, io);
 
   const annotateDir = option(parsed, '--annotate');
   const annotated = annotateDir
@@ -448,16 +462,27 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
     throw new UsageError('请给出要汇总的文件或目录。', 'give the files or folders to combine.');
   const period = yearOf(option(parsed, '--period'), '--period');
   const files = (await expandInputs(parsed.positionals)).filter((f) => path.resolve(f) !== path.resolve(out));
-  const existing = (await exists(out)) ? await readHistoryFrom(out) : undefined;
+  const existing = (await exists(out)) ? await readMasterFrom(out, catalog, io, lang) : undefined;
   const clock = phases();
-  const results = await checkAll(files, catalog, existing?.history ?? [], io);
+  const results = await checkAll(files, catalog, existing, io);
   clock.mark('read+check');
-  const inputs: CombineInput[] = results.map((result, order) => ({ ...result, order }));
+  const keep = keptFiles(parsed.lists.get('--keep') ?? [], results, existing);
+  const inputs: CombineInput[] = results;
   const master = combine(catalog, inputs, {
     importedAt: countyTime(io.now()),
     ...(period !== undefined ? { period } : {}),
     ...(existing ? { existing } : {}),
+    ...(keep.length > 0 ? { keep: keep.map((k) => k.sha256) } : {}),
   });
+  for (const kept of keep) {
+    const row = master.register.find((r) => r.sha256 === kept.sha256 && r.file === kept.file);
+    if (row && row.outcome !== 'used')
+      io.stderr(
+        lang === 'zh'
+          ? `yilao: --keep “${kept.file}”没有生效：${registerText(row, 'zh')}\n`
+          : `yilao: --keep "${kept.file}" had no effect: ${registerText(row, 'en')}\n`,
+      );
+  }
   clock.mark('combine');
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const bytes = await writeMaster(catalog, master, lang, (count) =>
@@ -488,15 +513,92 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
       `${paint.bold(lang === 'zh' ? `县汇总（${master.period}年度）` : `County master (${master.period})`)}\n`,
     );
     io.stdout(`${formatMaster(master, lang, paint)}\n\n`);
-    const accepted = master.register.filter((r) => r.accepted && !r.earlier && !r.supersededBy).length;
-    const rejected = master.register.filter((r) => !r.accepted).length;
+    io.stdout(formatDecisions(master, lang, paint));
+    const used = master.register.filter((r) => r.outcome === 'used').length;
+    const rejected = master.register.filter((r) => r.outcome === 'rejected').length;
     io.stdout(
       lang === 'zh'
-        ? `汇总表已写入 ${out}：采用 ${accepted} 个文件，退回 ${rejected} 个，历史记录 ${master.history.length} 条。\n`
-        : `Master written to ${out}: ${accepted} files used, ${rejected} rejected, ${master.history.length} history rows.\n`,
+        ? `汇总表已写入 ${out}：采用 ${used} 个文件，待确认 ${master.pending.length} 组，退回 ${rejected} 个，历史记录 ${master.history.length} 条。\n`
+        : `Master written to ${out}: ${used} files used, ${master.pending.length} to decide, ${rejected} rejected, ${master.history.length} history rows.\n`,
     );
   }
   return exitCodeFor(results);
+}
+
+/**
+ * `--keep FILE`: a file of this run (by path or name) or one the master already holds (by name).
+ * A name that fits no file, or two different files, is a usage error: the office must know what it chose.
+ */
+function keptFiles(
+  wanted: readonly string[],
+  results: readonly FileResult[],
+  state: MasterState | undefined,
+): { file: string; sha256: string }[] {
+  return wanted.map((given) => {
+    const name = path.basename(given);
+    const candidates = [
+      ...results.filter((r) => r.sha256 !== '').map((r) => ({ file: r.file, sha256: r.sha256 })),
+      ...(state?.files ?? []).map((r) => ({ file: r.file, sha256: r.sha256 })),
+    ].filter((c) => c.file === name || path.basename(c.file) === name);
+    const distinct = [...new Map(candidates.map((c) => [c.sha256, c])).values()];
+    if (distinct.length === 0)
+      throw new UsageError(
+        `--keep 指定的“${given}”既不在本次汇总的文件中，也不在汇总表中。请给出要保留的文件名（见“报送登记”）。`,
+        `--keep "${given}" is neither among the files combined nor in the master. Give the name of the file to keep (see 报送登记).`,
+      );
+    if (distinct.length > 1)
+      throw new UsageError(
+        `--keep 指定的“${given}”对应 ${distinct.length} 个内容不同的文件，无法确定保留哪一个。请先给文件改名再汇总。`,
+        `--keep "${given}" fits ${distinct.length} different files. Rename them first.`,
+      );
+    return distinct[0] as { file: string; sha256: string };
+  });
+}
+
+/** After a combine: the duplicates waiting for a decision, and who has not reported (§7). */
+function formatDecisions(master: Master, lang: Lang, paint: Painter): string {
+  const lines: string[] = [];
+  if (master.pending.length > 0) {
+    lines.push(
+      paint.bold(
+        lang === 'zh'
+          ? `待确认（${master.pending.length} 组，同一单位有多份文件，需要决定用哪一份）`
+          : `To decide (${master.pending.length}: a bureau sent several files)`,
+      ),
+    );
+    for (const choice of master.pending) {
+      lines.push(`  ${printable(choice.bureau)}：`);
+      for (const c of choice.candidates)
+        lines.push(
+          `    ${c.file === choice.kept ? '→' : ' '} ${printable(c.file)}  ${lang === 'zh' ? `填报日期 ${c.filledOn || '未填'}，错误 ${c.errors}，可用数字 ${c.figures}` : `filled ${c.filledOn || 'no date'}, ${c.errors} errors, ${c.figures} figures`}`,
+        );
+      lines.push(
+        lang === 'zh'
+          ? `    暂用 → 标出的文件。要改用另一份：yilao combine … --keep "文件名"`
+          : `    Using the file marked →. To use another: yilao combine … --keep "file"`,
+      );
+    }
+    lines.push('');
+  }
+  if (master.notReported.length > 0) {
+    lines.push(
+      paint.bold(
+        lang === 'zh'
+          ? `未报送（${master.notReported.length} 个单位，${master.period}年度）`
+          : `Not reported (${master.notReported.length} bureaus, ${master.period})`,
+      ),
+    );
+    for (const item of master.notReported) {
+      const files = item.files
+        .map((f) => (f.reason ? fileErrorMessage(f.reason, lang, f.file) : f.file))
+        .join('；');
+      lines.push(
+        `  ${printable(item.bureau)}  ${lang === 'zh' ? '牵头' : 'leads'} ${item.leads.length}${item.shares.length ? `${lang === 'zh' ? '，协同' : ', shares'} ${item.shares.length}` : ''}  ${files ? printable(files) : lang === 'zh' ? '未收到文件' : 'no file'}`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 async function commandLint(parsed: Parsed, io: Io, lang: Lang, paint: Painter): Promise<number> {

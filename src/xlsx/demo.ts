@@ -40,6 +40,8 @@ export interface Filling {
   filledBy?: string;
   phone?: string;
   filledOn?: Date;
+  /** What the clerk typed into B2, where it is not the template's own bureau (用错模板). */
+  bureauText?: string;
 }
 
 function isFormatted(typed: Typed): typed is { value: ExcelJS.CellValue; numFmt: string } {
@@ -52,6 +54,7 @@ export async function fillTemplate(template: Uint8Array, filling: Filling): Prom
   await workbook.xlsx.load(Buffer.from(template) as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet(ENTRY_SHEET);
   if (!sheet) throw new Error('template has no 指标填报 sheet');
+  if (filling.bureauText) sheet.getCell(HEADER_FIELDS.bureau.cell).value = filling.bureauText;
   if (filling.filledBy) sheet.getCell(HEADER_FIELDS.filledBy.cell).value = filling.filledBy;
   if (filling.phone) sheet.getCell(HEADER_FIELDS.phone.cell).value = filling.phone;
   if (filling.filledOn) sheet.getCell(HEADER_FIELDS.filledOn.cell).value = filling.filledOn;
@@ -311,9 +314,9 @@ export async function runDemo(options: {
 
   say('③ 核查并生成标注副本', '3. Check, and annotated copies');
   const inputs: CombineInput[] = [];
-  for (const [order, { file, bytes }] of files.entries()) {
+  for (const { file, bytes } of files) {
     const result = checkBytes(file, bytes, catalog);
-    inputs.push({ ...result, order });
+    inputs.push(result);
     const report = result.report;
     if (report) {
       await writeFile(
@@ -348,8 +351,8 @@ export async function runDemo(options: {
   const summary = Object.entries(counts)
     .map(([status, n]) => `${statusLabel(status as Parameters<typeof statusLabel>[0], lang)} ${n}`)
     .join('，');
-  const superseded = master.register.filter((r) => r.supersededBy).map((r) => r.file);
-  const rejected = master.register.filter((r) => !r.accepted).map((r) => r.file);
+  const superseded = master.register.filter((r) => r.outcome === 'superseded').map((r) => r.file);
+  const rejected = master.register.filter((r) => r.outcome === 'rejected').map((r) => r.file);
   say(`汇总结果：${summary}。`, `Result: ${summary}.`);
   say(
     `被更正文件替代：${superseded.join('、') || '无'}；退回：${rejected.join('、') || '无'}。`,

@@ -123,13 +123,14 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
 function writeCompletion(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   model: MasterModel['completion'],
+  words: MasterModel['words'],
 ): void {
   const sheet = workbook.addWorksheet(model.sheet, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
   });
   sheet.columns = [{ width: 26 }, ...model.codes.map(() => ({ width: 9 }))];
   const header = sheet.getRow(1);
-  ['填报单位 \\ 指标', ...model.codes].forEach((h, i) => (header.getCell(i + 1).value = h));
+  [words.completionCorner, ...model.codes].forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeaderRow(header, model.codes.length + 1);
   header.commit();
   model.bureaus.forEach((bureau, b) => {
@@ -154,7 +155,11 @@ function writeCompletion(
   sheet.commit();
 }
 
-function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: MasterModel['overview']): void {
+function writeOverview(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  model: MasterModel['overview'],
+  words: MasterModel['words'],
+): void {
   const sheet = workbook.addWorksheet(model.sheet, pageOptions('1:1'));
   const width = model.statusHeaders.length + 2;
   sheet.columns = [{ width: 34 }, ...model.statusHeaders.map(() => ({ width: 11 })), { width: 8 }];
@@ -164,11 +169,11 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   let r = 3;
   for (const [heading, groups] of [
-    ['按方面', model.bySection],
-    ['按牵头单位', model.byBureau],
+    [words.bySection, model.bySection],
+    [words.byBureau, model.byBureau],
   ] as const) {
     const header = sheet.getRow(r);
-    [heading, ...model.statusHeaders, '合计'].forEach((h, i) => (header.getCell(i + 1).value = h));
+    [heading, ...model.statusHeaders, words.total].forEach((h, i) => (header.getCell(i + 1).value = h));
     styleHeaderRow(header, width);
     STATUSES.forEach((s, i) => {
       colourStatus(header.getCell(i + 2), s);
@@ -184,7 +189,7 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
     r++;
   }
   const header = sheet.getRow(r);
-  ['指标', '完成进度', '状态'].forEach((h, i) => (header.getCell(i + 1).value = h));
+  words.progressHeaders.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeaderRow(header, 3);
   const first = r + 1;
   for (const item of model.progress) {
@@ -197,6 +202,20 @@ function writeOverview(workbook: ExcelJS.stream.xlsx.WorkbookWriter, model: Mast
   }
   if (r >= first) progressBars(sheet, `B${first}:B${r}`, 'FF70AD47');
   sheet.getRow(r + 2).getCell(1).value = model.footnote;
+  sheet.commit();
+}
+
+/**
+ * The master's durable record (master-state.ts), very hidden: not a sheet for people, and not one
+ * a clerk unhides by accident. Every cell is a plain string.
+ */
+function writeState(workbook: ExcelJS.stream.xlsx.WorkbookWriter, state: MasterModel['state']): void {
+  const sheet = workbook.addWorksheet(state.sheet, { state: 'veryHidden' });
+  state.rows.forEach((values, r) => {
+    const row = sheet.getRow(r + 1);
+    values.forEach((value, c) => (row.getCell(c + 1).value = value));
+    row.commit();
+  });
   sheet.commit();
 }
 
@@ -228,9 +247,11 @@ export async function writeMaster(
   workbook.creator = 'yilao';
   writeTable(workbook, model.summary);
   writeTable(workbook, model.register);
-  writeCompletion(workbook, model.completion);
+  writeTable(workbook, model.notReported);
+  writeCompletion(workbook, model.completion, model.words);
   writeTable(workbook, model.history);
-  writeOverview(workbook, model.overview);
+  writeOverview(workbook, model.overview, model.words);
+  writeState(workbook, model.state);
   await workbook.commit();
   await done;
   return Buffer.concat(chunks);

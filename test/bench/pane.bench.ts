@@ -4,6 +4,7 @@ import {
   catalogHash,
   checkWorkbook,
   combine,
+  sha256Text,
   defaultCatalog,
   type CombineInput,
   type SubmissionReport,
@@ -75,17 +76,17 @@ async function combineSyncs(files: number): Promise<number> {
       if (checked.ok)
         inputs.push({
           file: `${i}.xlsx`,
-          sha256: String(i),
-          order: i,
+          sha256: sha256Text(String(i)),
           report: checked.report,
           fileErrors: [],
         });
     }
     const before = office.workbook.syncs;
-    const state = await host.readMasterState();
+    const read = await host.readMasterState(catalog);
+    const state = read.kind === 'master' || read.kind === 'legacy' ? read.state : undefined;
     await host.writeMaster(
       catalog,
-      combine(catalog, inputs, { importedAt: '2024-01-01T00:00:00Z', ...(state ? { existing: state } : {}) }),
+      combine(catalog, inputs, { importedAt: '2024-01-01 08:00', ...(state ? { existing: state } : {}) }),
       'zh',
     );
     return office.workbook.syncs - before;

@@ -105,7 +105,7 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.name === name);
   }
   addSheet(name: string): SheetModel {
-    if (this.sheet(name)) throw officeError('ItemAlreadyExists', `名称为“${name}”的工作表已存在。`);
+    checkSheetName(this, name);
     const sheet = new SheetModel(name);
     this.sheets.push(sheet);
     if (!this.active) this.active = name;
@@ -131,6 +131,18 @@ export class WorkbookModel {
   changed(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * Worksheet.name: "The name must be fewer than 32 characters" (office-js reference, ExcelApi 1.1);
+ * Excel also refuses names with : \ / ? * [ ], a blank name, and a name another sheet has in
+ * any case ("Sheet1" and "SHEET1" collide).
+ */
+function checkSheetName(model: WorkbookModel, name: string, except?: SheetModel): void {
+  if (name.trim() === '' || Array.from(name).length > 31 || /[:\\/?*[\]]/.test(name))
+    throw officeError('InvalidArgument', `工作表名称“${name}”无效。`);
+  if (model.sheets.some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase()))
+    throw officeError('ItemAlreadyExists', `名称为“${name}”的工作表已存在。`);
 }
 
 export function officeError(code: string, message: string): Error {
@@ -385,8 +397,10 @@ class FakeNotes {
 class FakeWorksheetCollection {
   constructor(private readonly ctx: FakeContext) {}
   add(name: string): FakeWorksheet {
-    this.ctx.queue.push(() => this.ctx.model.addSheet(name));
-    return new FakeWorksheet(this.ctx, () => name, false);
+    // The proxy follows its sheet through a rename, as Office.js's does (it holds the sheet's id).
+    let sheet: SheetModel | undefined;
+    this.ctx.queue.push(() => (sheet = this.ctx.model.addSheet(name)));
+    return new FakeWorksheet(this.ctx, () => sheet?.name ?? name, false);
   }
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => name, false);
@@ -413,11 +427,14 @@ class FakeWorksheet {
       context: FakeContext;
     };
   };
+  private renamedTo: string | undefined;
+  readonly nameOf: () => string;
   constructor(
     private readonly ctx: FakeContext,
-    readonly nameOf: () => string,
+    nameOf: () => string,
     private readonly nullable: boolean,
   ) {
+    this.nameOf = () => this.renamedTo ?? nameOf();
     this.protection = new FakeProtection(
       ctx,
       () => this.model(),
@@ -472,6 +489,15 @@ class FakeWorksheet {
   get name(): string {
     return this.loaded.get('name');
   }
+  set name(value: string) {
+    this.ctx.queue.push(() => {
+      const sheet = this.model();
+      checkSheetName(this.ctx.model, value, sheet);
+      if (this.ctx.model.active === sheet.name) this.ctx.model.active = value;
+      sheet.name = value;
+      this.renamedTo = value;
+    });
+  }
   get visibility(): string {
     return this.loaded.get('visibility');
   }
@@ -495,6 +521,17 @@ class FakeWorksheet {
   delete(): void {
     this.ctx.queue.push(() => {
       const model = this.ctx.model;
+      const sheet = this.model();
+      // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete
+      // operation will fail with an InvalidOperation exception" (office-js reference, ExcelApi 1.1).
+      if (sheet.visibility === 'VeryHidden')
+        throw officeError('InvalidOperation', `工作表“${sheet.name}”是深度隐藏的，不能删除。`);
+      // A workbook must keep at least one visible sheet: Excel refuses to delete the last one.
+      if (
+        sheet.visibility === 'Visible' &&
+        !model.sheets.some((s) => s !== sheet && s.visibility === 'Visible')
+      )
+        throw officeError('InvalidOperation', '工作簿至少要保留一张可见的工作表。');
       model.sheets = model.sheets.filter((s) => s.name !== this.nameOf());
       if (model.active === this.nameOf()) model.active = model.sheets[0]?.name ?? '';
     });

@@ -194,7 +194,7 @@ describe('yilao combine', () => {
       const register = await sheetOf(out, '报送登记');
       const rows: Record<string, string> = {};
       register.eachRow((row, n) => {
-        if (n > 1) rows[row.getCell(1).text] = `${row.getCell(10).text}|${row.getCell(12).text}`;
+        if (n > 1) rows[row.getCell(1).text] = `${row.getCell(9).text}|${row.getCell(11).text}`;
       });
       expect(rows).toEqual({
         'openpyxl-民政局.xlsx': '已被替代|openpyxl-民政局-更正.xlsx',
@@ -265,31 +265,55 @@ describe('yilao combine', () => {
   it('combines into a master whose history is longer than a bureau file may be', async () => {
     const dir = tmp();
     const out = path.join(dir, '县汇总.xlsx');
-    const { combine, defaultCatalog } = await import('../../src/core');
+    const { combine, defaultCatalog, sha256Text } = await import('../../src/core');
     const { writeMaster } = await import('../../src/xlsx/master');
     const { READ_LIMITS } = await import('../../src/xlsx/reader');
-    const history = Array.from({ length: READ_LIMITS.maxRows + 2000 }, (_, i) => ({
-      period: 2022,
-      code: 'YL-02',
-      value: 600 + (i % 50),
-      raw: String(600 + (i % 50)),
-      status: 'off-track' as const,
-      bureau: '县民政局',
+    // A master that has received more files than a bureau file may have rows: one figure each,
+    // each a correction of the one before (a later 填报日期), all in 历史.
+    const day = (i: number) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+    const files = Array.from({ length: READ_LIMITS.maxRows + 2000 }, (_, i) => ({
       file: `old-${i}.xlsx`,
-      fileHash: `hash-${i}`,
-      filledOn: '2022-12-20',
-      importedAt: '2023-01-05T00:00:00.000Z',
-      superseded: true,
-      supersededBy: 'x',
-      note: '',
-    }));
-    const master = combine(defaultCatalog(), [], {
-      importedAt: '2023-01-05T00:00:00.000Z',
+      sha256: sha256Text(`old-${i}`),
+      importedAt: '2023-01-05 08:00',
+      bureau: '县民政局',
+      bureauText: '县民政局',
       period: 2022,
-      existing: { history, register: [] },
+      filledBy: '',
+      filledOn: day(i),
+      phone: '',
+      fileErrors: [],
+      sheetIssues: [],
+      errors: 0,
+      warnings: 0,
+      entries: [
+        {
+          code: 'YL-02',
+          role: 'lead' as const,
+          cell: 'G6',
+          raw: String(600 + (i % 50)),
+          value: 600 + (i % 50),
+          state: 'value' as const,
+          note: '',
+          issues: [],
+        },
+      ],
+    }));
+    const history = files;
+    const master = combine(defaultCatalog(), [], {
+      importedAt: '2023-01-05 08:00',
+      period: 2022,
+      existing: { catalogId: defaultCatalog().id, period: 2022, files, decisions: [], current: [] },
     });
     writeFileSync(out, await writeMaster(defaultCatalog(), master));
-    const result = await run(['combine', fixture('openpyxl-民政局-更正.xlsx'), '--out', out, '--json']);
+    const result = await run([
+      'combine',
+      fixture('openpyxl-民政局-更正.xlsx'),
+      '--out',
+      out,
+      '--json',
+      '--period',
+      '2022',
+    ]);
     expect(result.stderr).toBe('');
     const read = readWorkbook(readFileSync(out), {
       allSheets: true,

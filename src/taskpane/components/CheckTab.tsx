@@ -15,6 +15,7 @@ import {
   checkWorkbook,
   fileErrorMessage,
   issueMessage,
+  statusText,
   type EntryReport,
   type Issue,
   type SubmissionReport,
@@ -266,6 +267,9 @@ export function CheckTab() {
                   {entry.expected !== null ? ` · ${t.expected} ${entry.expected}` : ''} · {t.target}{' '}
                   {entry.targetText}
                 </Caption1>
+                {entry.status === 'to-confirm' ? (
+                  <Caption1 className={styles.muted}>{statusText(entry, lang)}</Caption1>
+                ) : null}
                 {entry.toTarget !== null ? (
                   <ProgressBar
                     value={entry.toTarget}
@@ -274,7 +278,7 @@ export function CheckTab() {
                     color={
                       entry.status === 'off-track'
                         ? 'error'
-                        : entry.status === 'at-risk'
+                        : entry.status === 'at-risk' || entry.status === 'to-confirm'
                           ? 'warning'
                           : 'success'
                     }

@@ -2,6 +2,9 @@ import {
   Button,
   Caption1,
   ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
   Text,
   makeStyles,
   shorthands,
@@ -11,10 +14,11 @@ import { useRef, useState, type DragEvent } from 'react';
 import {
   combine,
   countyTime,
-  fileErrorMessage,
-  historyPoints,
+  registerText,
+  statePoints,
   type CombineInput,
   type Master,
+  type MasterState,
 } from '../../core';
 import { readDroppedFiles } from '../read-files';
 import { useEnvironment } from '../context';
@@ -50,6 +54,13 @@ const useStyles = makeStyles({
   rejected: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   usedFile: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
   supersededFile: { borderLeft: `4px solid ${tokens.colorNeutralStroke2}` },
+  pendingFile: { borderLeft: `4px solid ${tokens.colorPaletteBerryBorder2}` },
+  choice: {
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorPaletteBerryBorder2}`,
+  },
+  dropBusy: { opacity: 0.5, cursor: 'progress' },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
@@ -64,32 +75,51 @@ export function CombineTab() {
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The office's choices between duplicates, by bureau and period: the SHA-256 kept. */
+  const [keep, setKeep] = useState<Map<string, string>>(new Map());
   const picker = useRef<HTMLInputElement>(null);
+  // The list as it is now, for work that outlives a render (a read in progress).
+  const current = useRef<CombineInput[]>([]);
+
+  /** The master's state, or null for a new master; throws the master's own refusal. */
+  async function masterState(): Promise<MasterState | null> {
+    const read = await host.readMasterState(catalog);
+    if (read.kind === 'refused') throw new Error(read[lang]);
+    if (read.kind === 'legacy') setNotice({ intent: 'warning', text: read.notes[lang] });
+    return read.kind === 'not-master' ? null : read.state;
+  }
+
+  function combined(
+    list: readonly CombineInput[],
+    state: MasterState | null,
+    choices: Map<string, string>,
+  ): Master {
+    return combine(catalog, list, {
+      importedAt: countyTime(new Date()),
+      ...(state ? { existing: state } : {}),
+      ...(choices.size > 0 ? { keep: [...choices.values()] } : {}),
+    });
+  }
 
   async function add(files: File[]): Promise<void> {
-    if (files.length === 0) return;
+    // A second drop while reading would be read against a list about to change.
+    if (files.length === 0 || busy) return;
     setBusy(true);
     setNotice(null);
     try {
-      const state = await host.readMasterState();
-      const points = historyPoints(state?.history ?? []);
+      const state = await masterState();
       setProgress({ done: 0, total: files.length });
       const results = await readDroppedFiles(
         files,
         catalog,
-        { history: points },
+        { history: statePoints(state ?? undefined) },
         (done) => setProgress({ done, total: files.length }),
         readerWorker,
       );
-      const added: CombineInput[] = results.map((result, i) => ({ ...result, order: inputs.length + i }));
-      const next = [...inputs, ...added];
+      const next = [...current.current, ...results];
+      current.current = next;
       setInputs(next);
-      setPreview(
-        combine(catalog, next, {
-          importedAt: countyTime(new Date()),
-          ...(state ? { existing: state } : {}),
-        }),
-      );
+      setPreview(combined(next, state, keep));
     } catch (error) {
       setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
     } finally {
@@ -98,22 +128,29 @@ export function CombineTab() {
     }
   }
 
+  async function choose(group: string, sha256: string): Promise<void> {
+    const choices = new Map(keep).set(group, sha256);
+    setKeep(choices);
+    try {
+      setPreview(combined(current.current, await masterState(), choices));
+    } catch (error) {
+      setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
+    }
+  }
+
   async function write(): Promise<void> {
     setBusy(true);
     try {
-      const state = await host.readMasterState();
-      const master = combine(catalog, inputs, {
-        importedAt: countyTime(new Date()),
-        ...(state ? { existing: state } : {}),
-      });
+      const master = combined(current.current, await masterState(), keep);
       const written = await host.writeMaster(catalog, master, lang);
       setPreview(master);
-      const used = master.register.filter((r) => !r.earlier && r.accepted && !r.supersededBy).length;
-      const done = t.masterDone(inputs.length, used, master.history.length);
+      const used = master.register.filter((r) => r.outcome === 'used').length;
+      const done = t.masterDone(current.current.length, used, master.history.length);
+      const pending = master.pending.length > 0 ? ` ${t.stillPending(master.pending.length)}` : '';
       setNotice(
         written.textRepaired > 0
-          ? { intent: 'warning', text: `${done} ${t.textRepaired(written.textRepaired)}` }
-          : { intent: 'success', text: done },
+          ? { intent: 'warning', text: `${done}${pending} ${t.textRepaired(written.textRepaired)}` }
+          : { intent: pending ? 'warning' : 'success', text: `${done}${pending}` },
       );
     } catch (error) {
       setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
@@ -125,6 +162,7 @@ export function CombineTab() {
   function onDrop(event: DragEvent<HTMLDivElement>): void {
     event.preventDefault();
     setDragging(false);
+    if (busy) return;
     void add(Array.from(event.dataTransfer.files));
   }
 
@@ -135,14 +173,17 @@ export function CombineTab() {
     <div className={styles.root}>
       <Text className={styles.muted}>{t.combineHint}</Text>
       <div
-        className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
+        className={`${styles.drop} ${dragging ? styles.dropActive : ''} ${busy ? styles.dropBusy : ''}`}
         role="button"
         tabIndex={0}
-        onClick={() => picker.current?.click()}
+        aria-disabled={busy}
+        onClick={() => {
+          if (!busy) picker.current?.click();
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
-            picker.current?.click();
+            if (!busy) picker.current?.click();
           }
         }}
         onDragOver={(event) => {
@@ -182,17 +223,52 @@ export function CombineTab() {
         </div>
       ) : null}
       <NoticeBar notice={notice} />
+      {preview && preview.pending.length > 0 ? (
+        <section aria-label={t.pendingTitle}>
+          <Subtitle2 as="h2">{t.pendingTitle}</Subtitle2>
+          <Caption1 block className={styles.muted}>
+            {t.pendingHint}
+          </Caption1>
+          {preview.pending.map((choice) => {
+            const group = `${choice.bureau}\u0000${choice.period}`;
+            return (
+              <div key={group} className={styles.choice}>
+                <Text weight="semibold" block>
+                  {choice.bureau}
+                </Text>
+                <RadioGroup
+                  aria-label={`${t.pendingTitle}：${choice.bureau}`}
+                  value={keep.get(group) ?? ''}
+                  onChange={(_event, data) => void choose(group, data.value)}
+                >
+                  {choice.candidates.map((c) => (
+                    <Radio
+                      key={c.sha256}
+                      value={c.sha256}
+                      label={`${c.file}（${t.candidate(c.filledOn, c.errors, c.figures)}）${c.file === choice.kept ? ` ← ${t.usedForNow}` : ''}`}
+                    />
+                  ))}
+                </RadioGroup>
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
       {inputs.length > 0 ? (
         <ul className={styles.list} aria-label={t.addFiles}>
-          {inputs.map((input) => {
+          {inputs.map((input, i) => {
             const reg = registerOf(input.file, input.sha256);
-            const accepted = reg?.accepted ?? false;
-            const superseded = !!reg?.supersededBy;
+            const outcome = reg?.outcome ?? 'rejected';
+            const tone =
+              outcome === 'rejected'
+                ? styles.rejected
+                : outcome === 'superseded'
+                  ? styles.supersededFile
+                  : outcome === 'to-confirm'
+                    ? styles.pendingFile
+                    : styles.usedFile;
             return (
-              <li
-                key={`${input.order}-${input.file}`}
-                className={`${styles.item} ${!accepted ? styles.rejected : superseded ? styles.supersededFile : styles.usedFile}`}
-              >
+              <li key={`${i}-${input.file}`} className={`${styles.item} ${tone}`}>
                 <Text weight="semibold" block>
                   {input.file}
                 </Text>
@@ -202,11 +278,9 @@ export function CombineTab() {
                     : ''}
                 </Caption1>
                 <Caption1 block className={styles.muted}>
-                  {accepted
-                    ? superseded
-                      ? `${t.superseded}：${reg?.supersededBy ?? ''}`
-                      : t.accepted
-                    : `${t.rejected}：${reg?.reason ? fileErrorMessage(reg.reason, lang) : ''}`}
+                  {reg
+                    ? `${t.outcome[outcome]}${registerText(reg, lang) ? `：${registerText(reg, lang)}` : ''}`
+                    : ''}
                 </Caption1>
               </li>
             );
@@ -220,9 +294,11 @@ export function CombineTab() {
         <Button
           disabled={busy || inputs.length === 0}
           onClick={() => {
+            current.current = [];
             setInputs([]);
             setPreview(null);
             setNotice(null);
+            setKeep(new Map());
           }}
         >
           {t.removeAll}

@@ -6,6 +6,7 @@ const COLOUR: Record<Status, BadgeProps['color']> = {
   'on-track': 'brand',
   'at-risk': 'warning',
   'off-track': 'danger',
+  'to-confirm': 'important',
   'not-judged': 'informative',
   'no-data': 'subtle',
   invalid: 'severe',

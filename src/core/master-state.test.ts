@@ -1,0 +1,238 @@
+import { filledView, sheet } from '../../test/helpers/views';
+import {
+  checkSubmission,
+  combine,
+  defaultCatalog,
+  masterModel,
+  readMasterState,
+  readStateRows,
+  readSubmission,
+  sha256Text,
+  stateRows,
+  type Master,
+  type MasterState,
+  type SheetView,
+  type WorkbookView,
+} from '.';
+
+const catalog = defaultCatalog();
+
+function master(notes: Record<string, string> = {}): Master {
+  const read = readSubmission(
+    filledView(catalog, '县民政局', 2023, { 'YL-02': '约620张', 'YL-06': 0.55 }, { notes }),
+    catalog,
+  );
+  if (!read.ok) throw new Error('unreadable');
+  return combine(
+    catalog,
+    [
+      {
+        file: '民政局.xlsx',
+        sha256: sha256Text('mz'),
+        report: checkSubmission(catalog, read.submission),
+        fileErrors: [],
+      },
+    ],
+    { importedAt: '2023-12-20 10:00' },
+  );
+}
+
+/** The state as a workbook would hold it: a sheet of text cells. */
+function asWorkbook(rows: string[][], extra: SheetView[] = []): WorkbookView {
+  return { sheets: [sheet('_state', rows), ...extra] };
+}
+
+describe('the master’s durable state (spec §7)', () => {
+  it('round-trips through cells: every issue with its parameters, notes that look like formulas, long text split', () => {
+    const long = `=SUM(A1)${'说明'.repeat(20000)}_x0041_\uFFFF😀`;
+    const m = master({ 'YL-02': long });
+    const rows = stateRows(m.state);
+    // No cell past Excel's 32,767 characters; none that Excel would read as a formula or number.
+    for (const row of rows.slice(1))
+      for (const cell of row.slice(1)) expect(cell.length).toBeLessThanOrEqual(32767);
+    for (const row of rows.slice(1)) for (const cell of row.slice(1)) expect(cell.startsWith('|')).toBe(true);
+    expect(rows.flat().join('')).not.toContain('_x0041_');
+    expect(rows.flat().join('')).not.toContain('\uFFFF');
+    const read = readMasterState(asWorkbook(rows), catalog);
+    if (read.kind !== 'master') throw new Error(read.kind);
+    expect(read.state).toEqual(m.state);
+    const entry = read.state.files[0]!.entries.find((e) => e.code === 'YL-02')!;
+    expect(entry.note).toBe(long);
+    expect(entry.issues).toEqual([
+      expect.objectContaining({
+        kind: 'approximate',
+        params: { raw: '约620张', value: 620, bound: 'about' },
+      }),
+    ]);
+  });
+
+  it('a master from the state draws the same sheets as the run that wrote it', () => {
+    const m = master();
+    const read = readMasterState(asWorkbook(stateRows(m.state)), catalog);
+    if (read.kind !== 'master') throw new Error(read.kind);
+    const again = combine(catalog, [], { importedAt: '2024-01-01 10:00', existing: read.state });
+    const a = masterModel(catalog, m, 'zh');
+    const b = masterModel(catalog, again, 'zh');
+    expect(b.summary).toEqual(a.summary);
+    expect(b.register).toEqual(a.register);
+    expect(b.overview).toEqual(a.overview);
+  });
+
+  it('refuses a state that was edited, cut, or written by a newer version — never guesses', () => {
+    const rows = stateRows(master().state);
+    const edited = rows.map((r) => [...r]);
+    edited[1]![1] = edited[1]![1]!.replace('"value":620', '"value":"620"');
+    const cases: [string, string[][], RegExp][] = [
+      ['edited', edited, /已损坏或被改动/],
+      ['cut', rows.map((r) => r.map((c) => c.slice(0, 50))), /已损坏或被改动/],
+      ['no current row', rows.slice(0, -1), /已损坏或被改动/],
+      ['newer', [[rows[0]![0]!, '2', ...rows[0]!.slice(2)], ...rows.slice(1)], /更新版本/],
+      ['marker lost', rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!.slice(1)] : r)), /已损坏或被改动/],
+    ];
+    for (const [what, bad, message] of cases) {
+      const read = readMasterState(asWorkbook(bad), catalog);
+      expect([what, read.kind]).toEqual([what, 'refused']);
+      if (read.kind === 'refused') {
+        expect(read.zh).toMatch(message);
+        expect(read.en.length).toBeGreaterThan(20);
+      }
+    }
+    expect(readStateRows([['something else']]).ok).toBe(false);
+  });
+
+  it('reads a master of the earlier format: figures, statuses and notes carried, what it never stored said', () => {
+    const history = sheet('历史', [
+      [
+        '报告期',
+        '编号',
+        '完成值',
+        '填写内容',
+        '状态',
+        '填报单位',
+        '文件名',
+        '文件SHA-256',
+        '填报日期',
+        '导入时间',
+        '已被替代',
+        '替代文件',
+        '说明',
+      ],
+      [
+        2023,
+        'YL-02',
+        620,
+        '620',
+        '滞后',
+        '县民政局',
+        'a.xlsx',
+        sha256Text('a'),
+        '2023-12-18',
+        '2024-01-10T08:00:00.000Z',
+        '是',
+        'b.xlsx',
+        '',
+      ],
+      [
+        2023,
+        'YL-02',
+        660,
+        '660',
+        '滞后',
+        '县民政局',
+        'b.xlsx',
+        sha256Text('b'),
+        '2023-12-22',
+        '2024-01-10T08:00:00.000Z',
+        '否',
+        '',
+        '已核实',
+      ],
+      [
+        2023,
+        'YL-01',
+        93,
+        '93',
+        'on track',
+        '县人力资源和社会保障局',
+        'c.xlsx',
+        sha256Text('c'),
+        '',
+        '2024-01-10T08:00:00.000Z',
+        '否',
+        '',
+        '',
+      ],
+    ]);
+    const register = sheet('报送登记', [
+      [
+        '文件名',
+        '填报单位',
+        '报告期',
+        '填报人',
+        '填报日期',
+        '联系电话',
+        'SHA-256',
+        '错误数',
+        '提醒数',
+        '处理结果',
+        '原因',
+        '被替代（更正文件）',
+        '原因代码',
+        '原因参数',
+      ],
+      ['x.xlsx', '', 2023, '', '', '', sha256Text('x'), 0, 0, '退回', '报告期为  年', 'period-mismatch', ''],
+      [
+        'b.xlsx',
+        '县民政局',
+        2023,
+        '李明',
+        '2023-12-22',
+        '0883',
+        sha256Text('b'),
+        1,
+        2,
+        '采用',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ]);
+    const read = readMasterState({ sheets: [history, register] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    expect(read.notes.zh).toContain('问题明细');
+    const state: MasterState = read.state;
+    expect(state.period).toBe(2023);
+    expect(state.current.sort()).toEqual([sha256Text('b'), sha256Text('c')].sort());
+    expect(state.files.find((f) => f.file === 'b.xlsx')).toMatchObject({
+      filledBy: '李明',
+      errors: 1,
+      warnings: 2,
+      legacy: true,
+    });
+    // A reason stored without its parameters keeps its words; never re-rendered with blanks.
+    expect(state.files.find((f) => f.file === 'x.xlsx')?.fileErrors).toEqual([
+      { kind: 'recorded', params: { text: '报告期为  年' } },
+    ]);
+    const m = combine(catalog, [], { importedAt: '2024-02-01 10:00', existing: state });
+    expect(m.rows.find((r) => r.code === 'YL-02')).toMatchObject({
+      value: 660,
+      file: 'b.xlsx',
+      note: '已核实',
+      legacy: true,
+    });
+    const remark = masterModel(catalog, m).summary.rows.find((r) => r[0] === 'YL-02')![11];
+    expect(String(remark)).toContain('未保存问题明细');
+  });
+
+  it('refuses an earlier-format master whose status it cannot read exactly', () => {
+    const history = sheet('历史', [
+      ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256'],
+      [2023, 'YL-02', 620, '620', '好像还行', '县民政局', 'a.xlsx', sha256Text('a')],
+    ]);
+    const read = readMasterState({ sheets: [history] }, catalog);
+    expect(read.kind).toBe('refused');
+    if (read.kind === 'refused') expect(read.zh).toContain('第 2 行');
+    expect(readMasterState({ sheets: [sheet('Sheet1', [['x']])] }, catalog).kind).toBe('not-master');
+  });
+});
