@@ -33,6 +33,8 @@ export interface CombineInput {
   report: SubmissionReport | null;
   /** Errors of reading the file (not a workbook, damaged, …). */
   fileErrors: FileError[];
+  /** Read after LibreOffice converted a copy to .xlsx: the extension it came with. */
+  convertedFrom?: string;
 }
 
 /** A row of 历史: every figure of every usable file, superseded ones marked. */
@@ -104,6 +106,8 @@ export interface RegisterRow {
   decided: boolean;
   /** Carried from a master written before the state was kept: its issues were not stored. */
   legacy: boolean;
+  /** Read after LibreOffice converted it to .xlsx: the extension it came with. */
+  convertedFrom: string;
 }
 
 export interface Conflict {
@@ -274,6 +278,7 @@ export function recordOf(input: CombineInput, importedAt: string): FileRecord {
     errors: report?.counts.errors ?? 0,
     warnings: report?.counts.warnings ?? 0,
     entries,
+    ...(input.convertedFrom ? { convertedFrom: input.convertedFrom } : {}),
   };
 }
 
@@ -679,6 +684,7 @@ function registerOf(
         : null,
       decided: outcome === 'used' && (selection?.decided ?? false),
       legacy: record.legacy ?? false,
+      convertedFrom: record.convertedFrom ?? '',
     };
   });
   return rows.sort(

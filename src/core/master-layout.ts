@@ -277,6 +277,12 @@ export function registerText(row: RegisterRow, lang: Lang): string {
         } (${rule}). To choose: --keep "file" on the command line, or the choice in the add-in's 汇总 tab.`;
   }
   const notes: string[] = [];
+  if (row.convertedFrom)
+    notes.push(
+      lang === 'zh'
+        ? `原文件为 ${row.convertedFrom} 格式，已用 LibreOffice 转换为 .xlsx 后读取。`
+        : `Sent as ${row.convertedFrom}; read after LibreOffice converted it to .xlsx.`,
+    );
   if (row.decided) notes.push(lang === 'zh' ? '已确认保留此文件。' : 'Kept by the office’s decision.');
   if (row.legacy)
     notes.push(

@@ -56,6 +56,8 @@ export interface FileRecord {
    * are known, its issues were never stored.
    */
   legacy?: boolean;
+  /** Read after LibreOffice converted a copy to .xlsx: the extension it came with (`.xls`). */
+  convertedFrom?: string;
 }
 
 /** The office's explicit choice between files that need a decision (§7: `--keep`, the pane's choice). */
@@ -158,6 +160,7 @@ const recordSchema = z.object({
   warnings: z.number().int().min(0),
   entries: z.array(entrySchema),
   legacy: z.boolean().optional(),
+  convertedFrom: z.string().optional(),
 });
 
 const decisionSchema = z.object({

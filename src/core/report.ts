@@ -30,6 +30,8 @@ export interface FileResult {
   /** Errors of reading the file; a report exists where the file could be read. */
   fileErrors: FileError[];
   report: SubmissionReport | null;
+  /** Read after LibreOffice converted a copy to .xlsx: the extension the file came with (`.xls`). */
+  convertedFrom?: string;
 }
 
 function jsonIssue(issue: Issue, lang: Lang): JsonIssue {
@@ -70,6 +72,7 @@ export function jsonFile(result: FileResult, lang: Lang) {
   return {
     file: result.file,
     sha256: result.sha256,
+    ...(result.convertedFrom ? { convertedFrom: result.convertedFrom } : {}),
     bureau: report?.bureau ?? null,
     period: report?.period ?? null,
     filledBy: report?.filledBy ?? '',

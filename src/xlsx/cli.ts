@@ -24,7 +24,8 @@ import {
   type MasterState,
 } from '../core';
 import { annotateWorkbook, annotatedFileName } from './annotate';
-import { expandInputs } from './files';
+import { convertToXlsx, findSoffice } from './convert';
+import { checkBytes, expandInputs } from './files';
 import { checkFiles } from './parallel';
 import { writeMaster } from './master';
 import { formatFileResult, formatMaster, painter, progressBar, terminalSafe, type Painter } from './output';
@@ -69,8 +70,14 @@ interface Parsed {
  */
 const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
   template: { values: ['--period', '--bureau', '--out', '--catalog'], flags: ['--force', '--no-color'] },
-  check: { values: ['--catalog', '--annotate', '--history'], flags: ['--json', '--no-color'] },
-  combine: { values: ['--out', '--period', '--catalog', '--keep'], flags: ['--json', '--no-color'] },
+  check: {
+    values: ['--catalog', '--annotate', '--history'],
+    flags: ['--json', '--no-color', '--no-convert'],
+  },
+  combine: {
+    values: ['--out', '--period', '--catalog', '--keep'],
+    flags: ['--json', '--no-color', '--no-convert'],
+  },
   'lint-catalog': { values: ['--catalog'], flags: ['--json', '--no-color'] },
   demo: { values: ['--out'], flags: ['--no-color'] },
 };
@@ -169,7 +176,7 @@ const HELP: Record<string, Record<Lang, string>> = {
 用法：
   yilao template --period 年份 [--bureau 单位] [--out 目录]     生成填报模板（不写单位则为所有责任单位各生成一份）
   yilao check 文件... [--json] [--annotate 目录] [--history 汇总表.xlsx]   核查填报文件
-  yilao combine 文件或目录... --out 汇总表.xlsx [--json] [--period 年份]   汇总为县汇总表
+  yilao combine 文件或目录... --out 汇总表.xlsx [--json] [--period 年份] [--keep 文件]   汇总为县汇总表
   yilao lint-catalog [目录文件.json] [--json]                检查指标目录
   yilao demo [--out 目录]                                    用示例数据演示全过程
 
@@ -180,7 +187,7 @@ const HELP: Record<string, Record<Lang, string>> = {
 Usage:
   yilao template --period YEAR [--bureau NAME] [--out DIR]     write templates (every responsible bureau when none is named)
   yilao check FILE... [--json] [--annotate DIR] [--history MASTER.xlsx]
-  yilao combine FILE|DIR... --out MASTER.xlsx [--json] [--period YEAR]
+  yilao combine FILE|DIR... --out MASTER.xlsx [--json] [--period YEAR] [--keep FILE]
   yilao lint-catalog [CATALOG.json] [--json]
   yilao demo [--out DIR]
 
@@ -199,19 +206,32 @@ Exit codes: 0 all fine; 1 a file error or an error issue was found; 2 wrong usag
     zh: `yilao check 文件... [--json] [--lang zh|en] [--annotate 目录] [--history 汇总表.xlsx]
   核查填报文件：逐项读取完成值，报告错误、提醒和完成状态。
   --annotate 目录   另存一份标注了问题的副本（原文件不会被修改），可退回填报单位
-  --history 汇总表  用汇总表的历史数据核对与上期相比的异常变化`,
+  --history 汇总表  用汇总表的历史数据核对与上期相比的异常变化
+  --no-convert      不用 LibreOffice 转换 .xls/.ods/.et 文件（默认：本机装有 LibreOffice 时转换副本后核查）`,
     en: `yilao check FILE... [--json] [--lang zh|en] [--annotate DIR] [--history MASTER.xlsx]
   Checks bureau files: every figure read, errors, warnings and status reported.
   --annotate DIR   writes a marked-up copy of each file (the original is never changed)
-  --history FILE   uses a master's history for changes against the previous period`,
+  --history FILE   uses a master's history for changes against the previous period
+  --no-convert     do not convert .xls/.ods/.et with LibreOffice (by default a copy is converted where it is installed)`,
   },
   combine: {
-    zh: `yilao combine 文件或目录... --out 汇总表.xlsx [--json] [--lang zh|en] [--period 年份]
-  把各单位的填报文件汇总为县汇总表。目录中的 .xlsx 文件全部读取。
-  --out 已存在时在其基础上汇总：历史记录只增不删，更正文件替代旧文件。`,
-    en: `yilao combine FILE|DIR... --out MASTER.xlsx [--json] [--lang zh|en] [--period YEAR]
-  Combines the bureaus' files into the county master. Folders are read for .xlsx files.
-  When --out exists, combines into it: its history is kept and extended.`,
+    zh: `yilao combine 文件或目录... --out 汇总表.xlsx [--json] [--lang zh|en] [--period 年份] [--keep 文件]...
+  把各单位的填报文件汇总为县汇总表。目录中的每个文件都列出（不是 .xlsx 的列为退回并说明原因）。
+  --out 已存在时在其基础上汇总：已汇总的文件都保留，结果与一次汇总全部文件相同。
+  同一单位有多份文件时，只有填报日期更晚的才替代较早的；日期相同或未填则列为“待确认”，
+  确认前暂用已在使用的（或错误较少的）一份。
+  --keep 文件       确认保留这一份（可写多次，每个单位一份）；决定会记在汇总表里
+  --period 年份     汇总指定年份（默认：汇总表原有年份与本次多数文件年份中较晚的一个）
+  --no-convert      不用 LibreOffice 转换 .xls/.ods/.et 文件`,
+    en: `yilao combine FILE|DIR... --out MASTER.xlsx [--json] [--lang zh|en] [--period YEAR] [--keep FILE]...
+  Combines the bureaus' files into the county master. Every file in a folder is listed (anything
+  not .xlsx as rejected, with why). When --out exists, combines into it: every file it holds is
+  kept, and the result is that of combining all files in one run.
+  Of several files from one bureau, only a strictly later 填报日期 supersedes; the same or no date
+  is "to decide", and until decided the file already used (or the one with fewer errors) is used.
+  --keep FILE       decide for this file (repeat, one per bureau); the decision is kept in the master
+  --period YEAR     combine this year (default: the later of the master's and most files')
+  --no-convert      do not convert .xls/.ods/.et with LibreOffice`,
   },
   'lint-catalog': {
     zh: `yilao lint-catalog [目录文件.json] [--json]
@@ -355,13 +375,22 @@ async function annotateAll(
   dir: string,
   io: Io,
   lang: Lang,
+  converted: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<{ written: string[]; failed: number }> {
   await mkdir(dir, { recursive: true });
   const chosen = results.flatMap((result, i) =>
     result.report && files[i] ? [{ result, source: files[i] }] : [],
   );
+  // A converted file is marked on its .xlsx copy: the original format is not ours to write.
   const targets = await outputPaths(
-    chosen.map(({ source }) => path.join(dir, annotatedFileName(path.basename(source)))),
+    chosen.map(({ source }) =>
+      path.join(
+        dir,
+        annotatedFileName(
+          converted.has(source) ? path.basename(source).replace(/\.[^.]*$/, '.xlsx') : path.basename(source),
+        ),
+      ),
+    ),
     files,
   );
   const written: string[] = [];
@@ -369,7 +398,7 @@ async function annotateAll(
   for (const [i, { result, source }] of chosen.entries()) {
     const target = targets[i] ?? '';
     try {
-      const bytes = await readFile(source);
+      const bytes = converted.get(source) ?? (await readFile(source));
       const over = verifyWholeZip(bytes, READ_LIMITS.maxInflatedBytes);
       if (over) throw new Error(over.detail);
       if (!result.report) continue;
@@ -404,10 +433,11 @@ async function commandCheck(parsed: Parsed, io: Io, lang: Lang, paint: Painter):
   const historyFile = option(parsed, '--history');
   const state = historyFile ? await readMasterFrom(historyFile, catalog, io, lang) : undefined;
   const results = await checkAll(files, catalog, state, io);
+  const converted = await convertRefused(parsed, files, results, catalog, state, io, lang);
 
   const annotateDir = option(parsed, '--annotate');
   const annotated = annotateDir
-    ? await annotateAll(files, results, annotateDir, io, lang)
+    ? await annotateAll(files, results, annotateDir, io, lang, converted)
     : { written: [], failed: 0 };
 
   if (parsed.options.has('--json')) {
@@ -465,6 +495,7 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   const existing = (await exists(out)) ? await readMasterFrom(out, catalog, io, lang) : undefined;
   const clock = phases();
   const results = await checkAll(files, catalog, existing, io);
+  await convertRefused(parsed, files, results, catalog, existing, io, lang);
   clock.mark('read+check');
   const keep = keptFiles(parsed.lists.get('--keep') ?? [], results, existing);
   const inputs: CombineInput[] = results;
@@ -553,6 +584,71 @@ function keptFiles(
       );
     return distinct[0] as { file: string; sha256: string };
   });
+}
+
+/** Kinds of refusal LibreOffice can turn into a readable .xlsx. */
+const CONVERTIBLE = new Set(['xls-binary', 'ods']);
+
+/**
+ * Files refused as .xls, .ods or WPS .et are read after LibreOffice converts a copy, where it is
+ * installed and `--no-convert` is not given; the original is never touched. Returns the
+ * converted bytes by path, for marked copies.
+ */
+async function convertRefused(
+  parsed: Parsed,
+  files: readonly string[],
+  results: FileResult[],
+  catalog: Catalog,
+  state: MasterState | undefined,
+  io: Io,
+  lang: Lang,
+): Promise<Map<string, Uint8Array>> {
+  const converted = new Map<string, Uint8Array>();
+  const wanted = results.flatMap((result, i) => {
+    const kind = result.fileErrors[0]?.kind ?? '';
+    const file = files[i];
+    const et = /\.et$/i.test(file ?? '') && (kind === 'not-a-workbook' || kind === 'xls-binary');
+    return file && (CONVERTIBLE.has(kind) || et) ? [i] : [];
+  });
+  if (wanted.length === 0 || parsed.options.has('--no-convert')) return converted;
+  const soffice = findSoffice();
+  if (!soffice) {
+    io.stderr(
+      lang === 'zh'
+        ? `yilao: 有 ${wanted.length} 个 .xls/.ods/.et 文件未能读取：本机没有 LibreOffice（soffice）。请安装 LibreOffice，或请报送单位另存为 .xlsx。\n`
+        : `yilao: ${wanted.length} .xls/.ods/.et files were not read: LibreOffice (soffice) is not installed here. Install it, or ask for .xlsx.\n`,
+    );
+    return converted;
+  }
+  for (const i of wanted) {
+    const file = files[i] ?? '';
+    const result = results[i];
+    if (!result) continue;
+    io.stderr(
+      lang === 'zh'
+        ? `yilao: 正在用 LibreOffice 转换“${printable(path.basename(file))}”…\n`
+        : `yilao: converting "${printable(path.basename(file))}" with LibreOffice…\n`,
+    );
+    const original = await readFile(file);
+    const outcome = await convertToXlsx(soffice, original, path.extname(file));
+    if (!outcome.ok) {
+      io.stderr(
+        lang === 'zh'
+          ? `yilao: “${printable(path.basename(file))}”转换失败（${outcome.detail}），按原样退回。\n`
+          : `yilao: converting "${printable(path.basename(file))}" failed (${outcome.detail}); rejected as it is.\n`,
+      );
+      continue;
+    }
+    const checked = checkBytes(result.file, outcome.bytes, catalog, { history: statePoints(state) });
+    // The file is what the bureau sent: its name and its own SHA-256 identify it, not the copy's.
+    results[i] = {
+      ...checked,
+      sha256: result.sha256,
+      convertedFrom: path.extname(file).toLowerCase() || '.xls',
+    };
+    converted.set(file, outcome.bytes);
+  }
+  return converted;
 }
 
 /** After a combine: the duplicates waiting for a decision, and who has not reported (§7). */

@@ -141,6 +141,14 @@ export function formatFileResult(result: FileResult, lang: Lang, p: Painter): st
     ? `${p.bold(printable(result.file))}  ${t.bureau}: ${printable(report.bureau ?? report.bureauText)}  ${t.period}: ${report.period ?? '—'}`
     : p.bold(printable(result.file));
   lines.push(head);
+  if (result.convertedFrom)
+    lines.push(
+      `  ${p.dim(
+        lang === 'zh'
+          ? `（原文件为 ${result.convertedFrom} 格式，已用 LibreOffice 把副本转换为 .xlsx 后核查；原文件未改动）`
+          : `(sent as ${result.convertedFrom}; a copy was converted to .xlsx with LibreOffice and checked; the original is unchanged)`,
+      )}`,
+    );
   for (const error of errors) {
     lines.push(`  ${p.red('✗')} ${printable(fileErrorMessage(error, lang, result.file))}`);
   }

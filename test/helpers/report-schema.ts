@@ -14,6 +14,7 @@ export const reportSchema = z.object({
     z.object({
       file: z.string(),
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      convertedFrom: z.string().optional(),
       bureau: z.string().nullable(),
       period: z.number().int().nullable(),
       fileErrors: z.array(z.object({ kind: z.string().min(1), message: z.string().min(1) })),
@@ -37,7 +38,34 @@ export const reportSchema = z.object({
         value: z.number().nullable(),
         status,
         bureau: z.string().nullable(),
+        file: z.string().nullable(),
         conflicts: z.array(z.object({ bureau: z.string(), value: z.number() })),
+      }),
+    )
+    .optional(),
+  register: z
+    .array(
+      z.object({
+        file: z.string(),
+        bureau: z.string(),
+        outcome: z.enum(['used', 'superseded', 'to-confirm', 'rejected']),
+        reason: z.string().nullable(),
+        text: z.string(),
+        supersededBy: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  pending: z
+    .array(
+      z.object({ bureau: z.string(), kept: z.string(), candidates: z.array(z.object({ file: z.string() })) }),
+    )
+    .optional(),
+  notReported: z
+    .array(
+      z.object({
+        bureau: z.string(),
+        leads: z.array(z.string()),
+        files: z.array(z.object({ file: z.string() })),
       }),
     )
     .optional(),
