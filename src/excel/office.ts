@@ -245,10 +245,12 @@ function writeTable(
   // a phone 0883… loses its 0, 2023-12-20 becomes a date (and the next combine compares
   // 填报日期 as a number), and =… becomes a formula.
   const text = new Set(table.textColumns);
-  body.numberFormat = table.rows.map((row) => row.map((_value, c) => (text.has(c) ? '@' : 'General')));
-  body.values = table.rows.map((row) =>
-    row.map((value, c) => (value === null ? '' : text.has(c) ? String(value) : value)),
+  // A figure in such a column (本期完成值 where a number was read) stays a number Excel can sum.
+  const asTextCell = (value: unknown, c: number) => text.has(c) && typeof value === 'string';
+  body.numberFormat = table.rows.map((row) =>
+    row.map((value, c) => (asTextCell(value, c) ? '@' : 'General')),
   );
+  body.values = table.rows.map((row) => row.map((value) => value ?? ''));
   body.format.wrapText = true;
   if (table.progressColumn !== undefined) {
     const letter = columnLetter(table.progressColumn + 1);
@@ -284,7 +286,10 @@ function writeTable(
       sheet,
       column,
       firstRow: headerRow + 1,
-      texts: table.rows.map((row) => (row[column] === null ? '' : String(row[column]))),
+      texts: table.rows.map((row) => {
+        const value = row[column];
+        return typeof value === 'string' ? value : '';
+      }),
       range,
     };
   });

@@ -91,13 +91,13 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
   // A province-wide history runs to tens of thousands of rows: per-cell borders and row heights
   // would cost seconds and hundreds of megabytes for a log nobody prints.
   const dressed = table.rows.length <= DRESSED_ROWS;
-  const text = new Set(table.textColumns);
   table.rows.forEach((values, i) => {
     const row = sheet.getRow(headerRow + 1 + i);
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1);
       // Plain strings: exceljs never turns a string into a formula, whatever it starts with.
-      cell.value = text.has(c) && value !== null ? String(value) : value;
+      // A number stays a number (本期完成值 holds text only where no figure could be read).
+      cell.value = value;
       if (dressed) {
         cell.border = BOX;
         cell.alignment = { vertical: 'middle', wrapText: true };

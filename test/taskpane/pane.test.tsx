@@ -1,14 +1,17 @@
 /**
  * @jest-environment jsdom
  */
+// First: jsdom lacks TextDecoder and friends, which the reader needs when its module loads.
+import './setup-dom';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCatalog } from '../../src/core';
+import { fillTemplate } from '../../src/xlsx/demo';
+import { writeTemplate } from '../../src/xlsx/template';
 import { officeHost } from '../../src/excel/office';
 import { App } from '../../src/taskpane/App';
 import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
-import './setup-dom';
 
 const catalog = defaultCatalog();
 let office: OfficeDouble;
@@ -137,5 +140,60 @@ describe('the task pane', () => {
     expect(codes).toContain('YL-01');
     expect(codes).toContain('TY-09');
     expect(office.workbook.sheet('总览')?.charts).toHaveLength(1);
+  });
+
+  it('§7: shows files that need a decision before writing, and writes the office’s choice', async () => {
+    const template = await writeTemplate(catalog, '县人力资源和社会保障局', 2023);
+    const filledOn = new Date(Date.UTC(2023, 11, 20));
+    const file = async (name: string, figures: Record<string, number | string>) =>
+      new File([new Uint8Array(await fillTemplate(template, { figures, filledOn }))], name);
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const input = await screen.findByTestId('file-input');
+    fireEvent.change(input, {
+      target: {
+        files: [
+          await file('人社局-原稿.xlsx', { 'YL-01': 39, 'TY-06': '二十' }),
+          await file('人社局-更正.xlsx', { 'YL-01': 93, 'TY-06': 20 }),
+        ],
+      },
+    });
+    const choice = await screen.findByRole(
+      'radiogroup',
+      { name: /待确认.*县人力资源和社会保障局/ },
+      { timeout: 5000 },
+    );
+    // Until someone decides, the file with fewer errors is used, and the pane says so.
+    expect(within(choice).getByRole('radio', { name: /人社局-更正\.xlsx.*← 暂用/ })).toBeTruthy();
+    expect(screen.getAllByText(/^待确认：与/).length).toBe(2);
+    fireEvent.click(within(choice).getByRole('radio', { name: /人社局-原稿\.xlsx/ }));
+    await waitFor(() => expect(screen.queryByRole('radiogroup')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
+    await screen.findByText(/已写入汇总表：2 个文件，采用 1 个/);
+    const register = office.workbook.sheet('报送登记')!;
+    expect([register.cell(2, 1)?.value, register.cell(2, 9)?.value]).toEqual([
+      '人社局-原稿.xlsx',
+      '采用（已确认）',
+    ]);
+    expect(register.cell(3, 9)?.value).toBe('已被替代');
+    const summary = office.workbook.sheet('县汇总')!;
+    const yl01 = [...summary.cells.entries()].find(([, c]) => c.value === 'YL-01')![0].split(',')[0];
+    expect(summary.cell(Number(yl01), 5)?.value).toBe(39);
+  });
+
+  it('says why it cannot combine into a master whose record was edited, and writes nothing', async () => {
+    office.workbook.addSheet('_state').ensure(1, 1).value = 'yilao-master-state';
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const input = await screen.findByTestId('file-input');
+    fireEvent.change(input, {
+      target: {
+        files: [
+          new File([readFileSync(path.join(__dirname, '..', 'fixtures', 'openpyxl-卫健局.xlsx'))], 'x.xlsx'),
+        ],
+      },
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/内部记录.*已损坏或被改动/);
+    expect(office.workbook.sheet('县汇总')).toBeUndefined();
   });
 });
