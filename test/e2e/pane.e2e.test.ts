@@ -1,6 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { defaultCatalog } from '../../src/core';
+import { fillTemplate } from '../../src/xlsx/demo';
+import { writeTemplate } from '../../src/xlsx/template';
 import { buildPreview, startSession, type Session } from './browser';
 import { seedFromXlsx } from './seed-from-xlsx';
 
@@ -220,6 +223,38 @@ describe('3. 汇总', () => {
       ),
     );
     expect(register).toContain('退回');
+    await page.close();
+  });
+});
+
+describe('3b. 汇总: files that need a decision', () => {
+  it('shows the choice before writing, and the chosen file is the one written', async () => {
+    const catalog = defaultCatalog();
+    const template = await writeTemplate(catalog, '县人力资源和社会保障局', 2023);
+    const filledOn = new Date(Date.UTC(2023, 11, 20));
+    const file = async (name: string, figures: Record<string, number | string>) => ({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await fillTemplate(template, { figures, filledOn }),
+    });
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page
+      .getByTestId('file-input')
+      .setInputFiles([
+        await file('人社局-原稿.xlsx', { 'YL-01': 39, 'TY-06': '二十' }),
+        await file('人社局-更正.xlsx', { 'YL-01': 93, 'TY-06': 20 }),
+      ]);
+    const choice = page.getByRole('radiogroup', { name: /待确认.*县人力资源和社会保障局/ });
+    await choice.waitFor();
+    await shot(page, '3-combine-choice');
+    await choice.getByRole('radio', { name: /人社局-原稿\.xlsx/ }).check();
+    await page.getByText(/^采用：已确认保留此文件/).waitFor();
+    await shot(page, '3-combine-chosen');
+    await page.getByRole('button', { name: '写入汇总表' }).click();
+    await page.getByText(/已写入汇总表/).waitFor();
+    expect(await cellOf(page, '报送登记', 2, 9)).toMatchObject({ value: '采用（已确认）' });
+    expect(await cellOf(page, '报送登记', 2, 1)).toMatchObject({ value: '人社局-原稿.xlsx' });
     await page.close();
   });
 });

@@ -167,7 +167,14 @@ describe('the task pane', () => {
     expect(within(choice).getByRole('radio', { name: /人社局-更正\.xlsx.*← 暂用/ })).toBeTruthy();
     expect(screen.getAllByText(/^待确认：与/).length).toBe(2);
     fireEvent.click(within(choice).getByRole('radio', { name: /人社局-原稿\.xlsx/ }));
-    await waitFor(() => expect(screen.queryByRole('radiogroup')).toBeNull());
+    // The choice stays on screen, made: it can still be changed before writing.
+    await waitFor(() =>
+      expect(within(choice).getByRole('radio', { name: /人社局-原稿\.xlsx/ })).toHaveProperty(
+        'checked',
+        true,
+      ),
+    );
+    expect(within(choice).queryByText(/暂用/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
     await screen.findByText(/已写入汇总表：2 个文件，采用 1 个/);
     const register = office.workbook.sheet('报送登记')!;
@@ -179,7 +186,7 @@ describe('the task pane', () => {
     const summary = office.workbook.sheet('县汇总')!;
     const yl01 = [...summary.cells.entries()].find(([, c]) => c.value === 'YL-01')![0].split(',')[0];
     expect(summary.cell(Number(yl01), 5)?.value).toBe(39);
-  });
+  }, 20_000);
 
   it('says why it cannot combine into a master whose record was edited, and writes nothing', async () => {
     office.workbook.addSheet('_state').ensure(1, 1).value = 'yilao-master-state';

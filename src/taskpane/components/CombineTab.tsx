@@ -19,6 +19,7 @@ import {
   type CombineInput,
   type Master,
   type MasterState,
+  type PendingChoice,
 } from '../../core';
 import { readDroppedFiles } from '../read-files';
 import { useEnvironment } from '../context';
@@ -66,6 +67,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
+const groupOf = (choice: PendingChoice): string => `${choice.bureau}\u0000${choice.period}`;
+
 export function CombineTab() {
   const { host, catalog, lang, t, readerWorker } = useEnvironment();
   const styles = useStyles();
@@ -77,6 +80,8 @@ export function CombineTab() {
   const [busy, setBusy] = useState(false);
   /** The office's choices between duplicates, by bureau and period: the SHA-256 kept. */
   const [keep, setKeep] = useState<Map<string, string>>(new Map());
+  // Every choice shown stays on screen once made, so that it can be changed before writing.
+  const [choices, setChoices] = useState<Map<string, PendingChoice>>(new Map());
   const picker = useRef<HTMLInputElement>(null);
   // The list as it is now, for work that outlives a render (a read in progress).
   const current = useRef<CombineInput[]>([]);
@@ -92,13 +97,20 @@ export function CombineTab() {
   function combined(
     list: readonly CombineInput[],
     state: MasterState | null,
-    choices: Map<string, string>,
+    kept: Map<string, string>,
   ): Master {
-    return combine(catalog, list, {
+    const master = combine(catalog, list, {
       importedAt: countyTime(new Date()),
       ...(state ? { existing: state } : {}),
-      ...(choices.size > 0 ? { keep: [...choices.values()] } : {}),
+      ...(kept.size > 0 ? { keep: [...kept.values()] } : {}),
     });
+    if (master.pending.length > 0)
+      setChoices((shown) => {
+        const next = new Map(shown);
+        for (const choice of master.pending) next.set(groupOf(choice), choice);
+        return next;
+      });
+    return master;
   }
 
   async function add(files: File[]): Promise<void> {
@@ -129,10 +141,10 @@ export function CombineTab() {
   }
 
   async function choose(group: string, sha256: string): Promise<void> {
-    const choices = new Map(keep).set(group, sha256);
-    setKeep(choices);
+    const kept = new Map(keep).set(group, sha256);
+    setKeep(kept);
     try {
-      setPreview(combined(current.current, await masterState(), choices));
+      setPreview(combined(current.current, await masterState(), kept));
     } catch (error) {
       setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
     }
@@ -223,14 +235,15 @@ export function CombineTab() {
         </div>
       ) : null}
       <NoticeBar notice={notice} />
-      {preview && preview.pending.length > 0 ? (
+      {choices.size > 0 ? (
         <section aria-label={t.pendingTitle}>
           <Subtitle2 as="h2">{t.pendingTitle}</Subtitle2>
           <Caption1 block className={styles.muted}>
             {t.pendingHint}
           </Caption1>
-          {preview.pending.map((choice) => {
-            const group = `${choice.bureau}\u0000${choice.period}`;
+          {[...choices.values()].map((choice) => {
+            const group = groupOf(choice);
+            const decided = keep.has(group);
             return (
               <div key={group} className={styles.choice}>
                 <Text weight="semibold" block>
@@ -245,7 +258,7 @@ export function CombineTab() {
                     <Radio
                       key={c.sha256}
                       value={c.sha256}
-                      label={`${c.file}（${t.candidate(c.filledOn, c.errors, c.figures)}）${c.file === choice.kept ? ` ← ${t.usedForNow}` : ''}`}
+                      label={`${c.file}（${t.candidate(c.filledOn, c.errors, c.figures)}）${!decided && c.file === choice.kept ? ` ← ${t.usedForNow}` : ''}`}
                     />
                   ))}
                 </RadioGroup>
@@ -299,6 +312,7 @@ export function CombineTab() {
             setPreview(null);
             setNotice(null);
             setKeep(new Map());
+            setChoices(new Map());
           }}
         >
           {t.removeAll}
