@@ -100,6 +100,28 @@ export class WorkbookModel {
   requirementSets: Record<string, string> = { ExcelApi: '1.18' };
   displayLanguage = 'zh-CN';
   theme = { bodyBackgroundColor: '#FFFFFF' };
+  /**
+   * 'web': Excel on the web, whose requests and responses are each limited to 5 MB ("Excel on the
+   * web has a payload size limit for requests and responses of 5MB", Resource limits and
+   * performance optimization for Office Add-ins). 'desktop': no such limit.
+   */
+  profile: 'web' | 'desktop' = 'web';
+  /**
+   * Whether the Office.js the add-in ships defines `workbook.notes`. The host may claim ExcelApi
+   * 1.18 while the bundled Office.js (16.0.15407, 2022) has no NoteCollection: then the member is
+   * undefined and calling it is a TypeError.
+   */
+  runtimeHasNotes = true;
+  /** Cells (Sheet!A1) that carry a threaded comment: Excel refuses a note on such a cell. */
+  threadedComments = new Set<string>();
+  /**
+   * A sync that fails for a reason outside the add-in (the connection of Excel on the web drops):
+   * the sync with this number (counted like `syncs`) throws before doing anything.
+   */
+  failAtSync: number | null = null;
+  /** The largest request and response of any sync so far, in characters of JSON. */
+  largestRequest = 0;
+  largestResponse = 0;
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -286,28 +308,64 @@ export function parseAddress(address: string): { top: number; left: number; bott
   };
 }
 
+function quoteName(sheet: string): string {
+  return /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet}'`;
+}
+
 function addressOf(sheet: string, box: { top: number; left: number; bottom: number; right: number }): string {
   const a = `${letters(box.left)}${box.top}`;
   const b = `${letters(box.right)}${box.bottom}`;
-  return `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet}'`}!${a === b ? a : `${a}:${b}`}`;
+  return `${quoteName(sheet)}!${a === b ? a : `${a}:${b}`}`;
 }
 
 type Op = () => void;
 
+/** Excel on the web's limit on one request and one response (5 MB). */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What one queued call costs in a request besides its data (method, ids, paths). */
+const CALL_OVERHEAD = 60;
+
 export class FakeContext {
   readonly queue: Op[] = [];
   readonly workbook: FakeWorkbook;
+  /** Characters this batch sends and the last sync received, counted as Office.js serialises them. */
+  requestBytes = 0;
+  responseBytes = 0;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new FakeWorkbook(this);
+  }
+  /** A queued call and the data it carries. */
+  send(data: unknown): void {
+    this.requestBytes += CALL_OVERHEAD + (data === undefined ? 0 : JSON.stringify(data).length);
+  }
+  receive(data: unknown): void {
+    this.responseBytes += JSON.stringify(data).length;
   }
   async sync(): Promise<void> {
     this.model.syncs++;
     const ops = this.queue.splice(0);
+    if (this.model.failAtSync === this.model.syncs)
+      throw officeError('GeneralException', 'The connection to Excel was lost.');
+    const request = this.requestBytes + ops.length * CALL_OVERHEAD;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.model.largestRequest = Math.max(this.model.largestRequest, request);
+    if (this.model.profile === 'web' && request > WEB_PAYLOAD_LIMIT)
+      throw officeError(
+        'RequestPayloadSizeLimitExceeded',
+        'The request payload size has exceeded the limit.',
+      );
     try {
       for (const op of ops) op();
     } finally {
       this.model.changed();
     }
+    this.model.largestResponse = Math.max(this.model.largestResponse, this.responseBytes);
+    if (this.model.profile === 'web' && this.responseBytes > WEB_PAYLOAD_LIMIT)
+      throw officeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
     await Promise.resolve();
   }
 }
@@ -347,10 +405,11 @@ function propsOf(arg: unknown): string[] {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly notes: FakeNotes;
+  /** Undefined where the runtime's Office.js has no NoteCollection (see runtimeHasNotes). */
+  readonly notes: FakeNotes | undefined;
   constructor(readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
-    this.notes = new FakeNotes(ctx);
+    this.notes = ctx.model.runtimeHasNotes ? new FakeNotes(ctx) : undefined;
   }
 }
 
@@ -360,7 +419,14 @@ class FakeNotes {
     return address.replace(/\$/g, '');
   }
   add(address: string, content: string): void {
-    this.ctx.queue.push(() => this.ctx.model.notes.set(this.key(address), content));
+    this.ctx.send([address, content]);
+    this.ctx.queue.push(() => {
+      const key = this.key(address);
+      // A cell holds a note or a threaded comment, not both: Excel refuses the note.
+      if (this.ctx.model.threadedComments.has(key.replace(/'/g, '')))
+        throw officeError('InvalidOperation', `单元格 ${key} 已有评论，不能再添加批注。`);
+      this.ctx.model.notes.set(key, content);
+    });
   }
   getItemOrNullObject(address: string): {
     delete(): void;
@@ -566,7 +632,12 @@ class FakeProtection {
     return this.loaded.get('options');
   }
   protect(options: Excel.WorksheetProtectionOptions = {}): void {
-    this.ctx.queue.push(() => (this.sheet().protection = { protected: true, options }));
+    this.ctx.queue.push(() => {
+      // WorksheetProtection.protect: "Fails if the worksheet has already been protected."
+      if (this.sheet().protection.protected)
+        throw officeError('InvalidOperation', `工作表“${this.sheet().name}”已受保护，不能再次保护。`);
+      this.sheet().protection = { protected: true, options };
+    });
   }
   unprotect(): void {
     this.ctx.queue.push(() => (this.sheet().protection = { protected: false, options: {} }));
@@ -616,6 +687,7 @@ class FakeRange {
     this.format = new FakeFormat(
       ctx,
       (fn) => {
+        this.checkFormattable();
         this.eachCell(fn);
       },
       (fn) => {
@@ -652,6 +724,62 @@ class FakeRange {
   }
   resolvedAddress(): string {
     return addressOf(this.sheet.nameOf(), this.box());
+  }
+  /**
+   * On a protected sheet, Excel refuses to format locked cells unless the protection allows
+   * formatting cells (WorksheetProtectionOptions.allowFormatCells).
+   */
+  checkFormattable(): void {
+    const sheet = this.sheet.model();
+    if (!sheet.protection.protected || sheet.protection.options.allowFormatCells) return;
+    const box = this.box();
+    for (let r = box.top; r <= Math.min(box.bottom, box.top + 100_000); r++)
+      for (let c = box.left; c <= box.right; c++)
+        if (sheet.cell(r, c)?.locked !== false)
+          throw officeError('AccessDenied', `工作表“${sheet.name}”受保护，不能设置锁定单元格的格式。`);
+  }
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): "if the merged areas count in this range is
+   * more than 512, then this method will fail to return the result."
+   */
+  getMergedAreasOrNullObject(): {
+    load(props: unknown): unknown;
+    readonly isNullObject: boolean;
+    readonly address: string;
+  } {
+    let state: { areas: string[] } | undefined;
+    const areas = {
+      load: () => {
+        this.ctx.queue.push(() => {
+          // Through a null range the result is a null object too, as everywhere in Office.js.
+          const box = this.boxOf();
+          if (this.nullState === true || !box) {
+            state = { areas: [] };
+            return;
+          }
+          const sheet = this.sheet.model();
+          const inside = sheet.merges.filter((m) => {
+            const b = parseAddress(m);
+            return b.top <= box.bottom && b.bottom >= box.top && b.left <= box.right && b.right >= box.left;
+          });
+          if (inside.length > 512)
+            throw officeError('GeneralException', `区域中的合并单元格超过 512 处（${inside.length}）。`);
+          state = { areas: inside.map((m) => `${quoteName(sheet.name)}!${m}`) };
+          this.ctx.receive(state.areas);
+        });
+        return areas;
+      },
+      get isNullObject(): boolean {
+        if (!state) throw officeError('PropertyNotLoaded', 'isNullObject is known only after context.sync()');
+        return state.areas.length === 0;
+      },
+      get address(): string {
+        if (!state || state.areas.length === 0)
+          throw officeError('PropertyNotLoaded', 'address is not loaded');
+        return state.areas.join(',');
+      },
+    };
+    return areas;
   }
   private eachCell(fn: (cell: CellModel, row: number, column: number) => void): void {
     const box = this.box();
@@ -693,21 +821,27 @@ class FakeRange {
         }
         return rows;
       };
-      if (wanted.includes('address')) this.loaded.set('address', addressOf(sheet.name, box));
+      const set = (prop: string, value: unknown) => {
+        this.ctx.receive(value);
+        this.loaded.set(prop, value);
+      };
+      if (wanted.includes('address')) set('address', addressOf(sheet.name, box));
+      if (wanted.includes('rowCount')) set('rowCount', box.bottom - box.top + 1);
+      if (wanted.includes('columnCount')) set('columnCount', box.right - box.left + 1);
       if (wanted.includes('values'))
-        this.loaded.set(
+        set(
           'values',
           grid((c) => (c?.error ? c.error : (c?.value ?? ''))),
         );
-      if (wanted.includes('valueTypes')) this.loaded.set('valueTypes', grid(valueTypeOf));
+      if (wanted.includes('valueTypes')) set('valueTypes', grid(valueTypeOf));
       if (wanted.includes('numberFormat'))
-        this.loaded.set(
+        set(
           'numberFormat',
           grid((c) => c?.numberFormat ?? 'General'),
         );
-      if (wanted.includes('text')) this.loaded.set('text', grid(displayOf));
+      if (wanted.includes('text')) set('text', grid(displayOf));
       if (wanted.includes('formulas'))
-        this.loaded.set(
+        set(
           'formulas',
           grid((c) => c?.formula ?? c?.value ?? ''),
         );
@@ -717,10 +851,17 @@ class FakeRange {
   get address(): string {
     return this.loaded.get('address');
   }
+  get rowCount(): number {
+    return this.loaded.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.loaded.get('columnCount');
+  }
   get values(): unknown[][] {
     return this.loaded.get('values');
   }
   set values(values: unknown[][]) {
+    this.ctx.send(values);
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
@@ -765,6 +906,7 @@ class FakeRange {
     return this.loaded.get('numberFormat');
   }
   set numberFormat(formats: unknown[][]) {
+    this.ctx.send(formats);
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
@@ -813,14 +955,17 @@ class FakeRange {
         }
         rows.push(row);
       }
+      this.ctx.receive(rows);
       Object.defineProperty(result, 'value', { value: rows });
     });
     return result;
   }
   setCellProperties(props: Excel.SettableCellProperties[][]): void {
+    this.ctx.send(props);
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
+      this.checkFormattable();
       props.forEach((row, i) => {
         row.forEach((p, j) => {
           const cell = sheet.ensure(box.top + i, box.left + j);

@@ -1,0 +1,272 @@
+import {
+  buildTemplateModel,
+  catalogHash,
+  checkWorkbook,
+  combine,
+  defaultCatalog,
+  sha256Text,
+  type CombineInput,
+  type SubmissionReport,
+  type WorkbookView,
+} from '../../src/core';
+import { filledView } from '../helpers/views';
+import { MARKS_SHEET, officeHost } from '../../src/excel/office';
+import { WEB_PAYLOAD_LIMIT, installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+
+/**
+ * Excel's documented rules, as the in-memory Excel enforces them, and the add-in living with each.
+ * References: the office-js reference (WorksheetProtection.protect, Worksheet.delete,
+ * Worksheet.name, Range.getMergedAreasOrNullObject) and "Resource limits and performance
+ * optimization for Office Add-ins" (Excel on the web: 5 MB per request and per response).
+ */
+
+const catalog = defaultCatalog();
+const check = (view: WorkbookView): SubmissionReport | string => {
+  const result = checkWorkbook(catalog, view);
+  return result.ok ? result.report : result.error.kind;
+};
+
+let office: OfficeDouble;
+beforeEach(() => {
+  office = installOfficeDouble();
+  office.workbook.addSheet('Sheet1');
+});
+afterEach(() => office.uninstall());
+
+const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
+const sheet = (name = '指标填报') => office.workbook.sheet(name)!;
+const rowOf = (code: string) => {
+  for (const [key, cell] of sheet().cells)
+    if (key.endsWith(',1') && cell.value === code) return Number(key.split(',')[0]);
+  throw new Error(`no row for ${code}`);
+};
+
+async function templateWithFigures() {
+  const host = officeHost();
+  await host.insertTemplate(buildTemplateModel(catalog, '县民政局', 2023, catalogHash(catalog)));
+  await office.workbook.type('指标填报', `G${rowOf('YL-02')}`, '620张');
+  await office.workbook.type('指标填报', `G${rowOf('YL-03')}`, '0.85');
+  await office.workbook.type('指标填报', `G${rowOf('YL-14')}`, '#DIV/0!');
+  return host;
+}
+
+describe('the in-memory Excel refuses what Excel refuses', () => {
+  it('WorksheetProtection.protect fails on a protected sheet', async () => {
+    await run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').protection.protect();
+      await context.sync();
+      context.workbook.worksheets.getItem('Sheet1').protection.protect();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+  });
+
+  it('formatting a locked cell of a protected sheet fails unless the protection allows formatting cells', async () => {
+    await run(async (context) => {
+      const s = context.workbook.worksheets.getItem('Sheet1');
+      s.protection.protect({ allowFormatColumns: true });
+      await context.sync();
+      s.getRange('A1').format.fill.color = '#FF0000';
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      s.protection.unprotect();
+      s.protection.protect({ allowFormatCells: true });
+      s.getRange('A1').format.fill.color = '#FF0000';
+      await context.sync();
+    });
+    expect(sheet('Sheet1').cell(1, 1)?.fill).toBe('#FF0000');
+  });
+
+  it('Worksheet.delete fails on a very hidden sheet and on the last visible one; names follow Excel’s rules', async () => {
+    await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const hidden = sheets.add('_x');
+      hidden.visibility = 'VeryHidden';
+      await context.sync();
+      hidden.delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      sheets.getItem('Sheet1').delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      for (const bad of ['a'.repeat(32), 'a/b', '[x]', 'SHEET1', ' ']) {
+        sheets.getItem('_x').name = bad;
+        await expect(context.sync()).rejects.toMatchObject({
+          code: expect.stringMatching(/InvalidArgument|ItemAlreadyExists/),
+        });
+      }
+    });
+  });
+
+  it('a note on a cell with a threaded comment fails; more than 512 merged areas fail', async () => {
+    office.workbook.threadedComments.add('Sheet1!B2');
+    const s = sheet('Sheet1');
+    for (let i = 0; i < 513; i++) s.merges.push(`A${i * 2 + 1}:B${i * 2 + 1}`);
+    s.ensure(1100, 3).value = 'x';
+    await run(async (context) => {
+      context.workbook.notes?.add('Sheet1!B2', 'x');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      context.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('A1:C1100')
+        .getMergedAreasOrNullObject()
+        .load('address');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+    });
+  });
+
+  it('Excel on the web refuses a request or a response over 5 MB; the desktop does not', async () => {
+    const big = [['x'.repeat(WEB_PAYLOAD_LIMIT)]];
+    await run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = big;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+    office.workbook.profile = 'desktop';
+    await run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = big;
+      await context.sync();
+    });
+    office.workbook.profile = 'web';
+    await run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    });
+  });
+
+  it('a runtime whose Office.js has no notes has no workbook.notes, whatever the host claims', async () => {
+    office.workbook.runtimeHasNotes = false;
+    await run(async (context) => {
+      expect(context.workbook.notes).toBeUndefined();
+      expect(Office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(true);
+      await context.sync();
+    });
+  });
+});
+
+describe('the add-in lives with those rules', () => {
+  it('checks, re-checks and clears where the host claims ExcelApi 1.18 but the runtime has no notes', async () => {
+    office.workbook.runtimeHasNotes = false;
+    const host = await templateWithFigures();
+    for (let i = 0; i < 2; i++) {
+      const outcome = await host.checkActive(check, 'zh');
+      expect(outcome.markingFailed).toBeNull();
+    }
+    expect(office.workbook.notes.size).toBe(0);
+    const results = [...sheet().cells.entries()]
+      .filter(([k]) => k.endsWith(',9'))
+      .map(([, c]) => String(c.value));
+    expect(results.some((t) => /公式错误|#DIV\/0!/.test(t))).toBe(true);
+    expect(await host.clearMarks()).toBe(true);
+    expect(sheet().protection.protected).toBe(true);
+  });
+
+  it('checks with 重点任务 active: each sheet is protected once again, with its options', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet('重点任务').protection.options };
+    office.workbook.active = '重点任务';
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.unreadable ?? outcome.markingFailed).toBeNull();
+    expect(sheet('重点任务').protection).toEqual({ protected: true, options });
+  });
+
+  it('清除标记 from another sheet restores the marked sheet and puts its protection back with its options', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    const beds = rowOf('YL-14');
+    const before = sheet().cell(beds, 7)?.fill;
+    await host.checkActive(check, 'zh');
+    expect(sheet().cell(beds, 7)?.fill).not.toBe(before);
+    office.workbook.active = 'Sheet1';
+    expect(await host.clearMarks()).toBe(true);
+    expect(sheet().cell(beds, 7)?.fill).toBe(before);
+    expect(sheet().protection).toEqual({ protected: true, options });
+    expect(office.workbook.sheet(MARKS_SHEET)).toBeUndefined();
+  });
+
+  it('a threaded comment on a marked cell costs only the note: the marks stand and the sheet is protected again', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    office.workbook.threadedComments.add(`指标填报!G${rowOf('YL-14')}`);
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.report).not.toBeNull();
+    expect(outcome.markingFailed).toMatch(/^notes:/);
+    expect(sheet().cell(rowOf('YL-14'), 7)?.fill).toBe('#FF9B9B');
+    expect(sheet().protection).toEqual({ protected: true, options });
+  });
+
+  it('a sync lost halfway through marking leaves the sheet protected as it was', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    office.workbook.failAtSync = office.workbook.syncs + 3;
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.markingFailed).toContain('connection');
+    expect(sheet().protection).toEqual({ protected: true, options });
+  });
+
+  it('reports merged cells over the figures, as the command line does', async () => {
+    const host = await templateWithFigures();
+    sheet().merges.push(`G${rowOf('YL-05')}:H${rowOf('YL-05')}`);
+    const outcome = await host.checkActive(check, 'zh');
+    const kinds = [
+      ...(outcome.report?.sheetIssues ?? []),
+      ...(outcome.report?.entries.flatMap((e) => e.issues) ?? []),
+    ].map((i) => i.kind);
+    expect(kinds).toContain('merged-cell');
+  });
+});
+
+describe('the master on Excel on the web', () => {
+  function inputs(n: number): CombineInput[] {
+    const out: CombineInput[] = [];
+    const bureaus = ['县民政局', '县卫生健康局', '县人力资源和社会保障局', '县委老干局', '县教育体育局'];
+    for (let i = 0; i < n; i++) {
+      const view = filledView(
+        catalog,
+        bureaus[i % bureaus.length]!,
+        2023,
+        { 'YL-02': 600 + i, 'TY-03': 500 + i, 'YL-11': 90 },
+        {
+          filledOn: `2023-12-${String(1 + (i % 28)).padStart(2, '0')}`,
+          notes: { 'YL-02': `第 ${i} 份文件的说明，写得比较长，像真正的说明那样。`.repeat(3) },
+        },
+      );
+      const checked = checkWorkbook(catalog, view);
+      if (!checked.ok) throw new Error('unreadable');
+      out.push({
+        file: `f-${i}.xlsx`,
+        sha256: sha256Text(String(i)),
+        report: checked.report,
+        fileErrors: [],
+      });
+    }
+    return out;
+  }
+
+  it('writes and reads back a 2,600-file master with every sync under 4 MB', async () => {
+    const host = officeHost();
+    const master = combine(catalog, inputs(2600), { importedAt: '2024-01-01 08:00' });
+    await host.writeMaster(catalog, master, 'zh');
+    expect(office.workbook.largestRequest).toBeLessThan(4 * 1024 * 1024);
+    const read = await host.readMasterState(catalog);
+    expect(read.kind).toBe('master');
+    if (read.kind === 'master') expect(read.state.files).toHaveLength(2600);
+    expect(office.workbook.largestResponse).toBeLessThan(4 * 1024 * 1024);
+  }, 120_000);
+
+  it('a sync lost while writing leaves the old master whole, and the next write cleans up', async () => {
+    const host = officeHost();
+    const first = combine(catalog, inputs(3), { importedAt: '2024-01-01 08:00' });
+    await host.writeMaster(catalog, first, 'zh');
+    const names = office.workbook.sheets.map((s) => s.name);
+    const summary = JSON.stringify([...sheet('县汇总').cells.entries()]);
+    const bigger = combine(catalog, inputs(5), { importedAt: '2024-01-02 08:00', existing: first.state });
+    for (const lost of [2, 3]) {
+      office.workbook.failAtSync = office.workbook.syncs + lost;
+      await expect(host.writeMaster(catalog, bigger, 'zh')).rejects.toThrow(/connection/);
+      expect(JSON.stringify([...sheet('县汇总').cells.entries()])).toBe(summary);
+      const read = await host.readMasterState(catalog);
+      expect(read.kind === 'master' && read.state.files.length).toBe(3);
+    }
+    office.workbook.failAtSync = null;
+    await host.writeMaster(catalog, bigger, 'zh');
+    expect(office.workbook.sheets.map((s) => s.name)).toEqual(names);
+    const read = await host.readMasterState(catalog);
+    expect(read.kind === 'master' && read.state.files.length).toBe(5);
+  });
+});
