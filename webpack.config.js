@@ -46,16 +46,11 @@ module.exports = async (_env, argv) => {
 
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    { from: 'src/help/help.html', to: 'help.html' },
     {
       from: 'manifest.xml',
       to: 'manifest.xml',
-      transform: (content) =>
-        dev
-          ? content
-          : content
-              .toString()
-              .replaceAll(DEV_URL, url)
-              .replaceAll(DEV_URL.slice(0, -1), url.replace(/\/$/, '')),
+      transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, url)),
     },
   ];
   if (!cdn && !preview) {

@@ -271,6 +271,27 @@ export function issueMessage(issue: IssueContent, lang: Lang = 'zh'): string {
   return template(issue.params);
 }
 
+/**
+ * Why the open sheet cannot be checked, said of a sheet (the add-in checks the sheet the clerk has
+ * open, not a file); null for errors that are about the file as a whole.
+ */
+export function sheetErrorMessage(error: FileError, lang: Lang, sheet: string): string | null {
+  const zh = lang === 'zh';
+  switch (error.kind) {
+    case 'empty-workbook':
+      return zh
+        ? `工作表“${sheet}”是空的。请在“填报模板”页生成填报表，或切换到已填好的“指标填报”工作表后再核查。`
+        : `The sheet "${sheet}" is empty. Make the template on the 填报模板 tab, or switch to a filled 指标填报 sheet, then check.`;
+    case 'no-sheet':
+    case 'no-header':
+      return zh
+        ? `工作表“${sheet}”不是填报表：前 10 行中找不到“编号”和“本期完成值”两列。请切换到“指标填报”工作表再核查。`
+        : `The sheet "${sheet}" is not the template: no 编号 / 本期完成值 header in its first 10 rows. Switch to 指标填报 and check again.`;
+    default:
+      return null;
+  }
+}
+
 /** The internal cause of a refusal, for the support person (JSON `detail`), where there is one. */
 export function fileErrorDetail(error: FileError): string | undefined {
   const params: Partial<Record<string, unknown>> = error.params;

@@ -95,7 +95,12 @@ export function displayText(cell: RawCell): string {
   // is what carries the meaning: a percentage (85%) or a date.
   if (cell.type === 'number' && !isPercentFormat(cell.numFmt) && !isDateFormat(cell.numFmt))
     return String(cell.value);
+  // A date is quoted the same wherever it was read: 2023-03-05, not Excel's 5-Mar or a serial.
+  if (cell.type === 'date') return cell.value.slice(0, 10);
   if (cell.text !== undefined && cell.text !== '') return cell.text;
+  // A percentage is quoted as Excel shows it (85%), where the reader has no displayed text.
+  if (cell.type === 'number' && isPercentFormat(cell.numFmt))
+    return percentText(cell.value, cell.numFmt ?? '');
   switch (cell.type) {
     case 'empty':
       return '';
@@ -105,12 +110,15 @@ export function displayText(cell: RawCell): string {
       return cell.value;
     case 'boolean':
       return cell.value ? 'TRUE' : 'FALSE';
-    case 'date':
-      // A date cell shows no time of day in these sheets; the ISO time part is noise.
-      return cell.value.slice(0, 10);
     case 'error':
       return cell.value;
   }
+}
+
+/** A number under a percent format as Excel displays it: 0.85 with `0%` is 85%, with `0.0%` 85.0%. */
+function percentText(value: number, numFmt: string): string {
+  const decimals = /\.(0+)%/.exec(formatSkeleton(numFmt))?.[1]?.length ?? 0;
+  return `${(value * 100).toFixed(decimals)}%`;
 }
 
 /** Removes quoted literals, escaped characters and bracketed sections ([Red], [$-804]) of a format. */

@@ -1,4 +1,4 @@
-import type { RawCell, SheetView } from '../core';
+import { isDateFormat, serialToIsoDate, type RawCell, type SheetView } from '../core';
 
 /**
  * Office.js hands a range back as parallel 2-D arrays (values, valueTypes, numberFormat, text);
@@ -45,7 +45,13 @@ export function toRawCell(
     case 'Integer':
     case 'Double': {
       if (typeof value !== 'number') return { type: 'string', value: String(value), ...base };
-      // Excel stores dates as serial numbers; the core reads a date-formatted number as a date.
+      // Excel stores dates as serial numbers: a date-formatted one is a date, as the command
+      // line's reader makes it (3-5 typed, Excel's date, is quoted 2023-03-05, not 46086). The
+      // 1900 system: the bundled Office.js gives no way to ask a workbook for its date system.
+      if (typeof numberFormat === 'string' && isDateFormat(numberFormat)) {
+        const iso = serialToIsoDate(value);
+        if (iso) return { type: 'date', value: `${iso}T00:00:00.000Z`, ...base };
+      }
       return { type: 'number', value, ...base };
     }
     case 'String':

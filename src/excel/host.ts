@@ -61,7 +61,11 @@ export interface ExcelHost {
    * Calls back when a figure changes (typing or pasting into the given columns, by default the
    * template's G and H); returns the remover.
    */
-  watchFigures(onChange: () => void, columns?: readonly number[]): Promise<() => Promise<void>>;
+  watchFigures(
+    onChange: () => void,
+    columns?: readonly number[],
+    sheet?: string,
+  ): Promise<() => Promise<void>>;
   /** The state of the master in this workbook (its `_state`, or an earlier format), or why it cannot be read. */
   readMasterState(catalog: Catalog): Promise<MasterRead>;
   /** `textRepaired`: bureau texts that had not stayed text and were written again as literal text. */

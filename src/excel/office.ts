@@ -77,9 +77,14 @@ export function officeHost(): ExcelHost {
     async watchFigures(
       onChange: () => void,
       columns: readonly number[] = [7, 8],
+      sheetName?: string,
     ): Promise<() => Promise<void>> {
       return Excel.run(async (context) => {
-        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        // The sheet that was checked, by name: the active one only when none is named, so that
+        // after checking another sheet re-checking follows the sheet checked, not the old one.
+        const sheet = sheetName
+          ? context.workbook.worksheets.getItem(sheetName)
+          : context.workbook.worksheets.getActiveWorksheet();
         const handler = sheet.onChanged.add(async (event) => {
           // Our own writes go to the result column; only the figure and note columns matter,
           // wherever the clerk's sheet has them.

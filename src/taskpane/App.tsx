@@ -50,33 +50,38 @@ export function App({ host, catalog, language, dark, readerWorker }: AppProps) {
   const theme = (dark ?? host.darkTheme()) ? webDarkTheme : webLightTheme;
 
   return (
-    <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'} className={styles.shell}>
+    // The shell's layout is on a div inside the provider, not on the provider itself: Fluent gives
+    // a popup's portal layer the provider's classes, and with them minHeight 100vh and a
+    // background — an open 填报单位 list painted the whole 350 px pane white.
+    <FluentProvider theme={theme} lang={lang === 'zh' ? 'zh-CN' : 'en-US'}>
       <EnvironmentProvider value={{ host, catalog, lang, ...(readerWorker ? { readerWorker } : {}) }}>
-        <header className={styles.header}>
-          <Text as="h1" size={500} weight="semibold">
-            {t.appTitle}
-          </Text>
-        </header>
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_event, data) => setTab(data.value as TabId)}
-          aria-label={t.appTitle}
-        >
-          <Tab value="template">{t.tabTemplate}</Tab>
-          <Tab value="check">{t.tabCheck}</Tab>
-          <Tab value="combine">{t.tabCombine}</Tab>
-        </TabList>
-        <main className={styles.body}>
-          {!minimum ? <NoticeBar notice={{ intent: 'warning', text: t.minimumMissing }} /> : null}
-          {tab === 'template' ? <TemplateTab /> : null}
-          {tab === 'check' ? <CheckTab /> : null}
-          {tab === 'combine' ? (
-            <Suspense fallback={<Spinner size="small" />}>
-              <CombineTab />
-            </Suspense>
-          ) : null}
-        </main>
+        <div className={styles.shell}>
+          <header className={styles.header}>
+            <Text as="h1" size={500} weight="semibold">
+              {t.appTitle}
+            </Text>
+          </header>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_event, data) => setTab(data.value as TabId)}
+            aria-label={t.appTitle}
+          >
+            <Tab value="template">{t.tabTemplate}</Tab>
+            <Tab value="check">{t.tabCheck}</Tab>
+            <Tab value="combine">{t.tabCombine}</Tab>
+          </TabList>
+          <main className={styles.body}>
+            {!minimum ? <NoticeBar notice={{ intent: 'warning', text: t.minimumMissing }} /> : null}
+            {tab === 'template' ? <TemplateTab /> : null}
+            {tab === 'check' ? <CheckTab /> : null}
+            {tab === 'combine' ? (
+              <Suspense fallback={<Spinner size="small" />}>
+                <CombineTab />
+              </Suspense>
+            ) : null}
+          </main>
+        </div>
       </EnvironmentProvider>
     </FluentProvider>
   );

@@ -35,6 +35,7 @@ const zh = {
   target: '目标',
   unreadable: '无法核查当前表',
   markingFailed: '已核查，但无法在表中标记（可能工作表设置了密码保护）。问题清单仍然有效。',
+  notesFailed: '已核查并标记，但有的单元格带有评论，Excel 不允许再加批注；这些问题的说明见“核查结果”列。',
   noNotes: '当前 Excel 版本不支持批注（需 ExcelApi 1.18），问题说明写在“核查结果”列。',
   addFiles: '添加各单位报送的文件',
   dropHere: '把 .xlsx 文件拖到这里，或点击选择',
@@ -102,6 +103,8 @@ const en: UiText = {
   unreadable: 'This sheet cannot be checked',
   markingFailed:
     'Checked, but the sheet could not be marked (perhaps it has a protection password). The issue list is still valid.',
+  notesFailed:
+    'Checked and marked, but some cells carry a comment and Excel allows no note beside it; their issues are in the 核查结果 column.',
   noNotes:
     'This Excel does not support notes (ExcelApi 1.18); the issues are written in the 核查结果 column.',
   addFiles: "Add the bureaus' files",

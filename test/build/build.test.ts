@@ -39,7 +39,10 @@ describe('npm run build', () => {
     const manifest = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
     expect(manifest).not.toContain('localhost');
     expect(manifest).toContain(`${URL}taskpane.html`);
-    expect(manifest).toContain('<AppDomain>https://yilao.gengma.example.gov.cn/addin</AppDomain>');
+    // SupportUrl is the shipped help page, at the same address; no AppDomain carries a path.
+    expect(manifest).toContain(`<SupportUrl DefaultValue="${URL}help.html" />`);
+    expect(manifest).not.toContain('<AppDomain>');
+    expect(existsSync(path.join(DIST, 'help.html'))).toBe(true);
     expect(await validateManifest(manifest)).toEqual({ valid: true, errors: [] });
     for (const size of [16, 32, 64, 80])
       expect(existsSync(path.join(DIST, 'assets', `icon-${size}.png`))).toBe(true);

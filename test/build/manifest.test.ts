@@ -18,6 +18,15 @@ describe('manifest.xml', () => {
     expect((await validateManifest(broken)).valid).toBe(false);
   });
 
+  it('points SupportUrl at the shipped help page and lists no AppDomain of its own origin', () => {
+    expect(manifest).toContain('<SupportUrl DefaultValue="https://localhost:3000/help.html" />');
+    expect(manifest).not.toContain('<AppDomain>');
+    expect(existsSync(path.join(ROOT, 'src', 'help', 'help.html'))).toBe(true);
+    // The help page loads nothing from anywhere: it must open on an intranet.
+    const help = readFileSync(path.join(ROOT, 'src', 'help', 'help.html'), 'utf8');
+    expect(help).not.toMatch(/\b(?:src|href)=["']https?:/);
+  });
+
   it('asks for ExcelApi 1.9 and the least permission that works', () => {
     expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.9" />');
     expect(manifest).toContain('<Permissions>ReadWriteDocument</Permissions>');

@@ -227,6 +227,31 @@ describe('3. 汇总', () => {
   });
 });
 
+describe('1b. the 填报单位 list at 350 px', () => {
+  it('opens over the pane without blanking it', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.getByRole('tab', { name: '填报模板' }).click();
+    const combo = page.getByRole('combobox', { name: /填报单位/ });
+    await combo.click();
+    await page.getByRole('listbox').waitFor();
+    await shot(page, '1-dropdown-open');
+    // The title is still what is at the top of the pane: no layer of the popup covers it.
+    const top = await page.evaluate(
+      () => document.elementFromPoint(40, 20)?.closest('header')?.textContent ?? null,
+    );
+    expect(top).toContain('一老一小指标核查');
+    const layer = await page.evaluate(() => {
+      const list = document.querySelector('[role="listbox"]');
+      let node = list?.parentElement ?? null;
+      while (node && node.parentElement !== document.body) node = node.parentElement;
+      return node ? node.getBoundingClientRect().height : null;
+    });
+    expect(layer).not.toBeNull();
+    expect(layer!).toBeLessThan(200);
+    await page.close();
+  });
+});
+
 describe('3b. 汇总: files that need a decision', () => {
   it('shows the choice before writing, and the chosen file is the one written', async () => {
     const catalog = defaultCatalog();

@@ -206,6 +206,18 @@ describe('watchFigures and select', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('follows the sheet that was checked, whichever sheet is active when it subscribes', async () => {
+    const host = await withTemplate();
+    office.workbook.active = 'Sheet1';
+    const calls: string[] = [];
+    const stop = await host.watchFigures(() => calls.push('指标填报'), [7, 8], '指标填报');
+    await office.workbook.type('Sheet1', 'G6', '1');
+    expect(calls).toEqual([]);
+    await office.workbook.type('指标填报', 'G6', '700');
+    expect(calls).toEqual(['指标填报']);
+    await stop();
+  });
+
   it('selects a cell on its sheet', async () => {
     const host = await withTemplate();
     office.workbook.active = 'Sheet1';

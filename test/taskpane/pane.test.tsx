@@ -98,6 +98,15 @@ describe('the task pane', () => {
     await waitFor(() => expect(screen.queryByText(/错误值 #DIV\/0!/)).toBeNull(), { timeout: 3000 });
   });
 
+  it('says a sheet is empty in words about a sheet, not a file', async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '数据核查' }));
+    fireEvent.click(screen.getByRole('button', { name: '核查当前表' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('工作表“Sheet1”是空的');
+    expect(alert.textContent).not.toContain('文件“Sheet1”');
+  });
+
   it('speaks English when Office does', async () => {
     renderPane('en-US');
     expect(screen.getByRole('tab', { name: 'Check' })).toBeTruthy();

@@ -125,7 +125,8 @@ describe('broken and hostile files', () => {
   it('each gets a clear Chinese message naming it, and the good files still combine', async () => {
     const before = Object.fromEntries(readdirSync(dir).map((f) => [f, sha(path.join(dir, f))]));
     const out = path.join(dir, 'out', '县汇总.xlsx');
-    const result = await run(['combine', dir, '--out', out, '--json']);
+    // --no-convert: the refusal of a .xls is what is tested here (its conversion, in field-cases).
+    const result = await run(['combine', dir, '--out', out, '--json', '--no-convert']);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as {
       files: { file: string; fileErrors: { kind: string; message: string }[] }[];

@@ -93,9 +93,10 @@ function gridsOfFile(file: string): Record<string, Grid> {
   return out;
 }
 
-function text(value: string | number | boolean | null | undefined): string {
+/** A cell of the in-memory Excel as the core quotes it: numbers under their format (0 % as 0%). */
+function text(value: string | number | boolean | null | undefined, numFmt: string): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'number' ? displayText({ type: 'number', value }) : String(value);
+  return typeof value === 'number' ? displayText({ type: 'number', value, numFmt }) : String(value);
 }
 
 function gridsOfDouble(sheets: (name: string) => SheetModel | undefined): Record<string, Grid> {
@@ -107,7 +108,10 @@ function gridsOfDouble(sheets: (name: string) => SheetModel | undefined): Record
     const grid: Grid = [];
     for (let r = 1; used && r <= used.bottom; r++) {
       const row: string[] = [];
-      for (let c = 1; c <= used.right; c++) row.push(text(sheet.cell(r, c)?.value));
+      for (let c = 1; c <= used.right; c++) {
+        const cell = sheet.cell(r, c);
+        row.push(text(cell?.value, cell?.numberFormat ?? 'General'));
+      }
       grid.push(row);
     }
     out[name] = withoutImportTime(name, trim(grid));

@@ -26,7 +26,7 @@ function combine(workers: string): { code: number | null; json: unknown } {
     .map((f) => path.join(FIXTURES, f));
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'bin', 'yilao.js'), 'combine', ...files, '--out', out, '--json'],
+    [path.join(ROOT, 'bin', 'yilao.js'), 'combine', ...files, '--out', out, '--json', '--no-convert'],
     {
       cwd: ROOT,
       encoding: 'utf8',

@@ -314,7 +314,8 @@ describe('8. a folder hands over .xlsm files too', () => {
         'content.xml': strToU8('<x/>'),
       }),
     );
-    const { stdout } = await runCli(['check', dir, '--json']);
+    // Without LibreOffice's help (--no-convert): each is listed with what to do.
+    const { stdout } = await runCli(['check', dir, '--json', '--no-convert']);
     const report = JSON.parse(stdout) as {
       files: { file: string; fileErrors: { kind: string; message: string }[] }[];
     };

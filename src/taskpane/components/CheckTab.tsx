@@ -15,6 +15,7 @@ import {
   checkWorkbook,
   fileErrorMessage,
   issueMessage,
+  sheetErrorMessage,
   statusText,
   type EntryReport,
   type Issue,
@@ -100,12 +101,17 @@ export function CheckTab() {
       const outcome = await host.checkActive((workbook, active) => {
         const result = checkWorkbook(catalog, workbook);
         if (result.ok) return result.report;
-        return fileErrorMessage(result.error, lang, active);
+        // A sheet, not a file: the pane checks the sheet the clerk has open.
+        return sheetErrorMessage(result.error, lang, active) ?? fileErrorMessage(result.error, lang, active);
       }, lang);
       setReport(outcome.report);
       setCheckedAt(new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-US'));
       if (outcome.unreadable) setNotice({ intent: 'error', title: t.unreadable, text: outcome.unreadable });
-      else if (outcome.markingFailed) setNotice({ intent: 'warning', text: t.markingFailed });
+      else if (outcome.markingFailed)
+        setNotice({
+          intent: 'warning',
+          text: outcome.markingFailed.startsWith('notes:') ? t.notesFailed : t.markingFailed,
+        });
       else if (!capabilities.notes) setNotice({ intent: 'info', text: t.noNotes });
       else setNotice(null);
     } catch (error) {
@@ -126,10 +132,14 @@ export function CheckTab() {
       ? [report.columns.value, ...(report.columns.note ? [report.columns.note] : [])]
       : undefined;
     host
-      .watchFigures(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void check(), DEBOUNCE_MS);
-      }, columns)
+      .watchFigures(
+        () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void check(), DEBOUNCE_MS);
+        },
+        columns,
+        report?.sheetName,
+      )
       .then((remove) => {
         if (cancelled) void remove();
         else stop = remove;
@@ -144,7 +154,7 @@ export function CheckTab() {
     };
     // Subscribe once per sheet checked, not on every report.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [auto, report === null, host, check]);
+  }, [auto, report === null, report?.sheetName, host, check]);
 
   async function clear(): Promise<void> {
     try {
