@@ -9,7 +9,7 @@ import {
 import { officeHost } from '../../src/excel/office';
 import { checkBytes } from '../../src/xlsx/files';
 import { writeTemplate } from '../../src/xlsx/template';
-import { enter, installOfficeDouble, type CellModel } from '../office/excel-double';
+import { installOfficeDouble, type CellModel } from '../office/excel-double';
 
 /**
  * One table of typed inputs, through the add-in (Office.js adapter on the in-memory Excel) and
