@@ -8,6 +8,7 @@
 //   OFFICE_JS=cdn npm run build      load office.js from Microsoft's CDN instead (internet deployments)
 //   npm run dev-server               https://localhost:3000 for sideloading
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -102,6 +103,10 @@ module.exports = async (_env, argv) => {
         csp,
       }),
       new CopyWebpackPlugin({ patterns: preview ? copies.slice(0, 1) : copies }),
+      // The bundled Office.js's version, for the 诊断 panel.
+      new webpack.DefinePlugin({
+        __OFFICE_JS_VERSION__: JSON.stringify(require('@microsoft/office-js/package.json').version),
+      }),
     ],
     performance: { hints: false },
     devServer: {

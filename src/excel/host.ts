@@ -31,6 +31,30 @@ export interface CheckOutcome {
   syncs: number;
 }
 
+/** One requirement set the add-in uses: what the host claims, and whether the runtime has it. */
+export interface RequirementCheck {
+  set: string;
+  /** What the add-in uses it for, in the pane's words (a key of the UI text). */
+  purpose: 'minimum' | 'mergedAreas' | 'notes';
+  claimed: boolean;
+  /** Whether the runtime's Office.js actually has what the set brings. */
+  present: boolean;
+}
+
+/** What the IT person sends back after a first sideload (诊断). */
+export interface Diagnosis {
+  host: string;
+  platform: string;
+  /** The Office build the host reports (Office.context.diagnostics.version). */
+  officeVersion: string;
+  /** The Office.js the add-in ships (bundled, never from a CDN). */
+  officeJs: string;
+  language: string;
+  sets: RequirementCheck[];
+  /** One write and read on a scratch very hidden sheet, removed afterwards. */
+  roundTrip: { ok: boolean; ms: number; detail: string };
+}
+
 export class HostError extends Error {
   constructor(
     readonly kind: 'template-exists' | 'protected' | 'not-supported' | 'office',
@@ -66,6 +90,8 @@ export interface ExcelHost {
     columns?: readonly number[],
     sheet?: string,
   ): Promise<() => Promise<void>>;
+  /** Facts of this Excel for the first sideload: host, platform, builds, requirement sets, one round trip. */
+  diagnose(): Promise<Diagnosis>;
   /** The state of the master in this workbook (its `_state`, or an earlier format), or why it cannot be read. */
   readMasterState(catalog: Catalog): Promise<MasterRead>;
   /** `textRepaired`: bureau texts that had not stayed text and were written again as literal text. */

@@ -9,13 +9,21 @@ import {
   type TemplateModel,
 } from '../core';
 import { topLeftOf } from './cells';
-import { HostError, type Capabilities, type CheckOutcome, type ExcelHost } from './host';
+import { HostError, type Capabilities, type CheckOutcome, type Diagnosis, type ExcelHost } from './host';
 import { checkActiveIn, clearMarksIn } from './marking';
 import { readMasterStateIn, writeMasterIn } from './master-writer';
 import { supported } from './runtime';
 import { writeTemplate } from './template-writer';
 
 export { MARKS_SHEET } from './marking';
+
+/** The scratch sheet of 诊断, removed as soon as it has been read back. */
+const DIAGNOSIS_SHEET = '_yilao_诊断';
+
+/** The Office.js bundled with the add-in; the build writes its version here (webpack DefinePlugin). */
+declare const __OFFICE_JS_VERSION__: string | undefined;
+const OFFICE_JS_VERSION =
+  typeof __OFFICE_JS_VERSION__ === 'string' ? `@microsoft/office-js ${__OFFICE_JS_VERSION__}` : 'unknown';
 
 /**
  * The Office.js adapter as the pane sees it: one `Excel.run` per user action, each job in a module
@@ -101,6 +109,55 @@ export function officeHost(): ExcelHost {
           });
         };
       });
+    },
+
+    async diagnose(): Promise<Diagnosis> {
+      // Office.context.diagnostics (common API): what the host says it is. Absent in some hosts.
+      const info = Office.context.diagnostics as Office.ContextInformation | undefined;
+      const present = { minimum: true, mergedAreas: false, notes: false };
+      const started = performance.now();
+      let roundTrip: Diagnosis['roundTrip'];
+      try {
+        await Excel.run(async (context) => {
+          present.notes = (context.workbook as Partial<Pick<Excel.Workbook, 'notes'>>).notes !== undefined;
+          // A scratch sheet: written, read back and removed, to prove a round trip works here.
+          const scratch = context.workbook.worksheets.add(DIAGNOSIS_SHEET);
+          const cell = scratch.getRange('A1');
+          present.mergedAreas = typeof cell.getMergedAreasOrNullObject === 'function';
+          cell.values = [['yilao']];
+          scratch.visibility = 'VeryHidden';
+          const back = cell.load('values');
+          await context.sync();
+          const ok = back.values[0]?.[0] === 'yilao';
+          // Worksheet.delete fails on a very hidden sheet: hidden first.
+          scratch.visibility = 'Hidden';
+          scratch.delete();
+          await context.sync();
+          roundTrip = { ok, ms: 0, detail: ok ? '' : 'read back differs' };
+        });
+      } catch (cause) {
+        roundTrip = { ok: false, ms: 0, detail: cause instanceof Error ? cause.message : String(cause) };
+      }
+      roundTrip ??= { ok: false, ms: 0, detail: 'no result' };
+      roundTrip.ms = Math.round(performance.now() - started);
+      return {
+        host: info?.host ? String(info.host) : 'Excel',
+        platform: info?.platform ? String(info.platform) : 'unknown',
+        officeVersion: info?.version ?? 'unknown',
+        officeJs: OFFICE_JS_VERSION,
+        language: Office.context.displayLanguage || 'unknown',
+        sets: [
+          { set: 'ExcelApi 1.9', purpose: 'minimum', claimed: supported('1.9'), present: present.minimum },
+          {
+            set: 'ExcelApi 1.13',
+            purpose: 'mergedAreas',
+            claimed: supported('1.13'),
+            present: present.mergedAreas,
+          },
+          { set: 'ExcelApi 1.18', purpose: 'notes', claimed: supported('1.18'), present: present.notes },
+        ],
+        roundTrip,
+      };
     },
 
     async readMasterState(catalog: Catalog): Promise<MasterRead> {

@@ -1,4 +1,5 @@
 import {
+  Button,
   FluentProvider,
   Spinner,
   Tab,
@@ -21,12 +22,15 @@ import { UI, langFor } from './i18n';
 
 // Only the county office combines: its code (the file reader and fflate) loads on demand.
 const CombineTab = lazy(() => import(/* webpackChunkName: "combine" */ './components/CombineTab'));
+// 诊断 is for the first sideload: loaded when asked for.
+const Diagnostics = lazy(() => import(/* webpackChunkName: "diagnostics" */ './components/Diagnostics'));
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', display: 'flex', flexDirection: 'column', boxSizing: 'border-box' },
   header: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0` },
   tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
   body: { padding: tokens.spacingHorizontalM, flexGrow: 1 },
+  footer: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}` },
 });
 
 type TabId = 'template' | 'check' | 'combine';
@@ -46,6 +50,7 @@ export function App({ host, catalog, language, dark, readerWorker }: AppProps) {
   const lang = langFor(language ?? host.displayLanguage());
   const t = UI[lang];
   const [tab, setTab] = useState<TabId>('check');
+  const [diagnostics, setDiagnostics] = useState(false);
   const minimum = host.capabilities().minimum;
   const theme = (dark ?? host.darkTheme()) ? webDarkTheme : webLightTheme;
 
@@ -81,6 +86,21 @@ export function App({ host, catalog, language, dark, readerWorker }: AppProps) {
               </Suspense>
             ) : null}
           </main>
+          <footer className={styles.footer}>
+            <Button
+              appearance="subtle"
+              size="small"
+              aria-expanded={diagnostics}
+              onClick={() => setDiagnostics((v) => !v)}
+            >
+              {t.diagOpen}
+            </Button>
+            {diagnostics ? (
+              <Suspense fallback={<Spinner size="small" />}>
+                <Diagnostics />
+              </Suspense>
+            ) : null}
+          </footer>
         </div>
       </EnvironmentProvider>
     </FluentProvider>

@@ -252,6 +252,22 @@ describe('1b. the 填报单位 list at 350 px', () => {
   });
 });
 
+describe('5. 诊断 for the first sideload', () => {
+  it('lists the host, the bundled Office.js and each requirement set, and runs a round trip', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.getByRole('button', { name: '诊断' }).click();
+    await page.getByRole('button', { name: '运行诊断' }).click();
+    const report = page.getByRole('textbox', { name: /诊断/ });
+    await report.waitFor();
+    const text = await report.inputValue();
+    expect(text).toMatch(/随加载项提供的 Office\.js: @microsoft\/office-js \d+\.\d+\.\d+/);
+    expect(text).toContain('ExcelApi 1.18（批注）');
+    expect(text).toMatch(/读写测试: 成功/);
+    await shot(page, '5-diagnostics');
+    await page.close();
+  });
+});
+
 describe('3b. 汇总: files that need a decision', () => {
   it('shows the choice before writing, and the chosen file is the one written', async () => {
     const catalog = defaultCatalog();

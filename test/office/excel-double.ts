@@ -1146,6 +1146,13 @@ export function installOfficeDouble(workbook = new WorkbookModel()): OfficeDoubl
       get officeTheme() {
         return workbook.theme;
       },
+      get diagnostics() {
+        return {
+          host: 'Excel',
+          platform: workbook.profile === 'web' ? 'OfficeOnline' : 'PC',
+          version: '16.0.18025.20160',
+        };
+      },
       requirements: {
         isSetSupported: (name: string, version = '1.1') => {
           const have = workbook.requirementSets[name];

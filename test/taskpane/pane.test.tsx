@@ -107,6 +107,38 @@ describe('the task pane', () => {
     expect(alert.textContent).not.toContain('文件“Sheet1”');
   });
 
+  it('诊断 reports the desktop profile: every set claimed and present, a round trip that leaves nothing behind', async () => {
+    office.workbook.profile = 'desktop';
+    renderPane();
+    fireEvent.click(screen.getByRole('button', { name: '诊断' }));
+    fireEvent.click(await screen.findByRole('button', { name: '运行诊断' }));
+    const report = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: /诊断/ });
+    expect(report.value).toContain('宿主: Excel · PC');
+    expect(report.value).toContain('ExcelApi 1.18（批注）：Excel 宣称支持，实际可用');
+    expect(report.value).toMatch(/读写测试: 成功 · \d+ ms/);
+    expect(office.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('诊断 on the web with an Office.js that has no notes says the claim and the runtime differ', async () => {
+    office.workbook.runtimeHasNotes = false;
+    renderPane();
+    fireEvent.click(screen.getByRole('button', { name: '诊断' }));
+    fireEvent.click(await screen.findByRole('button', { name: '运行诊断' }));
+    const report = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: /诊断/ });
+    expect(report.value).toContain('宿主: Excel · OfficeOnline');
+    expect(report.value).toContain('ExcelApi 1.18（批注）：Excel 宣称支持，实际不可用 — 以实际为准');
+    expect(report.value).toContain('ExcelApi 1.9（基本功能）：Excel 宣称支持，实际可用');
+  });
+
+  it('诊断 says when the round trip fails', async () => {
+    renderPane();
+    office.workbook.failAtSync = office.workbook.syncs + 1;
+    fireEvent.click(screen.getByRole('button', { name: '诊断' }));
+    fireEvent.click(await screen.findByRole('button', { name: '运行诊断' }));
+    const report = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: /诊断/ });
+    expect(report.value).toMatch(/读写测试: 失败（The connection to Excel was lost\.）/);
+  });
+
   it('speaks English when Office does', async () => {
     renderPane('en-US');
     expect(screen.getByRole('tab', { name: 'Check' })).toBeTruthy();
