@@ -55,8 +55,12 @@ module.exports = async (_env, argv) => {
     },
   ];
   if (!cdn && !preview) {
+    // A copy refreshed from the CDN (npm run office-js:update) wins over the npm package's.
+    const vendored = path.join(__dirname, 'vendor', 'office-js');
     copies.push({
-      from: 'node_modules/@microsoft/office-js/dist',
+      from: require('node:fs').existsSync(path.join(vendored, 'office.js'))
+        ? vendored
+        : 'node_modules/@microsoft/office-js/dist',
       to: 'office-js',
       globOptions: { ignore: ['**/*.debug.js'] },
       // Already minified by Microsoft: do not run them through the minimizer again.
