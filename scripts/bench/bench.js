@@ -202,7 +202,9 @@ async function main() {
     const bytes = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
     const floorRun = seconds(() => floor(dir));
     const check = await readAndCheck(dir);
-    const combine = yilaoCombine(dir, path.join(work, `master-${n}.xlsx`));
+    const masterFile = path.join(work, `master-${n}.xlsx`);
+    const combine = yilaoCombine(dir, masterFile);
+    const masterMb = fs.statSync(masterFile).size / 1024 / 1024;
     const excel = exceljsRead(dir);
     const naive = openpyxl(dir, path.join(work, `naive-${n}.xlsx`));
     results.sizes[n] = {
@@ -213,6 +215,7 @@ async function main() {
       combine: combine.s,
       combineReadCheck: combine.readCheck,
       combineWrite: combine.write,
+      masterMb,
       combineRssMb: combine.rssMb,
       exceljs: excel.s,
       exceljsRssMb: excel.rssMb,
@@ -239,6 +242,8 @@ async function main() {
 
 const f1 = (x) => (x === null || x === undefined ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const ratio = (a, b) => (a && b ? (a / b).toFixed(1) : '—');
+
+const mb = (chars) => (chars / 1024 / 1024).toFixed(2);
 
 function render(r) {
   const rows = Object.values(r.sizes);
@@ -297,10 +302,10 @@ function render(r) {
     `| task pane initial JavaScript under 250 KB gzip (office.js excluded) | ${r.pane.initialKb.toFixed(0)} KB | ${goal(r.pane.initialKb < 250)} |`,
   );
   lines.push(
-    `| check: at most 3 round trips, whatever the rows | ${r.syncs.check26} at 26 rows, ${r.syncs.check2600} at 2,600 | ${goal(r.syncs.check26 <= 3 && r.syncs.check2600 <= 3)} |`,
+    `| check: at most 4 round trips, whatever the rows | ${r.syncs.check26.syncs} at 26 rows, ${r.syncs.check2600.syncs} at 2,600 | ${goal(r.syncs.check26.syncs <= 4 && r.syncs.check2600.syncs <= 4)} |`,
   );
   lines.push(
-    `| combine: at most one round trip per file plus 3 | ${r.syncs.combine} for ${r.syncs.combineFiles} files | ${goal(r.syncs.combine <= r.syncs.combineFiles + 3)} |`,
+    `| add-in, Excel on the web: every sync under 4 MB, check and combine at 2,600 | largest ${mb(Math.max(...r.syncs.combines.map((c) => Math.max(c.request, c.response)), r.syncs.check2600.request, r.syncs.check2600.response))} MB | ${goal(Math.max(...r.syncs.combines.map((c) => Math.max(c.request, c.response)), r.syncs.check2600.request, r.syncs.check2600.response) < 4 * 1024 * 1024)} |`,
   );
   lines.push('');
   lines.push('## The task pane');
@@ -312,7 +317,20 @@ function render(r) {
     `- Time to first render in headless Chromium (preview build, development React, median of 5): ${r.syncs.firstRenderMs} ms.`,
   );
   lines.push(
-    `- \`context.sync()\` round trips counted with the Office.js double: check ${r.syncs.check26} (26 rows) and ${r.syncs.check2600} (2,600 rows); combine ${r.syncs.combine} for ${r.syncs.combineFiles} files (the files are read in the browser; only reading the existing master and writing the new one talk to Excel).`,
+    `- \`context.sync()\` round trips and the largest request / response of one sync (JSON characters, as Office.js serialises a batch), counted with the Office.js double on its Excel-on-the-web profile (5 MB limit each way):`,
+  );
+  lines.push('');
+  lines.push('| job | syncs | largest request (MB) | largest response (MB) |');
+  lines.push('|---|---|---|---|');
+  for (const [label, c] of [
+    ['check, 26 rows', r.syncs.check26],
+    ['check, 2,600 rows', r.syncs.check2600],
+    ...r.syncs.combines.map((c) => [`combine, ${c.files} files (read the master, write it)`, c]),
+  ])
+    lines.push(`| ${label} | ${c.syncs} | ${mb(c.request)} | ${mb(c.response)} |`);
+  lines.push('');
+  lines.push(
+    'The check costs four round trips (read; lift protection and read what the marks cover; mark; notes and protection back in a sync of their own). The combine writes the master beside the old one under temporary names, in blocks under a running 3 MB estimate, then swaps: the number of syncs grows with the master, the size of each does not.',
   );
   lines.push('');
   lines.push('## What the numbers say, and what limits them');

@@ -277,6 +277,29 @@ describe('combine (spec §7)', () => {
     });
   });
 
+  it('§7: 历史 keeps what was typed — a row per typed figure, none for rows left empty', () => {
+    const typed = [mz, wj, rs].flatMap((i) => i.report!.entries.filter((e) => e.raw !== ''));
+    expect(master.history).toHaveLength(typed.length);
+    expect(master.history.some((h) => h.raw === '' && h.value === null)).toBe(false);
+    expect(master.history.filter((h) => h.file === '民政局.xlsx').map((h) => h.code)).toEqual([
+      'YL-02',
+      'YL-03',
+      'YL-04',
+      'YL-14',
+    ]);
+  });
+
+  it('§6: the rate-per-thousand conflict is listed once, whether one bureau or two sent the figures', () => {
+    const both = input('卫健局-两项.xlsx', '县卫生健康局', { 'TY-03': 655, 'TY-04': 5 });
+    const alone = combine(catalog, [both], { importedAt: NOW });
+    expect(row(alone, 'TY-04').issues.filter((i) => i.kind === 'inconsistent')).toHaveLength(1);
+    const edu = input('教体局.xlsx', '县教育体育局', { 'TY-04': 5 });
+    const health = input('卫健局2.xlsx', '县卫生健康局', { 'TY-03': 655 });
+    const split = combine(catalog, [edu, health], { importedAt: NOW });
+    expect(row(split, 'TY-04').issues.filter((i) => i.kind === 'inconsistent')).toHaveLength(1);
+    expect(row(split, 'TY-04').issueCount).toBe(row(split, 'TY-04').issues.length);
+  });
+
   it('cross-checks the master values across bureaus', () => {
     const edu = input('教体局.xlsx', '县教育体育局', { 'TY-04': 5 });
     const health = input('卫健局2.xlsx', '县卫生健康局', { 'TY-03': 655 });
