@@ -300,6 +300,35 @@ describe('combine (spec §7)', () => {
     expect(row(split, 'TY-04').issueCount).toBe(row(split, 'TY-04').issues.length);
   });
 
+  it('§7 Periods: 2024 files combined into the 2023 master — 县汇总 shows 2024 with last period and change; 趋势 keeps 2023', () => {
+    const mz24 = input(
+      '民政局-2024.xlsx',
+      '县民政局',
+      { 'YL-02': 700, 'YL-03': 30 },
+      { period: 2024, filledOn: '2024-12-20' },
+    );
+    const later = combine(catalog, [mz24], { importedAt: '2025-01-05 09:00', existing: master.state });
+    expect(later.period).toBe(2024);
+    expect(row(later, 'YL-02')).toMatchObject({ value: 700, previous: { period: 2023, value: 620 } });
+    // The 2023 files stay in use for 2023: nothing of 2023 was superseded by a 2024 file.
+    expect(later.register.find((r) => r.file === '民政局.xlsx')?.outcome).toBe('used');
+    const trend = later.trend.find((t) => t.code === 'YL-02')!;
+    expect(trend.cells.map((c) => [c.period, c.value, c.status])).toEqual([
+      [2023, 620, 'off-track'],
+      [2024, 700, 'off-track'],
+    ]);
+    // The change rule of §6 sees 2023: YL-03 fell from 45 to 30, against its direction by more than 30 % of the span.
+    expect(row(later, 'YL-03').issues.map((i) => i.kind)).toContain('suspicious-change');
+    // A row with no earlier value has no previous.
+    expect(row(later, 'YL-05').previous).toBeUndefined();
+    // Given in one 2024 run, the 2023 files are of another period: rejected, with both years (§7).
+    const mixed = combine(catalog, [mz, mz24], { importedAt: NOW, period: 2024 });
+    expect(mixed.register.find((r) => r.file === '民政局.xlsx')?.reason).toMatchObject({
+      kind: 'period-mismatch',
+      params: { period: 2023, expected: 2024 },
+    });
+  });
+
   it('cross-checks the master values across bureaus', () => {
     const edu = input('教体局.xlsx', '县教育体育局', { 'TY-04': 5 });
     const health = input('卫健局2.xlsx', '县卫生健康局', { 'TY-03': 655 });

@@ -146,6 +146,17 @@ export interface MasterRow {
   explained: boolean;
   /** The figure comes from a master written before issues were stored. */
   legacy: boolean;
+  /** The latest earlier period with a value for this indicator, where there is one (§7 "Periods"). */
+  previous?: { period: number; value: number };
+}
+
+/** One indicator across the periods the master holds (趋势). */
+export interface TrendRow {
+  code: string;
+  name: string;
+  unit: string;
+  kind: EntryReport['kind'];
+  cells: { period: number; value: number | null; raw: string; expected: number | null; status: Status }[];
 }
 
 export interface CompletionCell {
@@ -179,6 +190,8 @@ export interface Master {
   register: RegisterRow[];
   completion: CompletionCell[];
   history: HistoryRow[];
+  /** Each indicator per period held, oldest first. */
+  trend: TrendRow[];
   overview: { bySection: OverviewCounts[]; byBureau: OverviewCounts[] };
   notReported: NotReported[];
   pending: PendingChoice[];
@@ -564,12 +577,83 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
     }
   }
 
+  // The master's rows for every period with a file in use: this period's are 县汇总, all are 趋势.
+  const byPeriod = new Map<number, { rows: MasterRow[]; sourceOf: Map<string, Judged> }>();
+  for (const p of new Set([...periods, period]))
+    byPeriod.set(p, rowsOf(catalog, index, selections, judged, p));
+  const { rows, sourceOf } = byPeriod.get(period) ?? rowsOf(catalog, index, selections, judged, period);
+  const earlier = [...byPeriod.keys()].filter((p) => p < period).sort((a, b) => b - a);
+  for (const row of rows) {
+    // 县汇总 carries last period's value and the change (§7 "Periods").
+    for (const p of earlier) {
+      const before = byPeriod.get(p)?.rows.find((r) => r.code === row.code);
+      if (before && before.value !== null) {
+        row.previous = { period: p, value: before.value };
+        break;
+      }
+    }
+  }
+  const trend: TrendRow[] = rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    kind: row.kind,
+    cells: [...byPeriod.keys()]
+      .sort((a, b) => a - b)
+      .map((p) => {
+        const r = byPeriod.get(p)?.rows.find((x) => x.code === row.code);
+        return {
+          period: p,
+          value: r?.value ?? null,
+          raw: r?.raw ?? '',
+          expected: r?.expected ?? null,
+          status: r?.status ?? 'no-data',
+        };
+      }),
+  }));
+
+  const register = registerOf(all, rejection, selections, used, index);
+  const history = historyOf(judged, selections, used, index);
+  const state: MasterState = {
+    catalogId: catalog.id,
+    period,
+    files: all,
+    decisions: [...decisions.values()].sort((a, b) => a.period - b.period || byText(a.bureau, b.bureau)),
+    current: [...used].map((r) => r.sha256).sort(byText),
+  };
+
+  return {
+    catalogId: catalog.id,
+    period,
+    rows,
+    register,
+    completion: completionOf(index, sourceOf),
+    history,
+    trend,
+    overview: overviewOf(catalog, index, rows),
+    notReported: notReportedOf(catalog, index, period, sourceOf, register),
+    pending: [...selections.values()]
+      .filter((s) => s.pending && s.used.period === period)
+      .map((s) => s.pending as PendingChoice)
+      .sort((a, b) => bureauCompare(index, a.bureau, b.bureau)),
+    thisRun: inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+    state,
+  };
+}
+
+/** The master's rows for one period: each indicator from its lead (or a co-responsible) bureau's file in use. */
+function rowsOf(
+  catalog: Catalog,
+  index: Index,
+  selections: ReadonlyMap<string, Selection>,
+  judged: ReadonlyMap<FileRecord, Judged>,
+  period: number,
+): { rows: MasterRow[]; sourceOf: Map<string, Judged> } {
   const sources = [...selections.values()]
     .filter((s) => s.used.period === period)
     .map((s) => judged.get(s.used))
     .filter((j): j is Judged => j !== undefined);
   const sourceOf = new Map(sources.map((s) => [s.record.bureau ?? '', s]));
-
   const rows: MasterRow[] = [];
   for (const indicator of index.figures)
     rows.push(
@@ -589,7 +673,7 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
   const rowOf = new Map(rows.map((r) => [r.code, r]));
   for (const { code, issue } of perThousandIssues(
     catalog,
-    (code) => rowOf.get(code)?.value ?? null,
+    (c) => rowOf.get(c)?.value ?? null,
     catalog.parameters.population,
   )) {
     const row = rowOf.get(code);
@@ -600,33 +684,7 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
       Object.assign(row, holdForConfirmation(row));
     }
   }
-
-  const register = registerOf(all, rejection, selections, used, index);
-  const history = historyOf(judged, selections, used, index);
-  const state: MasterState = {
-    catalogId: catalog.id,
-    period,
-    files: all,
-    decisions: [...decisions.values()].sort((a, b) => a.period - b.period || byText(a.bureau, b.bureau)),
-    current: [...used].map((r) => r.sha256).sort(byText),
-  };
-
-  return {
-    catalogId: catalog.id,
-    period,
-    rows,
-    register,
-    completion: completionOf(index, sourceOf),
-    history,
-    overview: overviewOf(catalog, index, rows),
-    notReported: notReportedOf(catalog, index, period, sourceOf, register),
-    pending: [...selections.values()]
-      .filter((s) => s.pending && s.used.period === period)
-      .map((s) => s.pending as PendingChoice)
-      .sort((a, b) => bureauCompare(index, a.bureau, b.bureau)),
-    thisRun: inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
-    state,
-  };
+  return { rows, sourceOf };
 }
 
 function bureauCompare(index: Index, a: string, b: string): number {

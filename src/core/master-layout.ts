@@ -13,7 +13,7 @@ import {
 } from './master-state';
 import { statusText } from './report';
 import { displayText } from './parse';
-import { cellSafeText } from './text';
+import { cellSafeText, tidyNumber } from './text';
 import { cellAt, type SheetView, type WorkbookView } from './sheet';
 import { STATUSES, type Lang, type Status } from './types';
 
@@ -28,6 +28,7 @@ export const MASTER_SHEETS = {
   register: '报送登记',
   notReported: '未报送',
   completion: '完成情况',
+  trend: '趋势',
   history: '历史',
   overview: '总览',
   state: STATE_SHEET,
@@ -132,6 +133,7 @@ export interface MasterModel {
   summary: MasterTable;
   register: MasterTable;
   notReported: MasterTable;
+  trend: MasterTable;
   completion: CompletionMatrix;
   history: MasterTable;
   overview: OverviewModel;
@@ -296,7 +298,8 @@ export function registerText(row: RegisterRow, lang: Lang): string {
   return notes.join(' ');
 }
 
-function notReportedText(item: NotReported, lang: Lang): string {
+/** What the office is told about a bureau without a file in use: none received, or why each was not used. */
+export function notReportedText(item: NotReported, lang: Lang): string {
   if (item.files.length === 0) return lang === 'zh' ? '未收到文件' : 'no file received';
   return item.files
     .map((f) =>
@@ -336,7 +339,9 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
             '具体指标',
             '单位',
             '目标值',
+            '上期完成值',
             '本期完成值',
+            '比上期',
             '状态',
             '本期应达值',
             '距目标差距',
@@ -353,7 +358,9 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
             'indicator',
             'unit',
             'target',
+            'last period',
             'value',
+            'change',
             'status',
             'expected',
             'gap',
@@ -365,13 +372,15 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
             'conflicts',
             'note',
           ],
-    widths: [11, 30, 7, 9, 10, 9, 9, 9, 12, 18, 7, 42, 28, 36, 30],
+    widths: [11, 30, 7, 9, 10, 10, 8, 9, 9, 9, 12, 18, 7, 42, 28, 36, 30],
     rows: master.rows.map((row) => [
       row.code,
       row.name,
       row.unit,
       row.targetText,
+      row.previous?.value ?? null,
       row.value ?? row.raw,
+      row.previous && row.value !== null ? tidyNumber(row.value - row.previous.value) : null,
       statusLabel(row.status, lang),
       row.expected,
       row.gap,
@@ -384,11 +393,11 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
       row.note,
     ]),
     // 本期完成值 holds the raw text where no number could be read: a bureau's words.
-    textColumns: [3, 4, 9, 11, 12, 13, 14],
-    statusColumn: 5,
+    textColumns: [3, 5, 11, 13, 14, 15, 16],
+    statusColumn: 7,
     rowStatus: master.rows.map((row) => row.status),
-    progressColumn: 8,
-    printColumns: 12,
+    progressColumn: 10,
+    printColumns: 14,
   };
 
   const register: MasterTable = {
@@ -510,6 +519,37 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
     rowStatus: master.history.map((h) => h.status),
   };
 
+  const periods = master.trend[0]?.cells.map((c) => c.period) ?? [master.period];
+  const trend: MasterTable = {
+    sheet: MASTER_SHEETS.trend,
+    title:
+      lang === 'zh'
+        ? `各指标历年完成情况（${periods.join('、')}年）`
+        : `Indicators by period (${periods.join(', ')})`,
+    subtitle:
+      lang === 'zh'
+        ? `每期的完成值取自该期采用的文件（牵头单位优先），应达值按方案从基期到${catalog.targetYear}年的直线计算。`
+        : `Each period's value is from the files used for it (lead bureau first); expected values follow the plan's straight line to ${catalog.targetYear}.`,
+    headers: [
+      ...(lang === 'zh' ? ['编号', '具体指标', '单位'] : ['code', 'indicator', 'unit']),
+      ...periods.flatMap((p) =>
+        lang === 'zh'
+          ? [`${p}年完成值`, `${p}年应达值`, `${p}年状态`]
+          : [`${p} value`, `${p} expected`, `${p} status`],
+      ),
+    ],
+    widths: [11, 30, 7, ...periods.flatMap(() => [10, 10, 9])],
+    rows: master.trend.map((row) => [
+      row.code,
+      row.name,
+      row.unit,
+      ...row.cells.flatMap((c) => [c.value ?? (c.raw || null), c.expected, statusLabel(c.status, lang)]),
+    ]),
+    // A period's value holds the raw text where no number could be read.
+    textColumns: periods.map((_p, i) => 3 + i * 3),
+    printColumns: 3 + periods.length * 3,
+  };
+
   const counts = (group: { counts: Record<Status, number> }) => STATUSES.map((s) => group.counts[s]);
   const overview: OverviewModel = {
     sheet: MASTER_SHEETS.overview,
@@ -539,12 +579,13 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
         : `Progress: the share of the way from the baseline (or first reported value) to the ${catalog.targetYear} target. To confirm: a figure with an unexplained doubt, not counted as achieved or on track until confirmed.`,
   };
 
-  const cleanedTexts = cleanTexts([summary, register, notReported, history]);
+  const cleanedTexts = cleanTexts([summary, register, notReported, trend, history]);
   return {
     summary,
     register,
     notReported,
     completion,
+    trend,
     history,
     overview,
     state: { sheet: MASTER_SHEETS.state, rows: stateRows(master.state) },

@@ -221,7 +221,7 @@ describe('the master’s durable state (spec §7)', () => {
       note: '已核实',
       legacy: true,
     });
-    const remark = masterModel(catalog, m).summary.rows.find((r) => r[0] === 'YL-02')![11];
+    const remark = masterModel(catalog, m).summary.rows.find((r) => r[0] === 'YL-02')![13];
     expect(String(remark)).toContain('未保存问题明细');
   });
 

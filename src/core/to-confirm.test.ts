@@ -91,8 +91,8 @@ describe('to-confirm (spec §5 v2)', () => {
     const elderly = model.overview.bySection.find((g) => g.label === master.overview.bySection[0]!.label)!;
     expect(elderly.counts[model.overview.statusHeaders.indexOf('待核实')]).toBe(1);
     const summaryRow = model.summary.rows.find((r) => r[0] === 'YL-06')!;
-    expect(summaryRow[5]).toBe('待核实');
-    expect(String(summaryRow[11])).toContain('若属实：滞后');
+    expect(summaryRow[7]).toBe('待核实');
+    expect(String(summaryRow[13])).toContain('若属实：滞后');
   });
 
   it('a cross-bureau inconsistency found only in the master holds the rate at to-confirm there', () => {

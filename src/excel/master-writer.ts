@@ -241,6 +241,7 @@ const FINAL = [
   MASTER_SHEETS.register,
   MASTER_SHEETS.notReported,
   MASTER_SHEETS.completion,
+  MASTER_SHEETS.trend,
   MASTER_SHEETS.history,
   MASTER_SHEETS.overview,
   MASTER_SHEETS.state,
@@ -282,6 +283,7 @@ export async function writeMasterIn(
     ...(await writeTable(context, budget, model.notReported, temporary(model.notReported.sheet))),
   ];
   writeCompletion(context, model, temporary(model.completion.sheet));
+  checks.push(...(await writeTable(context, budget, model.trend, temporary(model.trend.sheet))));
   checks.push(...(await writeTable(context, budget, model.history, temporary(model.history.sheet))));
   writeOverview(context, model, temporary(model.overview.sheet));
   const state = await writeState(context, budget, model, temporary(model.state.sheet));

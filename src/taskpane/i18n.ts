@@ -72,6 +72,8 @@ const zh = {
   candidate: (filledOn: string, errors: number, figures: number) =>
     `填报日期 ${filledOn || '未填'}，错误 ${errors}，可用数字 ${figures}`,
   usedForNow: '暂用',
+  notReportedTitle: (period: number, n: number) => `未报送（${period}年度，${n} 个单位）`,
+  leads: (leads: number, shares: number) => `牵头 ${leads} 项${shares > 0 ? `，协同 ${shares} 项` : ''}`,
   stillPending: (n: number) => `还有 ${n} 个单位的文件待确认（见“报送登记”）。`,
   writeMaster: '写入汇总表',
   masterDone: (files: number, used: number, rows: number) =>
@@ -158,6 +160,8 @@ const en: UiText = {
   candidate: (filledOn: string, errors: number, figures: number) =>
     `filled ${filledOn || 'no date'}, ${errors} errors, ${figures} figures`,
   usedForNow: 'used for now',
+  notReportedTitle: (period: number, n: number) => `Not reported (${period}, ${n} bureaus)`,
+  leads: (leads: number, shares: number) => `leads ${leads}${shares > 0 ? `, shares ${shares}` : ''}`,
   stillPending: (n: number) => `${n} bureaus still have files to decide between (see 报送登记).`,
   writeMaster: 'Write the master',
   masterDone: (files: number, used: number, rows: number) =>

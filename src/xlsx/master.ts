@@ -249,6 +249,7 @@ export async function writeMaster(
   writeTable(workbook, model.register);
   writeTable(workbook, model.notReported);
   writeCompletion(workbook, model.completion, model.words);
+  writeTable(workbook, model.trend);
   writeTable(workbook, model.history);
   writeOverview(workbook, model.overview, model.words);
   writeState(workbook, model.state);

@@ -177,6 +177,10 @@ describe('the task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
     // Three files given, two used (the third is damaged).
     await screen.findByText(/已写入汇总表：3 个文件，采用 2 个/);
+    // Who has not reported, with why where a file came back: the list the office phones round.
+    const missing = screen.getByRole('region', { name: /^未报送（2023年度，\d+ 个单位）$/ });
+    expect(within(missing).getByText('县委老干局')).toBeTruthy();
+    expect(within(missing).getAllByText(/未收到文件/).length).toBeGreaterThan(0);
     const codes = [...(office.workbook.sheet('县汇总')?.cells.values() ?? [])].map((c) => c.value);
     expect(codes).toContain('YL-01');
     expect(codes).toContain('TY-09');
@@ -226,7 +230,7 @@ describe('the task pane', () => {
     expect(register.cell(3, 9)?.value).toBe('已被替代');
     const summary = office.workbook.sheet('县汇总')!;
     const yl01 = [...summary.cells.entries()].find(([, c]) => c.value === 'YL-01')![0].split(',')[0];
-    expect(summary.cell(Number(yl01), 5)?.value).toBe(39);
+    expect(summary.cell(Number(yl01), 6)?.value).toBe(39);
   }, 20_000);
 
   it('says why it cannot combine into a master whose record was edited, and writes nothing', async () => {

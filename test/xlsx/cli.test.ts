@@ -219,7 +219,7 @@ describe('yilao combine', () => {
     const summary = await sheetOf(out, '县汇总');
     let found = 0;
     summary.eachRow((row) => {
-      const cell = row.getCell(15);
+      const cell = row.getCell(17);
       if (cell.text.startsWith('=')) {
         found++;
         expect(cell.type).toBe(ExcelJS.ValueType.String);

@@ -27,7 +27,7 @@ import { installOfficeDouble, type SheetModel } from '../office/excel-double';
  */
 
 const catalog = defaultCatalog();
-const COMPARED = ['县汇总', '报送登记', '未报送', '完成情况', '总览'] as const;
+const COMPARED = ['县汇总', '报送登记', '未报送', '完成情况', '趋势', '总览'] as const;
 /** 报送登记's 导入时间 (column L) is the one thing allowed to differ between runs ("import times aside"). */
 const IMPORT_TIME = { sheet: '报送登记', column: 12 };
 

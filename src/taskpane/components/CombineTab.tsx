@@ -14,6 +14,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import {
   combine,
   countyTime,
+  notReportedText,
   registerText,
   statePoints,
   type CombineInput,
@@ -265,6 +266,23 @@ export function CombineTab() {
               </div>
             );
           })}
+        </section>
+      ) : null}
+      {preview && preview.notReported.length > 0 ? (
+        <section aria-label={t.notReportedTitle(preview.period, preview.notReported.length)}>
+          <Subtitle2 as="h2">{t.notReportedTitle(preview.period, preview.notReported.length)}</Subtitle2>
+          <ul className={styles.list}>
+            {preview.notReported.map((item) => (
+              <li key={item.bureau} className={`${styles.item} ${styles.rejected}`}>
+                <Text weight="semibold" block>
+                  {item.bureau}
+                </Text>
+                <Caption1 block className={styles.muted}>
+                  {t.leads(item.leads.length, item.shares.length)} · {notReportedText(item, lang)}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {inputs.length > 0 ? (
