@@ -517,6 +517,8 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
     textColumns: [3, 5, 6, 7, 8, 9, 11, 12],
     statusColumn: 4,
     rowStatus: master.history.map((h) => h.status),
+    // Through 文件名: the hash, times and codes are for tracing, not for paper.
+    printColumns: 7,
   };
 
   const periods = master.trend[0]?.cells.map((c) => c.period) ?? [master.period];

@@ -62,7 +62,9 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
   const last = headerRow + table.rows.length;
   const printArea =
     table.printColumns !== undefined
-      ? `A1:${columnLetter(table.printColumns)}${Math.max(last, headerRow)}`
+      ? // Rows absolute: exceljs writes `A1:K9` as `$A1:$K9`, and LibreOffice ignores a print
+        // area whose rows are relative (its PDF printed the register's hashes).
+        `A$1:${columnLetter(table.printColumns)}$${Math.max(last, headerRow)}`
       : undefined;
   // The streaming writer reads page setup when the sheet is added, not later.
   const sheet = workbook.addWorksheet(table.sheet, {
@@ -125,8 +127,10 @@ function writeCompletion(
   model: MasterModel['completion'],
   words: MasterModel['words'],
 ): void {
+  // A4 landscape, one page wide: every bureau's row with every code, the codes repeated on each page.
   const sheet = workbook.addWorksheet(model.sheet, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+    ...pageOptions('1:1'),
   });
   sheet.columns = [{ width: 26 }, ...model.codes.map(() => ({ width: 9 }))];
   const header = sheet.getRow(1);
