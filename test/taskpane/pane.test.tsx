@@ -233,6 +233,24 @@ describe('the task pane', () => {
     expect(summary.cell(Number(yl01), 6)?.value).toBe(39);
   }, 20_000);
 
+  it('keeps files dropped while others are still being read: both batches are listed', async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const input = await screen.findByTestId('file-input');
+    const fixture = (name: string) =>
+      new File([readFileSync(path.join(__dirname, '..', 'fixtures', name))], name);
+    fireEvent.change(input, { target: { files: [fixture('openpyxl-民政局.xlsx')] } });
+    // The first batch is still being read when the second arrives.
+    fireEvent.change(input, { target: { files: [fixture('openpyxl-卫健局.xlsx')] } });
+    await screen.findByText('openpyxl-卫健局.xlsx', undefined, { timeout: 5000 });
+    expect(screen.getByText('openpyxl-民政局.xlsx')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: '写入汇总表' })).toHaveProperty('disabled', false),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
+    await screen.findByText(/已写入汇总表：2 个文件，采用 2 个/);
+  });
+
   it('says why it cannot combine into a master whose record was edited, and writes nothing', async () => {
     office.workbook.addSheet('_state').ensure(1, 1).value = 'yilao-master-state';
     renderPane();

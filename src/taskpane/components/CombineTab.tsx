@@ -114,28 +114,38 @@ export function CombineTab() {
     return master;
   }
 
+  // Files dropped while others are being read wait their turn: none is lost, none read twice.
+  const queued = useRef<File[]>([]);
+  const reading = useRef(false);
+
   async function add(files: File[]): Promise<void> {
-    // A second drop while reading would be read against a list about to change.
-    if (files.length === 0 || busy) return;
+    queued.current.push(...files);
+    if (reading.current) return;
+    reading.current = true;
     setBusy(true);
     setNotice(null);
     try {
-      const state = await masterState();
-      setProgress({ done: 0, total: files.length });
-      const results = await readDroppedFiles(
-        files,
-        catalog,
-        { history: statePoints(state ?? undefined) },
-        (done) => setProgress({ done, total: files.length }),
-        readerWorker,
-      );
-      const next = [...current.current, ...results];
-      current.current = next;
-      setInputs(next);
-      setPreview(combined(next, state, keep));
+      while (queued.current.length > 0) {
+        const batch = queued.current.splice(0);
+        const state = await masterState();
+        setProgress({ done: 0, total: batch.length });
+        const results = await readDroppedFiles(
+          batch,
+          catalog,
+          { history: statePoints(state ?? undefined) },
+          (done) => setProgress({ done, total: batch.length }),
+          readerWorker,
+        );
+        const next = [...current.current, ...results];
+        current.current = next;
+        setInputs(next);
+        setPreview(combined(next, state, keep));
+      }
     } catch (error) {
+      queued.current = [];
       setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
     } finally {
+      reading.current = false;
       setBusy(false);
       setProgress(null);
     }
@@ -175,7 +185,6 @@ export function CombineTab() {
   function onDrop(event: DragEvent<HTMLDivElement>): void {
     event.preventDefault();
     setDragging(false);
-    if (busy) return;
     void add(Array.from(event.dataTransfer.files));
   }
 
@@ -189,14 +198,12 @@ export function CombineTab() {
         className={`${styles.drop} ${dragging ? styles.dropActive : ''} ${busy ? styles.dropBusy : ''}`}
         role="button"
         tabIndex={0}
-        aria-disabled={busy}
-        onClick={() => {
-          if (!busy) picker.current?.click();
-        }}
+        aria-busy={busy}
+        onClick={() => picker.current?.click()}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
-            if (!busy) picker.current?.click();
+            picker.current?.click();
           }
         }}
         onDragOver={(event) => {
