@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  MILESTONE_SHEET,
   RESULT_HEADER,
   SEVERITY_LABELS,
   entrySummary,
@@ -54,10 +55,21 @@ export async function annotateWorkbook(
   const resultColumn =
     report.columns.result ??
     Math.max(sheet.getRow(headerRow).cellCount, report.columns.value, report.columns.note ?? 0) + 1;
-  const header = sheet.getRow(headerRow).getCell(resultColumn);
-  header.value = RESULT_HEADER;
-  restyle(header, { font: { ...BODY_FONT, bold: true }, fill: solid('FFDDEBF7') });
-  sheet.getColumn(resultColumn).width = 48;
+  addResultHeader(sheet, headerRow, resultColumn);
+  // 重点任务 gets a 核查结果 column of its own: a note does not print, the reasons must.
+  const milestones = workbook.getWorksheet(MILESTONE_SHEET);
+  const milestoneResult =
+    milestones && milestones !== sheet ? Math.max(milestones.getRow(1).cellCount, 7) + 1 : null;
+  if (milestones && milestoneResult !== null) addResultHeader(milestones, 1, milestoneResult);
+  // The template's own conditional formats (behind: pink, text: yellow) would paint over the
+  // checker's marks on every cell the checker marks: in the marked copy the marks are what shows.
+  const marked = new Map<ExcelJS.Worksheet, Set<string>>();
+  for (const entry of report.entries) {
+    if (entry.cell === null || entry.sheet === null) continue;
+    const on = entry.sheet === report.sheetName ? sheet : workbook.getWorksheet(entry.sheet);
+    if (on) marked.set(on, (marked.get(on) ?? new Set()).add(entry.cell));
+  }
+  for (const [on, cells] of marked) dropConditionalFormats(on, cells);
 
   for (const entry of report.entries) {
     if (entry.row === null || entry.cell === null) continue;
@@ -82,15 +94,15 @@ export async function annotateWorkbook(
       });
     const summary = entrySummary(entry, lang, '\n');
     if (entry.issues.length > 0) target.note = summary;
-    // The 核查结果 column belongs to the entry sheet; milestones carry their result in the note.
-    if (onSheet !== sheet) {
+    const column = onSheet === sheet ? resultColumn : onSheet === milestones ? milestoneResult : null;
+    if (column === null) {
       if (entry.issues.length === 0 && style) target.note = summary;
       continue;
     }
-    const result = sheet.getRow(entry.row).getCell(resultColumn);
+    const result = onSheet.getRow(entry.row).getCell(column);
     result.value = summary.replace(/\n/g, '；');
     const lines = summary.split('\n').reduce((n, part) => n + Math.ceil(displayWidth(part) / 46), 0);
-    const excelRow = sheet.getRow(entry.row);
+    const excelRow = onSheet.getRow(entry.row);
     excelRow.height = Math.max(excelRow.height || 20, lines * 15 + 5);
     restyle(result, {
       alignment: { wrapText: true, vertical: 'middle' },
@@ -104,6 +116,24 @@ export async function annotateWorkbook(
     cell.note = `${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addResultHeader(sheet: ExcelJS.Worksheet, row: number, column: number): void {
+  const header = sheet.getRow(row).getCell(column);
+  header.value = RESULT_HEADER;
+  restyle(header, { font: { ...BODY_FONT, bold: true }, fill: solid('FFDDEBF7') });
+  sheet.getColumn(column).width = 48;
+}
+
+/** Removes the conditional formats whose range is one of the given cells (the template sets one per figure cell). */
+function dropConditionalFormats(sheet: ExcelJS.Worksheet, cells: ReadonlySet<string>): void {
+  const formats = (sheet as ExcelJS.Worksheet & { conditionalFormattings?: { ref: string }[] })
+    .conditionalFormattings;
+  if (!formats) return;
+  const kept = formats.filter(
+    (format) => !format.ref.split(/\s+/).some((ref) => cells.has(ref.replace(/\$/g, ''))),
+  );
+  formats.splice(0, formats.length, ...kept);
 }
 
 export function annotatedFileName(file: string): string {

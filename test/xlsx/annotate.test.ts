@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import { defaultCatalog } from '../../src/core';
+import { annotateWorkbook } from '../../src/xlsx/annotate';
+import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
+import { checkBytes } from '../../src/xlsx/files';
+import { writeTemplate } from '../../src/xlsx/template';
+
+/** The marked copy sent back to a bureau: the checker's marks are what the clerk sees and prints. */
+
+const catalog = defaultCatalog();
+
+async function markedCopy(bureau: string, progress: Record<string, string> = {}) {
+  const submission = demoSubmissions().find((s) => s.bureau === bureau)!;
+  const bytes = await fillTemplate(await writeTemplate(catalog, bureau, 2023), {
+    ...submission.filling,
+    progress: { ...submission.filling.progress, ...progress },
+  });
+  const report = checkBytes(submission.file, bytes, catalog).report!;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await annotateWorkbook(bytes, report, 'zh')) as unknown as ExcelJS.Buffer);
+  return { report, workbook };
+}
+
+type WithFormats = ExcelJS.Worksheet & { conditionalFormattings: { ref: string }[] };
+
+it('the template’s own conditional formats no longer paint over the checker’s marks', async () => {
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.load((await writeTemplate(catalog, '县民政局', 2023)) as unknown as ExcelJS.Buffer);
+  expect((original.getWorksheet('指标填报') as WithFormats).conditionalFormattings.length).toBeGreaterThan(0);
+  const { report, workbook } = await markedCopy('县民政局');
+  const formats = (workbook.getWorksheet('指标填报') as WithFormats).conditionalFormattings;
+  const checked = new Set(report.entries.filter((e) => e.sheet === '指标填报').map((e) => e.cell));
+  expect(formats.filter((f) => checked.has(f.ref))).toEqual([]);
+});
+
+it('reasons on 重点任务 are printed in its own 核查结果 column, not only in notes', async () => {
+  // A progress that is not one of the three choices is an error on 重点任务.
+  const { report, workbook } = await markedCopy('县民政局', { 'GG-02': '快完成了' });
+  const milestones = workbook.getWorksheet('重点任务')!;
+  const header = milestones.getRow(1);
+  const column = (header.values as unknown[]).indexOf('核查结果');
+  expect(column).toBeGreaterThan(7);
+  const withIssues = report.entries.filter((e) => e.sheet === '重点任务' && e.issues.length > 0);
+  expect(withIssues.length).toBeGreaterThan(0);
+  for (const entry of withIssues) expect(milestones.getRow(entry.row!).getCell(column).text).not.toBe('');
+});
