@@ -12,6 +12,7 @@ import {
   type RecordEntry,
 } from './master-state';
 import { statusText } from './report';
+import { QUESTIONING_KINDS } from './checks';
 import { displayText } from './parse';
 import { cellSafeText, tidyNumber } from './text';
 import { cellAt, type SheetView, type WorkbookView } from './sheet';
@@ -126,6 +127,8 @@ export interface OverviewModel {
   bySection: { label: string; counts: number[]; total: number }[];
   byBureau: { label: string; counts: number[]; total: number }[];
   progress: { label: string; toTarget: number | null; status: Status; statusText: string }[];
+  /** The indicators a leader must hear about: behind, at risk, to confirm, or unusable, with whose and why. */
+  attention: { title: string; headers: string[]; rows: { cells: string[]; status: Status }[] };
   footnote: string;
 }
 
@@ -206,6 +209,8 @@ const COMPLETION_LABEL: Record<Lang, Record<string, string>> = {
 /** Fixed words of the master's sheets, once, for both writers. */
 export interface MasterWords {
   completionCorner: string;
+  attention: string;
+  attentionHeaders: [string, string, string, string];
   bySection: string;
   byBureau: string;
   total: string;
@@ -216,6 +221,8 @@ export interface MasterWords {
 const WORDS: Record<Lang, MasterWords> = {
   zh: {
     completionCorner: '填报单位 \\ 指标',
+    attention: '需要关注的指标（滞后、存在风险、待核实、无效）',
+    attentionHeaders: ['指标', '状态', '牵头单位', '原因'],
     bySection: '按方面',
     byBureau: '按牵头单位',
     total: '合计',
@@ -224,6 +231,8 @@ const WORDS: Record<Lang, MasterWords> = {
   },
   en: {
     completionCorner: 'bureau \\ indicator',
+    attention: 'Indicators to act on (off track, at risk, to confirm, invalid)',
+    attentionHeaders: ['indicator', 'status', 'lead bureau', 'why'],
     bySection: 'by area',
     byBureau: 'by lead bureau',
     total: 'total',
@@ -296,6 +305,32 @@ export function registerText(row: RegisterRow, lang: Lang): string {
         : 'From a master of an earlier version; issues were not stored.',
     );
   return notes.join(' ');
+}
+
+const ATTENTION: ReadonlySet<Status> = new Set(['off-track', 'at-risk', 'to-confirm', 'invalid']);
+
+function leadOf(catalog: Catalog, code: string): string {
+  return (
+    allFigureIndicators(catalog).find((i) => i.code === code)?.lead ??
+    catalog.milestones.reforms.find((r) => r.code === code)?.bureau ??
+    ''
+  );
+}
+
+/** Why an indicator needs attention, in a line a leader reads: the figure against the line, or the doubt. */
+function attentionWhy(row: MasterRow, lang: Lang): string {
+  const first =
+    row.issues.find((i) => i.severity === 'error') ?? row.issues.find((i) => QUESTIONING_KINDS.has(i.kind));
+  if ((row.status === 'invalid' || row.status === 'to-confirm') && first) return issueMessage(first, lang);
+  if (row.value === null) return lang === 'zh' ? '未填报' : 'no figure';
+  const unit = row.unit === '%' ? '%' : row.unit;
+  if (row.expected !== null)
+    return lang === 'zh'
+      ? `本期 ${row.value}${unit}，应达 ${row.expected}${unit}${row.gap !== null ? `，距目标差 ${row.gap}${unit}` : ''}`
+      : `${row.value} ${unit} against ${row.expected} expected${row.gap !== null ? `; ${row.gap} short of the target` : ''}`;
+  return lang === 'zh'
+    ? `本期 ${row.value}${unit}，目标 ${row.targetText}`
+    : `${row.value} ${unit}; target ${row.targetText}`;
 }
 
 /** What the office is told about a bureau without a file in use: none received, or why each was not used. */
@@ -575,6 +610,21 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
         status: row.status,
         statusText: statusLabel(row.status, lang),
       })),
+    attention: {
+      title: words.attention,
+      headers: [...words.attentionHeaders],
+      rows: master.rows
+        .filter((row) => ATTENTION.has(row.status))
+        .map((row) => ({
+          cells: [
+            `${row.code} ${row.name}`,
+            statusText(row, lang),
+            leadOf(catalog, row.code),
+            attentionWhy(row, lang),
+          ],
+          status: row.status,
+        })),
+    },
     footnote:
       lang === 'zh'
         ? `完成进度：从基期值（或首次报送值）到${catalog.targetYear}年目标值已走过的比例。待核实：数字有未说明的疑点，核实前不计入达标或正常推进。`

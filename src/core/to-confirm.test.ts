@@ -90,6 +90,11 @@ describe('to-confirm (spec §5 v2)', () => {
     const model = masterModel(catalog, master, 'zh');
     const elderly = model.overview.bySection.find((g) => g.label === master.overview.bySection[0]!.label)!;
     expect(elderly.counts[model.overview.statusHeaders.indexOf('待核实')]).toBe(1);
+    // On the leader's page too, with why in words.
+    const attention = model.overview.attention.rows.find((r) => r.cells[0]?.startsWith('YL-06 '))!;
+    expect(attention.cells[1]).toContain('待核实');
+    expect(attention.cells[2]).toBe('县民政局');
+    expect(attention.cells[3]).toContain('0.55');
     const summaryRow = model.summary.rows.find((r) => r[0] === 'YL-06')!;
     expect(summaryRow[7]).toBe('待核实');
     expect(String(summaryRow[13])).toContain('若属实：滞后');

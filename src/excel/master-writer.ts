@@ -179,7 +179,30 @@ function writeOverview(context: Excel.RequestContext, model: MasterModel, name: 
     ...model.overview.byBureau.map((g) => [asText(g.label), ...g.counts, g.total]),
   ].map((row) => [...row, ...Array<string>(width - row.length).fill('')]);
   overview.getRange(`A3:${columnLetter(width)}${2 + countRows.length}`).values = countRows;
-  const progressTop = 4 + countRows.length;
+  // The indicators to act on, with whose they are and why (the same layout as the command line's).
+  const attentionTop = 4 + countRows.length;
+  const attention = model.overview.attention;
+  overview.getRange(`A${attentionTop}`).values = [[attention.title]];
+  overview.getRange(`A${attentionTop}`).format.font.bold = true;
+  const attentionRows = [attention.headers, ...attention.rows.map((r) => r.cells.map((c) => asText(c)))];
+  overview.getRange(`A${attentionTop + 1}:D${attentionTop + attentionRows.length}`).values = attentionRows;
+  overview.getRange(`A${attentionTop + 1}:D${attentionTop + 1}`).format.font.bold = true;
+  // 原因 spans to the page's right edge, row by row (Range.merge(true) merges each row across).
+  overview
+    .getRange(`D${attentionTop + 1}:${columnLetter(width)}${attentionTop + attentionRows.length}`)
+    .merge(true);
+  if (attention.rows.length > 0)
+    overview.getRange(`B${attentionTop + 2}:B${attentionTop + 1 + attention.rows.length}`).setCellProperties(
+      attention.rows.map((r) => [
+        {
+          format: {
+            fill: { color: STATUS_FILL[r.status]?.fill ?? '#FFFFFF' },
+            font: { color: STATUS_FILL[r.status]?.font ?? '#000000' },
+          },
+        },
+      ]),
+    );
+  const progressTop = attentionTop + attentionRows.length + 2;
   const progressRows = [
     [...words.progressHeaders],
     // No progress known is an empty cell, as the command line writes it, not 0 %.
@@ -277,6 +300,8 @@ export async function writeMasterIn(
   for (const { name, sheet } of present)
     if (!sheet.isNullObject && name.startsWith('~')) remove(sheet, sheet.visibility);
 
+  // 总览 first: the leader's page is the first sheet a reader sees.
+  writeOverview(context, model, temporary(model.overview.sheet));
   const checks = [
     ...(await writeTable(context, budget, model.summary, temporary(model.summary.sheet))),
     ...(await writeTable(context, budget, model.register, temporary(model.register.sheet))),
@@ -285,7 +310,6 @@ export async function writeMasterIn(
   writeCompletion(context, model, temporary(model.completion.sheet));
   checks.push(...(await writeTable(context, budget, model.trend, temporary(model.trend.sheet))));
   checks.push(...(await writeTable(context, budget, model.history, temporary(model.history.sheet))));
-  writeOverview(context, model, temporary(model.overview.sheet));
   const state = await writeState(context, budget, model, temporary(model.state.sheet));
   await budget.flush();
 
@@ -294,7 +318,7 @@ export async function writeMasterIn(
     if (!sheet.isNullObject && !name.startsWith('~')) remove(sheet, sheet.visibility);
   for (const name of FINAL) context.workbook.worksheets.getItem(temporary(name)).name = name;
   state.visibility = 'VeryHidden';
-  context.workbook.worksheets.getItem(model.summary.sheet).activate();
+  context.workbook.worksheets.getItem(model.overview.sheet).activate();
   await sync();
   const repaired = repairText(checks);
   if (repaired > 0) await sync();

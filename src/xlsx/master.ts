@@ -10,6 +10,7 @@ import {
   type MasterModel,
   type MasterTable,
 } from '../core';
+import { displayWidth } from './output';
 import {
   BODY_FONT,
   BOX,
@@ -164,7 +165,12 @@ function writeOverview(
   model: MasterModel['overview'],
   words: MasterModel['words'],
 ): void {
-  const sheet = workbook.addWorksheet(model.sheet, pageOptions('1:1'));
+  // The leader's page: A4 landscape, one page (fit to one page wide and one high), the first sheet.
+  const options = pageOptions('1:1');
+  const sheet = workbook.addWorksheet(model.sheet, {
+    ...options,
+    pageSetup: { ...options.pageSetup, fitToHeight: 1 },
+  });
   const width = model.statusHeaders.length + 2;
   sheet.columns = [{ width: 34 }, ...model.statusHeaders.map(() => ({ width: 11 })), { width: 8 }];
   sheet.mergeCells(1, 1, 1, width);
@@ -192,6 +198,35 @@ function writeOverview(
     }
     r++;
   }
+  // The indicators to act on, with whose they are and why.
+  const heading = sheet.getRow(r++);
+  heading.getCell(1).value = model.attention.title;
+  heading.getCell(1).font = { ...BODY_FONT, bold: true };
+  // 原因 spans the columns to the right edge of the page, so a sentence fits on a line or two.
+  const reasonSpan = (row: number) => sheet.mergeCells(row, 4, row, width);
+  const attentionHeader = sheet.getRow(r);
+  model.attention.headers.forEach((h, i) => (attentionHeader.getCell(i + 1).value = h));
+  styleHeaderRow(attentionHeader, model.attention.headers.length);
+  reasonSpan(r++);
+  const reasonChars = 11 * (width - 3);
+  for (const item of model.attention.rows) {
+    const row = sheet.getRow(r);
+    item.cells.forEach((v, i) => {
+      row.getCell(i + 1).value = v;
+      row.getCell(i + 1).border = BOX;
+      row.getCell(i + 1).alignment = { wrapText: true, vertical: 'middle' };
+    });
+    colourStatus(row.getCell(2), item.status);
+    reasonSpan(r++);
+    const lines = Math.max(
+      Math.ceil(displayWidth(item.cells[0] ?? '') / 33),
+      Math.ceil(displayWidth(item.cells[1] ?? '') / 10),
+      Math.ceil(displayWidth(item.cells[3] ?? '') / reasonChars),
+      1,
+    );
+    row.height = lines * 15 + 5;
+  }
+  r++;
   const header = sheet.getRow(r);
   words.progressHeaders.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeaderRow(header, 3);
@@ -249,13 +284,13 @@ export async function writeMaster(
     useSharedStrings: true,
   });
   workbook.creator = 'yilao';
+  writeOverview(workbook, model.overview, model.words);
   writeTable(workbook, model.summary);
   writeTable(workbook, model.register);
   writeTable(workbook, model.notReported);
   writeCompletion(workbook, model.completion, model.words);
   writeTable(workbook, model.trend);
   writeTable(workbook, model.history);
-  writeOverview(workbook, model.overview, model.words);
   writeState(workbook, model.state);
   await workbook.commit();
   await done;

@@ -277,17 +277,19 @@ describe('writeMaster and readMasterState', () => {
     expect(written.syncs).toBe(3);
     expect(office.workbook.syncs - before).toBe(3);
     const names = office.workbook.sheets.map((s) => s.name);
+    // 总览 first: the leader's page is what a reader sees first.
     expect(names).toEqual([
       'Sheet1',
+      '总览',
       '县汇总',
       '报送登记',
       '未报送',
       '完成情况',
       '趋势',
       '历史',
-      '总览',
       '_state',
     ]);
+    expect(office.workbook.active).toBe('总览');
     expect(office.workbook.sheet('_state')?.visibility).toBe('VeryHidden');
     const summary = sheet('县汇总');
     const cells = [...summary.cells.values()];

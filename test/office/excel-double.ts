@@ -915,8 +915,16 @@ class FakeRange {
       });
     });
   }
-  merge(): void {
-    this.ctx.queue.push(() => this.sheet.model().merges.push(this.resolvedAddress().split('!')[1] ?? ''));
+  /** Range.merge(across): with `across`, each row of the range is merged on its own. */
+  merge(across = false): void {
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const merges = this.sheet.model().merges;
+      if (!across) merges.push(this.resolvedAddress().split('!')[1] ?? '');
+      else
+        for (let r = box.top; r <= box.bottom; r++)
+          merges.push(`${letters(box.left)}${r}:${letters(box.right)}${r}`);
+    });
   }
   select(): void {
     this.ctx.queue.push(

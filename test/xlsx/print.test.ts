@@ -55,4 +55,9 @@ it('prints the master without hashes or machine codes, 县汇总 one page wide',
   const summary = pages.filter((p) => p.includes('具体指标') && p.includes('目标值'));
   expect(summary.length).toBeGreaterThan(0);
   for (const page of summary) expect(page).toContain('备注');
+  // 总览 is the leader's page: the first sheet, on one page, with what needs acting on and why.
+  expect(pages[0]).toContain('完成情况总览');
+  expect(pages.filter((p) => p.includes('完成情况总览'))).toHaveLength(1);
+  expect(pages[0]).toContain('需要关注的指标');
+  expect(pages[0]).toMatch(/YL-02[\s\S]*滞后[\s\S]*县民政局/);
 }, 180_000);
