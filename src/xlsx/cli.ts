@@ -23,17 +23,24 @@ import {
   type Master,
   type MasterState,
 } from '../core';
-import { annotateWorkbook, annotatedFileName } from './annotate';
 import { convertToXlsx, findSoffice } from './convert';
 import { checkBytes, expandInputs } from './files';
 import { checkFiles } from './parallel';
-import { writeMaster } from './master';
 import { formatFileResult, formatMaster, painter, progressBar, terminalSafe, type Painter } from './output';
 import { OutputExists, outputPaths, pathInside, writeFileSafely } from './safe-files';
 import { verifyWholeZip } from './zip';
 import { MASTER_READ_LIMITS, READ_LIMITS, readWorkbook } from './reader';
-import { templateFileName, writeTemplate } from './template';
-import { runDemo } from './demo';
+// The writers (exceljs, about 0.3 s to load) are loaded by the commands that write: `check`
+// without --annotate and `lint-catalog` only read, and start without them. `require` rather than
+// `import()`: the build is CommonJS, and a dynamic import would load these as ES modules.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const writers = {
+  annotate: () => require('./annotate') as typeof import('./annotate'),
+  master: () => require('./master') as typeof import('./master'),
+  template: () => require('./template') as typeof import('./template'),
+  demo: () => require('./demo') as typeof import('./demo'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { UsageError } from './usage';
 
 export { UsageError };
@@ -287,6 +294,7 @@ async function commandTemplate(parsed: Parsed, io: Io, lang: Lang): Promise<numb
   const replace = parsed.options.has('--force');
   await mkdir(out, { recursive: true });
   let refused = 0;
+  const { templateFileName, writeTemplate } = writers.template();
   for (const bureau of bureaus) {
     // A catalog's bureau name becomes a file name: made safe, and kept inside --out.
     const file = pathInside(out, templateFileName(bureau.name, period));
@@ -378,6 +386,7 @@ async function annotateAll(
   converted: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<{ written: string[]; failed: number }> {
   await mkdir(dir, { recursive: true });
+  const { annotateWorkbook, annotatedFileName } = writers.annotate();
   const chosen = results.flatMap((result, i) =>
     result.report && files[i] ? [{ result, source: files[i] }] : [],
   );
@@ -516,6 +525,7 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   }
   clock.mark('combine');
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+  const { writeMaster } = writers.master();
   const bytes = await writeMaster(catalog, master, lang, (count) =>
     io.stderr(
       lang === 'zh'
@@ -783,7 +793,7 @@ export async function main(argv: readonly string[], rawIo: Io = defaultIo()): Pr
       case 'lint-catalog':
         return await commandLint(parsed, io, lang, paint);
       default:
-        return await runDemo({
+        return await writers.demo().runDemo({
           out: option(parsed, '--out') ?? path.join('out', 'demo'),
           io,
           lang,
