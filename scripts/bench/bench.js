@@ -349,7 +349,7 @@ function render(r) {
     `- **Against the peers.** The combine is ${vsOpenpyxl.toFixed(1)}× faster than the naive openpyxl script, which checks nothing and writes one sheet. Against a bare exceljs read it is ${vsExceljs.toFixed(1)}×, short of 3×: reading and checking take a quarter of the exceljs read, but the master (five formatted sheets and the history) is written by exceljs too (${f1(big.combineWrite)} s), and the command also starts Node, loads exceljs and writes an 11 MB JSON report. Writing 历史 with a hand-made sheet writer, and loading exceljs only for the write, are the next steps toward that goal.`,
   );
   lines.push(
-    '- Node start-up and loading exceljs cost about 0.3 s of every run; at 20 files that is most of the time.',
+    '- Node start-up and loading exceljs cost about 0.3 s of every run that writes; at 20 files that is most of the time. `check` (without --annotate) and `lint-catalog` no longer load exceljs at all (test/xlsx/cold-start.test.ts); their start-up is Node, zod and the catalog.',
   );
   lines.push('');
   return lines.join('\n') + '\n';
