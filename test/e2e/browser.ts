@@ -42,6 +42,8 @@ export interface Session {
   origin: string;
   /** Requests to anything but the preview's own origin. */
   foreign: string[];
+  /** Every request seen, so that "none foreign" is known to have watched something. */
+  seen: string[];
   open(query?: string, width?: number): Promise<Page>;
   close(): Promise<void>;
 }
@@ -54,15 +56,18 @@ export async function startSession(): Promise<Session> {
     args: CHROMIUM_FLAGS,
   });
   const foreign: string[] = [];
+  const seen: string[] = [];
   return {
     browser,
     server,
     origin,
     foreign,
+    seen,
     async open(query = '', width = 1100) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
       page.on('request', (request) => {
         const url = request.url();
+        seen.push(url);
         if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
           foreign.push(url);
       });

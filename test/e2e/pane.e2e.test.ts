@@ -179,13 +179,17 @@ describe('2. 数据核查', () => {
     });
     await page.keyboard.press('Tab');
     // Tabs first (the selected one), then the check button.
-    for (let i = 0; i < 6; i++) {
-      const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      if (label.includes('核查当前表')) break;
-      await page.keyboard.press('Tab');
-    }
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 6 && !(await focused()).includes('核查当前表'); i++) await page.keyboard.press('Tab');
+    // The button Enter will press is the one that has the focus, not whatever the loop ended on.
+    expect(await focused()).toBe('核查当前表');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    // Onwards by keyboard: the issues' 定位 buttons are reachable with Tab, and Enter on one selects its cell.
+    for (let i = 0; i < 12 && !(await focused()).startsWith('定位'); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^定位/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__yilao.workbook.selection !== null);
     await page.close();
   });
 });
@@ -337,7 +341,16 @@ describe('5. accessibility', () => {
 });
 
 describe('6. the network', () => {
-  it('made no request to any origin but its own', () => {
+  it('made no request to any origin but its own', async () => {
+    // Watched here as well, so that run alone it still sees the pane load, check and open 汇总.
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await page.evaluate(() => window.__yilao.loadSample());
+    await page.getByRole('button', { name: '核查当前表' }).click();
+    await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('file-input').waitFor({ state: 'attached' });
+    await page.close();
+    expect(session.seen.filter((url) => url.startsWith(session.origin)).length).toBeGreaterThan(3);
     expect(session.foreign).toEqual([]);
   });
 
