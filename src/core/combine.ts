@@ -195,8 +195,6 @@ export interface Master {
   overview: { bySection: OverviewCounts[]; byBureau: OverviewCounts[] };
   notReported: NotReported[];
   pending: PendingChoice[];
-  /** Files of this run, by SHA-256, and what became of each. */
-  thisRun: { file: string; sha256: string }[];
   /** What the writers store so that the next combine starts from here. */
   state: MasterState;
 }
@@ -469,17 +467,6 @@ function emptyCounts(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 }
 
-/** History as points for starting values (§5) and the previous period (§6). */
-export function historyPoints(history: readonly HistoryRow[]): PreviousValue[] {
-  return history.map((row) => ({
-    period: row.period,
-    code: row.code,
-    value: row.value,
-    superseded: row.superseded,
-    bureau: row.bureau,
-  }));
-}
-
 /** Points of the used files of a state, for checking new files against what the master holds. */
 export function statePoints(state: MasterState | undefined): PreviousValue[] {
   if (!state) return [];
@@ -636,7 +623,6 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
       .filter((s) => s.pending && s.used.period === period)
       .map((s) => s.pending as PendingChoice)
       .sort((a, b) => bureauCompare(index, a.bureau, b.bureau)),
-    thisRun: inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     state,
   };
 }
