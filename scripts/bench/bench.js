@@ -355,7 +355,10 @@ function render(r) {
   return lines.join('\n') + '\n';
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+
+module.exports = { makeFiles };

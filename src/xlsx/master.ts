@@ -9,8 +9,10 @@ import {
   type Master,
   type MasterModel,
   type MasterTable,
+  type Status,
 } from '../core';
 import { displayWidth } from './output';
+import { spliceWorkbook, type CellFormat, type SplicedRows } from './sheet-writer';
 import {
   BODY_FONT,
   BOX,
@@ -18,14 +20,16 @@ import {
   TITLE_FONT,
   fitRowHeight,
   pageOptions,
+  rowHeight,
   solid,
   styleHeaderRow,
 } from './style';
 
 /**
- * The county master workbook of spec §7, drawn with exceljs's streaming writer from the core's
- * master model: rows are committed as they are written, so a province-wide history does not
- * hold the whole workbook in memory (BENCHMARKS.md).
+ * The county master workbook of spec §7, drawn from the core's master model: the formatted sheets
+ * with exceljs's streaming writer, the rows of the two large ones (历史 and the durable state) as
+ * SpreadsheetML text spliced in afterwards (sheet-writer.ts), which is several times faster at a
+ * province's scale (BENCHMARKS.md).
  * Every text that came from a bureau's file is written as a plain string value — exceljs writes
  * formulas only from `{ formula }` objects — so `=1+1` or `@SUM` typed by a clerk arrives as
  * the text it was, never as something Excel runs.
@@ -57,7 +61,16 @@ function progressBars(sheet: ExcelJS.Worksheet, ref: string, colour: string): vo
   });
 }
 
-function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterTable): void {
+/**
+ * `rowsBySplice`: only the header (and title) rows are written here; the body rows are spliced in
+ * afterwards by sheet-writer.ts. Everything that depends on the row count (print area, filter) is
+ * drawn from `table.rows` either way.
+ */
+function writeTable(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  table: MasterTable,
+  rowsBySplice = false,
+): void {
   const titled = table.title !== undefined;
   const headerRow = titled ? 3 : 1;
   const last = headerRow + table.rows.length;
@@ -94,24 +107,26 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
   // A province-wide history runs to tens of thousands of rows: per-cell borders and row heights
   // would cost seconds and hundreds of megabytes for a log nobody prints.
   const dressed = table.rows.length <= DRESSED_ROWS;
-  table.rows.forEach((values, i) => {
-    const row = sheet.getRow(headerRow + 1 + i);
-    values.forEach((value, c) => {
-      const cell = row.getCell(c + 1);
-      // Plain strings: exceljs never turns a string into a formula, whatever it starts with.
-      // A number stays a number (本期完成值 holds text only where no figure could be read).
-      cell.value = value;
-      if (dressed) {
-        cell.border = BOX;
-        cell.alignment = { vertical: 'middle', wrapText: true };
-      }
+  if (!rowsBySplice)
+    table.rows.forEach((values, i) => {
+      const row = sheet.getRow(headerRow + 1 + i);
+      values.forEach((value, c) => {
+        const cell = row.getCell(c + 1);
+        // Plain strings: exceljs never turns a string into a formula, whatever it starts with.
+        // A number stays a number (本期完成值 holds text only where no figure could be read).
+        cell.value = value;
+        if (dressed) {
+          cell.border = BOX;
+          cell.alignment = { vertical: 'middle', wrapText: true };
+        }
+      });
+      if (dressed) fitRowHeight(row, table.widths);
+      const status = table.rowStatus?.[i];
+      if (status && table.statusColumn !== undefined)
+        colourStatus(row.getCell(table.statusColumn + 1), status);
+      if (table.progressColumn !== undefined) row.getCell(table.progressColumn + 1).numFmt = '0%';
+      row.commit();
     });
-    if (dressed) fitRowHeight(row, table.widths);
-    const status = table.rowStatus?.[i];
-    if (status && table.statusColumn !== undefined) colourStatus(row.getCell(table.statusColumn + 1), status);
-    if (table.progressColumn !== undefined) row.getCell(table.progressColumn + 1).numFmt = '0%';
-    row.commit();
-  });
   if (table.progressColumn !== undefined && table.rows.length > 0) {
     const letter = sheet.getColumn(table.progressColumn + 1).letter;
     progressBars(sheet, `${letter}${headerRow + 1}:${letter}${last}`, 'FF5B9BD5');
@@ -248,14 +263,62 @@ function writeOverview(
  * The master's durable record (master-state.ts), very hidden: not a sheet for people, and not one
  * a clerk unhides by accident. Every cell is a plain string.
  */
-function writeState(workbook: ExcelJS.stream.xlsx.WorkbookWriter, state: MasterModel['state']): void {
-  const sheet = workbook.addWorksheet(state.sheet, { state: 'veryHidden' });
-  state.rows.forEach((values, r) => {
-    const row = sheet.getRow(r + 1);
-    values.forEach((value, c) => (row.getCell(c + 1).value = value));
-    row.commit();
-  });
-  sheet.commit();
+function addStateSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, state: MasterModel['state']): void {
+  // Its rows are spliced in (sheet-writer.ts): plain inline strings, Excel's default format.
+  workbook.addWorksheet(state.sheet, { state: 'veryHidden' }).commit();
+}
+
+/**
+ * The cell formats of the spliced rows: the body font, each status's colours, each with and
+ * without the box and wrapping that a short history is dressed in (as writeTable dresses rows).
+ */
+function splicedFormats(): {
+  formats: CellFormat[];
+  body: (dressed: boolean) => number;
+  status: (s: Status, dressed: boolean) => number;
+} {
+  const font = { name: BODY_FONT.name ?? '宋体', size: BODY_FONT.size ?? 11 };
+  const box = BOX.top?.color?.argb;
+  const dress = (dressed: boolean) => (dressed ? { box, wrap: true } : {});
+  const formats: CellFormat[] = [];
+  const body = [false, true].map((dressed) => formats.push({ font, ...dress(dressed) }) - 1);
+  const status = new Map<string, number>();
+  for (const s of STATUSES)
+    for (const dressed of [false, true])
+      status.set(
+        `${s}/${dressed}`,
+        formats.push({
+          font: { ...font, colour: STATUS_STYLE[s].font, bold: s === 'off-track' },
+          fill: STATUS_STYLE[s].fill,
+          ...dress(dressed),
+        }) - 1,
+      );
+  return {
+    formats,
+    body: (dressed) => body[dressed ? 1 : 0] ?? 0,
+    status: (s, dressed) => status.get(`${s}/${dressed}`) ?? 0,
+  };
+}
+
+/** The history's body rows for sheet-writer.ts: formatted as writeTable formats its rows. */
+function historyRows(
+  table: MasterTable,
+  headerRow: number,
+  look: ReturnType<typeof splicedFormats>,
+): Omit<SplicedRows, 'part'> & { lastColumn: number } {
+  const dressed = table.rows.length <= DRESSED_ROWS;
+  return {
+    firstRow: headerRow + 1,
+    rows: table.rows,
+    lastColumn: table.headers.length,
+    formatOf: (i, c) => {
+      const status = table.rowStatus?.[i];
+      if (status && c === table.statusColumn) return look.status(status, dressed);
+      if (!dressed && (table.rows[i]?.[c] ?? null) === null) return undefined;
+      return look.body(dressed);
+    },
+    heightOf: (i) => (dressed ? rowHeight(table.rows[i] ?? [], table.widths) : undefined),
+  };
 }
 
 /**
@@ -290,9 +353,21 @@ export async function writeMaster(
   writeTable(workbook, model.notReported);
   writeCompletion(workbook, model.completion, model.words);
   writeTable(workbook, model.trend);
-  writeTable(workbook, model.history);
-  writeState(workbook, model.state);
+  writeTable(workbook, model.history, true);
+  addStateSheet(workbook, model.state);
   await workbook.commit();
   await done;
-  return Buffer.concat(chunks);
+  const look = splicedFormats();
+  const spliced = new Map([
+    [model.history.sheet, historyRows(model.history, model.history.title === undefined ? 1 : 3, look)],
+    [
+      model.state.sheet,
+      {
+        firstRow: 1,
+        rows: model.state.rows,
+        lastColumn: model.state.rows.reduce((n, r) => Math.max(n, r.length), 1),
+      },
+    ],
+  ]);
+  return spliceWorkbook(Buffer.concat(chunks), look.formats, spliced);
 }

@@ -91,16 +91,29 @@ export function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void
  * LibreOffice and WPS do not grow a row for wrapped text written by exceljs, so a long name or
  * note would be cut off in print. Estimate the lines each cell needs from the column widths.
  */
-export function fitRowHeight(row: ExcelJS.Row, widths: readonly number[], min = 20): void {
+/** Lines a row of wrapped text needs at these column widths, as points (15 a line), at least `min`. */
+export function rowHeight(
+  values: readonly (string | number | null)[],
+  widths: readonly number[],
+  min = 20,
+): number {
   let lines = 1;
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const width = widths[column - 1] ?? 10;
-    const value = cell.value;
+  values.forEach((value, c) => {
+    const width = widths[c] ?? 10;
     const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
     const needed = text
       .split('\n')
       .reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidth(part) / Math.max(1, width - 1))), 0);
     lines = Math.max(lines, needed);
   });
-  row.height = Math.max(min, lines * 15 + 5);
+  return Math.max(min, lines * 15 + 5);
+}
+
+export function fitRowHeight(row: ExcelJS.Row, widths: readonly number[], min = 20): void {
+  const values: (string | number | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const value = cell.value;
+    values[column - 1] = typeof value === 'string' || typeof value === 'number' ? value : null;
+  });
+  row.height = rowHeight(values, widths, min);
 }

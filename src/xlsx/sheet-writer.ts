@@ -1,0 +1,222 @@
+import { columnLetter, type TableCell } from '../core';
+import { InflateBudget, inflateEntry, readZipDirectory } from './zip';
+import { repackZip, type NewPart } from './zip-writer';
+
+/**
+ * Rows of the master's large sheets (历史, `_state`), written as SpreadsheetML text directly and
+ * spliced into the workbook exceljs wrote. exceljs builds an object per cell and a style lookup per
+ * cell; for 16,000 history rows that was most of the master's write time (BENCHMARKS.md). The small
+ * formatted sheets stay with exceljs: it writes their header row, columns, page setup, filter and
+ * frozen panes, and this module only adds rows below them and the few cell formats they use.
+ *
+ * Element by element (ECMA-376 Part 1): row §18.3.1.73 (`r`, `ht`, `customHeight`), c §18.3.1.4
+ * (`r`, `s`, `t`), inline string §18.3.1.53 `is` with `t` §18.4.12, dimension §18.3.1.35, the
+ * style sheet's fonts §18.8.23, fills §18.8.21, borders §18.8.5 and cellXfs §18.8.10.
+ */
+
+export interface CellFormat {
+  font: { name: string; size: number; bold?: boolean; colour?: string };
+  /** ARGB of a solid fill. */
+  fill?: string;
+  /** A thin box of this ARGB colour. */
+  box?: string;
+  /** Wrapped text, centred vertically. */
+  wrap?: boolean;
+}
+
+export interface SplicedRows {
+  /** The part name of the worksheet, as in the package (`xl/worksheets/sheet7.xml`). */
+  part: string;
+  /** The first row to write (the rows above are exceljs's). */
+  firstRow: number;
+  rows: readonly (readonly TableCell[])[];
+  /** The format index (into `formats`) of a cell, or undefined for Excel's default. */
+  formatOf?: (row: number, column: number) => number | undefined;
+  /** Row height in points, or undefined to let the program size it. */
+  heightOf?: (row: number) => number | undefined;
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * A cell's text as SpreadsheetML holds it. `_xHHHH_` in a string is an escape to Excel
+ * (ECMA-376 Part 1 §22.9.2.19 ST_Xstring), so a bureau's literal `_x0041_` is written with its
+ * underscore escaped (`_x005F_`), as Excel itself does; otherwise Excel would show `A`.
+ */
+export function xmlText(text: string): string {
+  if (!/[&<>_]/.test(text)) return text;
+  return text.replace(/[&<>]/g, (c) => escapes[c] ?? c).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+}
+
+function cellXml(ref: string, value: TableCell, style: number | undefined): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  if (value === null || value === '') return style === undefined ? '' : `<c r="${ref}"${s}/>`;
+  if (typeof value === 'number') {
+    // A value Excel cannot hold as a number is kept as its text rather than lost.
+    if (!Number.isFinite(value))
+      return `<c r="${ref}"${s} t="inlineStr"><is><t>${String(value)}</t></is></c>`;
+    return `<c r="${ref}"${s}><v>${String(value)}</v></c>`;
+  }
+  // xml:space only where white space at an end or a line break would otherwise be dropped.
+  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+}
+
+/** The rows as SpreadsheetML, one string per row. */
+export function rowsXml(spliced: SplicedRows, styleIds: readonly number[]): string[] {
+  const letters: string[] = [];
+  const out: string[] = [];
+  spliced.rows.forEach((values, i) => {
+    const r = spliced.firstRow + i;
+    const height = spliced.heightOf?.(i);
+    const cells: string[] = [];
+    values.forEach((value, c) => {
+      const letter = (letters[c] ??= columnLetter(c + 1));
+      const format = spliced.formatOf?.(i, c);
+      cells.push(cellXml(`${letter}${r}`, value, format === undefined ? undefined : styleIds[format]));
+    });
+    out.push(
+      `<row r="${r}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${cells.join('')}</row>`,
+    );
+  });
+  return out;
+}
+
+function appendTo(xml: string, list: string, items: readonly string[]): { xml: string; first: number } {
+  // `<fonts count="3">…</fonts>`: exceljs always writes the list with a count.
+  const open = new RegExp(`<${list} count="(\\d+)"([^>]*)>`).exec(xml);
+  const close = xml.indexOf(`</${list}>`);
+  if (!open || close < 0) throw new Error(`styles.xml has no <${list}> list to extend`);
+  const first = Number(open[1]);
+  const updated =
+    xml.slice(0, open.index) +
+    `<${list} count="${first + items.length}"${open[2] ?? ''}>` +
+    xml.slice(open.index + open[0].length, close) +
+    items.join('') +
+    xml.slice(close);
+  return { xml: updated, first };
+}
+
+/** Adds the formats to exceljs's style sheet; returns the style sheet and each format's xf index. */
+export function addFormats(
+  stylesXml: string,
+  formats: readonly CellFormat[],
+): { xml: string; ids: number[] } {
+  if (formats.length === 0) return { xml: stylesXml, ids: [] };
+  const fonts = formats.map(
+    (f) =>
+      `<font>${f.font.bold ? '<b/>' : ''}<sz val="${f.font.size}"/>${
+        f.font.colour ? `<color rgb="${f.font.colour}"/>` : ''
+      }<name val="${xmlText(f.font.name)}"/><family val="2"/></font>`,
+  );
+  const fills = formats.map((f) =>
+    f.fill
+      ? `<fill><patternFill patternType="solid"><fgColor rgb="${f.fill}"/><bgColor indexed="64"/></patternFill></fill>`
+      : '<fill><patternFill patternType="none"/></fill>',
+  );
+  const side = (name: string, colour?: string) =>
+    colour ? `<${name} style="thin"><color rgb="${colour}"/></${name}>` : `<${name}/>`;
+  const borders = formats.map(
+    (f) =>
+      `<border>${side('left', f.box)}${side('right', f.box)}${side('top', f.box)}${side('bottom', f.box)}<diagonal/></border>`,
+  );
+  let xml = stylesXml;
+  const font = appendTo(xml, 'fonts', fonts);
+  xml = font.xml;
+  const fill = appendTo(xml, 'fills', fills);
+  xml = fill.xml;
+  const border = appendTo(xml, 'borders', borders);
+  xml = border.xml;
+  const xfs = formats.map(
+    (f, i) =>
+      `<xf numFmtId="0" fontId="${font.first + i}" fillId="${fill.first + i}" borderId="${border.first + i}" xfId="0" applyFont="1"${
+        f.fill ? ' applyFill="1"' : ''
+      }${f.box ? ' applyBorder="1"' : ''}${
+        f.wrap ? ' applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' : '/>'
+      }`,
+  );
+  const xf = appendTo(xml, 'cellXfs', xfs);
+  return { xml: xf.xml, ids: formats.map((_f, i) => xf.first + i) };
+}
+
+/**
+ * Puts the rows into their worksheet: before `</sheetData>`, with the sheet's dimension widened.
+ * Returns the part's bytes; rows are encoded in blocks, since joining millions of small strings
+ * into one and encoding it cost more than writing them (BENCHMARKS.md).
+ */
+export function spliceSheet(
+  sheetXml: string,
+  rows: readonly string[],
+  lastRow: number,
+  lastColumn: number,
+): Buffer {
+  const dimension = `<dimension ref="A1:${columnLetter(Math.max(1, lastColumn))}${Math.max(1, lastRow)}"/>`;
+  let xml = /<dimension [^>]*\/>/.test(sheetXml)
+    ? sheetXml.replace(/<dimension [^>]*\/>/, dimension)
+    : sheetXml.replace(/<sheetPr[^>]*\/>|<sheetPr[^>]*>.*?<\/sheetPr>/s, (m) => m + dimension);
+  xml = xml.replace('<sheetData/>', '<sheetData></sheetData>');
+  const end = xml.indexOf('</sheetData>');
+  if (end < 0) throw new Error('the worksheet has no <sheetData>');
+  const blocks: Buffer[] = [Buffer.from(xml.slice(0, end))];
+  for (let i = 0; i < rows.length; i += 512) blocks.push(Buffer.from(rows.slice(i, i + 512).join('')));
+  blocks.push(Buffer.from(xml.slice(end)));
+  return Buffer.concat(blocks);
+}
+
+/** The worksheet part of each sheet name, from the workbook and its relationships. */
+export function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const byName = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) byName.set(unescapeXml(name), part);
+  }
+  return byName;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) =>
+    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : '&',
+  );
+}
+
+/**
+ * Rewrites exceljs's package with the rows added to the named sheets and the formats added to its
+ * style sheet. Only the workbook, its relationships, the style sheet and those sheets are inflated;
+ * every other part is copied as exceljs compressed it.
+ */
+export function spliceWorkbook(
+  bytes: Uint8Array,
+  formats: readonly CellFormat[],
+  sheets: ReadonlyMap<string, Omit<SplicedRows, 'part'> & { lastColumn: number }>,
+): Buffer {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) throw new Error(`spliceWorkbook: ${directory.failure.detail}`);
+  const budget = new InflateBudget(Number.MAX_SAFE_INTEGER);
+  const text = (name: string): string => {
+    const entry = directory.entries.find((e) => e.name === name);
+    const data = entry ? inflateEntry(bytes, entry, budget) : undefined;
+    if (!data?.ok) throw new Error(`spliceWorkbook: the workbook has no readable ${name}`);
+    return utf8.decode(data.data);
+  };
+  const names = sheetParts(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  const added = addFormats(text('xl/styles.xml'), formats);
+  const parts: NewPart[] = [{ name: 'xl/styles.xml', data: Buffer.from(added.xml) }];
+  for (const [sheet, spliced] of sheets) {
+    const part = names.get(sheet);
+    if (!part) throw new Error(`spliceWorkbook: the workbook has no sheet ${sheet}`);
+    const rows = rowsXml({ ...spliced, part }, added.ids);
+    const lastRow = spliced.firstRow + spliced.rows.length - 1;
+    parts.push({ name: part, data: spliceSheet(text(part), rows, lastRow, spliced.lastColumn) });
+  }
+  return repackZip(bytes, parts);
+}
+
+const utf8 = new TextDecoder('utf-8');

@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { combine, defaultCatalog, masterModel, type Master } from '../../src/core';
+import { findSoffice } from '../../src/xlsx/convert';
+import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
+import { checkBytes } from '../../src/xlsx/files';
+import { writeMaster } from '../../src/xlsx/master';
+import { readWorkbook } from '../../src/xlsx/reader';
+import { xmlText } from '../../src/xlsx/sheet-writer';
+import { STATUS_STYLE } from '../../src/xlsx/style';
+import { writeTemplate } from '../../src/xlsx/template';
+import { readZipDirectory } from '../../src/xlsx/zip';
+
+/**
+ * 历史 and the durable state are written as SpreadsheetML text spliced into exceljs's package
+ * (sheet-writer.ts, for speed). Whatever wrote them, three readers must see the same cells: exceljs,
+ * our own reader, and LibreOffice — every value, its type, and the formats that carry meaning.
+ */
+
+const catalog = defaultCatalog();
+
+async function demoMaster(): Promise<Master> {
+  const results = [];
+  for (const s of demoSubmissions()) {
+    const bytes = await fillTemplate(await writeTemplate(catalog, s.bureau, 2023), s.filling);
+    results.push(checkBytes(s.file, bytes, catalog));
+  }
+  return combine(catalog, results, { importedAt: '2024-01-10 08:00' });
+}
+
+/** Texts a bureau could type that a careless XML writer gets wrong. */
+const HOSTILE = [
+  'a & b < c > d',
+  '_x0041_ stays',
+  '  leading and trailing  ',
+  'two\nlines',
+  '=SUM(A1:A9)',
+  '@cmd',
+  '"quoted" \'too\'',
+];
+
+let master: Master;
+let bytes: Buffer;
+beforeAll(async () => {
+  master = await demoMaster();
+  // Bureau texts land in 说明 and 填写内容 of the history.
+  HOSTILE.forEach((text, i) => {
+    const row = master.history[i];
+    if (row) row.note = text;
+  });
+  bytes = await writeMaster(catalog, master, 'zh');
+});
+
+it('escapes what XML and Excel would read otherwise, and nothing else', () => {
+  expect(xmlText('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
+  expect(xmlText('_x0041_ and _x00e9_')).toBe('_x005F_x0041_ and _x005F_x00e9_');
+  expect(xmlText('_x12 _xZZZZ_ 县_民政')).toBe('_x12 _xZZZZ_ 县_民政');
+});
+
+it('exceljs reads every history and state cell as written, with its status colour', async () => {
+  const model = masterModel(catalog, master, 'zh');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const history = workbook.getWorksheet('历史');
+  expect(history?.rowCount).toBe(model.history.rows.length + 1);
+  model.history.rows.forEach((values, i) => {
+    const row = history?.getRow(i + 2);
+    const read = values.map((_v, c) => row?.getCell(c + 1).value ?? null);
+    // exceljs does not decode `_xHHHH_`: compare the text Excel would show through our reader below.
+    // An empty text is an empty cell, as Excel stores one typed or written through Office.js.
+    expect(read.map((v) => (typeof v === 'string' ? v.replace(/_x005F_/g, '_') : v))).toEqual(
+      values.map((v) => (v === '' ? null : v)),
+    );
+    const status = model.history.rowStatus?.[i];
+    const cell = row?.getCell((model.history.statusColumn ?? 0) + 1);
+    expect(cell?.fill).toEqual({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: status ? STATUS_STYLE[status].fill : '' },
+      bgColor: { indexed: 64 },
+    });
+    expect(cell?.font?.color?.argb).toBe(status ? STATUS_STYLE[status].font : '');
+    expect(cell?.font?.bold ?? false).toBe(status === 'off-track');
+    expect(row?.getCell(1).font?.name).toBe('宋体');
+    // A short history is dressed as the other tables: boxed, wrapped, its height fitted.
+    expect(row?.getCell(2).border?.top?.style).toBe('thin');
+    expect(row?.getCell(2).alignment).toEqual({ vertical: 'middle', wrapText: true });
+    expect(row?.height).toBeGreaterThanOrEqual(20);
+  });
+  const state = workbook.getWorksheet('_state');
+  expect(state?.state).toBe('veryHidden');
+  const stateRead = model.state.rows.map((values, r) =>
+    values.map((_v, c) => state?.getRow(r + 1).getCell(c + 1).value),
+  );
+  expect(stateRead).toEqual(model.state.rows);
+});
+
+it('our reader sees the bureau texts exactly as typed, `_x0041_` included', () => {
+  const read = readWorkbook(bytes, { allSheets: true });
+  if (!read.ok) throw new Error('unreadable');
+  const history = read.workbook.sheets.find((s) => s.name === '历史');
+  const noteColumn = 13;
+  const notes = HOSTILE.map((_t, i) => {
+    const cell = history?.rows[i + 1]?.[noteColumn - 1];
+    return cell?.type === 'string' ? cell.value : cell;
+  });
+  expect(notes).toEqual(HOSTILE);
+});
+
+it('the package is a sound zip: every part listed once, names in UTF-8', () => {
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) throw new Error(directory.failure.detail);
+  const names = directory.entries.map((e) => e.name);
+  expect(new Set(names).size).toBe(names.length);
+  expect(names).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml']));
+});
+
+it('LibreOffice opens the master and reads 历史 as written', () => {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) is needed: apt-get install libreoffice-calc-nogui');
+  const dir = mkdtempSync(path.join(tmpdir(), 'yilao-splice-'));
+  const file = path.join(dir, 'master.xlsx');
+  writeFileSync(file, bytes);
+  // Sheet 7 (历史) as CSV: UTF-8, comma, every cell quoted as text would be ambiguous, so plain.
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,7',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+  const csv = readFileSync(path.join(dir, 'master-历史.csv'), 'utf8');
+  const model = masterModel(catalog, master, 'zh');
+  for (const text of HOSTILE.filter((t) => !t.includes('\n') && !t.includes('"')))
+    expect(csv).toContain(text.trim());
+  // Every history row is there: the header, one line per row, and one more per line break typed.
+  const lines = csv.trimEnd().split('\n').length;
+  expect(lines).toBe(model.history.rows.length + 1 + 1);
+});
