@@ -138,7 +138,11 @@ export interface MasterModel {
   notReported: MasterTable;
   trend: MasterTable;
   completion: CompletionMatrix;
-  history: MasterTable;
+  /**
+   * 历史, one sheet while it fits Excel's rows; past that, one sheet per period (`历史2023`), and a
+   * period past it in parts (`历史2023-2`) — never a sheet Excel would cut (historySheets).
+   */
+  history: MasterTable[];
   overview: OverviewModel;
   /** The very hidden `_state` sheet: text cells only (master-state.ts). */
   state: { sheet: string; rows: string[][] };
@@ -347,7 +351,48 @@ export function notReportedText(item: NotReported, lang: Lang): string {
     .join(lang === 'zh' ? '；' : '; ');
 }
 
-export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh'): MasterModel {
+/** Rows of a worksheet in Excel (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
+export const SHEET_MAX_ROWS = 1_048_576;
+
+/** A split history's sheet names: `历史2023`, `历史2023-2`. Read back as history (never as anything else). */
+export const HISTORY_PART = /^历史(\d{4})(?:-(\d+))?$/;
+
+/**
+ * 历史 as sheets Excel can hold: one sheet while header and rows fit in `maxRows`; otherwise split
+ * by period (the rows of a period stay together, periods in order), and a period that alone
+ * outgrows a sheet continues on `历史2023-2`, each part with the header.
+ */
+export function historySheets(
+  table: MasterTable,
+  periods: readonly number[],
+  maxRows = SHEET_MAX_ROWS,
+): MasterTable[] {
+  const perSheet = maxRows - 1;
+  if (table.rows.length <= perSheet) return [table];
+  const byPeriod = new Map<number, number[]>();
+  periods.forEach((p, i) => byPeriod.set(p, [...(byPeriod.get(p) ?? []), i]));
+  const sheets: MasterTable[] = [];
+  for (const period of [...byPeriod.keys()].sort((a, b) => a - b)) {
+    const indexes = byPeriod.get(period) ?? [];
+    for (let part = 0; part * perSheet < indexes.length; part++) {
+      const slice = indexes.slice(part * perSheet, (part + 1) * perSheet);
+      sheets.push({
+        ...table,
+        sheet: `${MASTER_SHEETS.history}${period}${part > 0 ? `-${part + 1}` : ''}`,
+        rows: slice.map((i) => table.rows[i] ?? []),
+        ...(table.rowStatus ? { rowStatus: slice.map((i) => table.rowStatus?.[i] ?? 'no-data') } : {}),
+      });
+    }
+  }
+  return sheets;
+}
+
+export function masterModel(
+  catalog: Catalog,
+  master: Master,
+  lang: Lang = 'zh',
+  options: { maxRows?: number } = {},
+): MasterModel {
   const words = WORDS[lang];
   const count = (outcome: RegisterRow['outcome']) =>
     master.register.filter((r) => r.outcome === outcome).length;
@@ -638,7 +683,11 @@ export function masterModel(catalog: Catalog, master: Master, lang: Lang = 'zh')
     notReported,
     completion,
     trend,
-    history,
+    history: historySheets(
+      history,
+      master.history.map((h) => h.period),
+      options.maxRows,
+    ),
     overview,
     state: { sheet: MASTER_SHEETS.state, rows: stateRows(master.state) },
     words,

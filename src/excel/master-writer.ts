@@ -1,5 +1,7 @@
 import {
+  HISTORY_PART,
   MASTER_SHEETS,
+  SHEET_MAX_ROWS,
   columnLetter,
   masterModel,
   readMasterState,
@@ -258,14 +260,13 @@ async function writeState(
   return sheet;
 }
 
-/** The master's sheets and the temporary names they are first written under. */
-const FINAL = [
+/** The master's sheets (历史 may be split: historySheets) and the temporary names they are first written under. */
+const FIXED = [
   MASTER_SHEETS.summary,
   MASTER_SHEETS.register,
   MASTER_SHEETS.notReported,
   MASTER_SHEETS.completion,
   MASTER_SHEETS.trend,
-  MASTER_SHEETS.history,
   MASTER_SHEETS.overview,
   MASTER_SHEETS.state,
 ];
@@ -282,23 +283,29 @@ export async function writeMasterIn(
   catalog: Catalog,
   master: Master,
   lang: Lang,
+  maxRows = SHEET_MAX_ROWS,
 ): Promise<{ syncs: number; chart: boolean; textRepaired: number }> {
-  const model = masterModel(catalog, master, lang);
+  const model = masterModel(catalog, master, lang, { maxRows });
   const { sync, count } = counted(context);
   const budget = new PayloadBudget(sync);
-  const present = [...FINAL, ...FINAL.map(temporary)].map((name) => ({
-    name,
-    sheet: context.workbook.worksheets.getItemOrNullObject(name).load(['visibility']),
-  }));
+  const final = [...FIXED, ...model.history.map((t) => t.sheet)];
+  // Every sheet's name, in the same round trip: the old master's 历史 may have been split under
+  // names this write does not use (historySheets), and those go too.
+  const all = context.workbook.worksheets.load('items/name,items/visibility');
   await sync();
+  const ours = (name: string) =>
+    final.includes(name) || name === MASTER_SHEETS.history || HISTORY_PART.test(name);
+  const underTemporaryName = (name: string) => /^~(.*)~新$/.exec(name)?.[1];
+  const present = all.items
+    .filter((sheet) => ours(sheet.name) || ours(underTemporaryName(sheet.name) ?? ''))
+    .map((sheet) => ({ name: sheet.name, sheet }));
   // Leftovers of an interrupted write go first (they are ours by their names).
   const remove = (sheet: Excel.Worksheet, visibility: string) => {
     // Worksheet.delete fails on a very hidden sheet: it must be made merely hidden first.
     if (visibility === 'VeryHidden') sheet.visibility = 'Hidden';
     sheet.delete();
   };
-  for (const { name, sheet } of present)
-    if (!sheet.isNullObject && name.startsWith('~')) remove(sheet, sheet.visibility);
+  for (const { name, sheet } of present) if (name.startsWith('~')) remove(sheet, sheet.visibility);
 
   // 总览 first: the leader's page is the first sheet a reader sees.
   writeOverview(context, model, temporary(model.overview.sheet));
@@ -309,14 +316,14 @@ export async function writeMasterIn(
   ];
   writeCompletion(context, model, temporary(model.completion.sheet));
   checks.push(...(await writeTable(context, budget, model.trend, temporary(model.trend.sheet))));
-  checks.push(...(await writeTable(context, budget, model.history, temporary(model.history.sheet))));
+  for (const history of model.history)
+    checks.push(...(await writeTable(context, budget, history, temporary(history.sheet))));
   const state = await writeState(context, budget, model, temporary(model.state.sheet));
   await budget.flush();
 
   // Now the old master goes, and the new one takes its names.
-  for (const { name, sheet } of present)
-    if (!sheet.isNullObject && !name.startsWith('~')) remove(sheet, sheet.visibility);
-  for (const name of FINAL) context.workbook.worksheets.getItem(temporary(name)).name = name;
+  for (const { name, sheet } of present) if (!name.startsWith('~')) remove(sheet, sheet.visibility);
+  for (const name of final) context.workbook.worksheets.getItem(temporary(name)).name = name;
   state.visibility = 'VeryHidden';
   context.workbook.worksheets.getItem(model.overview.sheet).activate();
   await sync();

@@ -526,13 +526,20 @@ async function commandCombine(parsed: Parsed, io: Io, lang: Lang, paint: Painter
   clock.mark('combine');
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const { writeMaster } = writers.master();
-  const bytes = await writeMaster(catalog, master, lang, (count) =>
-    io.stderr(
-      lang === 'zh'
-        ? `yilao: 汇总表中有 ${count} 处填报单位的文字含有 Excel 无法保存的字符或超过 32767 字，已去掉这些字符或截断（截断处有标注）。\n`
-        : `yilao: ${count} bureau texts held characters a workbook cannot store or ran past 32,767 characters; those characters were removed or the text cut (marked where cut).\n`,
-    ),
-  );
+  const bytes = await writeMaster(catalog, master, lang, {
+    onCleaned: (count) =>
+      io.stderr(
+        lang === 'zh'
+          ? `yilao: 汇总表中有 ${count} 处填报单位的文字含有 Excel 无法保存的字符或超过 32767 字，已去掉这些字符或截断（截断处有标注）。\n`
+          : `yilao: ${count} bureau texts held characters a workbook cannot store or ran past 32,767 characters; those characters were removed or the text cut (marked where cut).\n`,
+      ),
+    onSplit: (sheets) =>
+      io.stderr(
+        lang === 'zh'
+          ? `yilao: 历史记录超过 Excel 一张工作表的行数上限（1048576 行），已按报告期分为 ${sheets.length} 张表：${sheets.join('、')}。\n`
+          : `yilao: the history passed Excel's rows per sheet (1,048,576) and was split by period into ${sheets.length} sheets: ${sheets.join(', ')}.\n`,
+      ),
+  });
   try {
     await writeFileSafely(out, bytes);
   } catch (cause) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import {
+  SHEET_MAX_ROWS,
   STATUSES,
   columnLetter,
   masterModel,
@@ -321,18 +322,24 @@ function historyRows(
   };
 }
 
-/**
- * Writes the master workbook and returns its bytes. `onCleaned` hears how many bureau texts
- * had to be cleaned or cut to be stored (characters XML cannot hold, Excel's cell limit).
- */
+export interface MasterWriteNotes {
+  /** How many bureau texts had to be cleaned or cut to be stored (characters XML cannot hold, Excel's cell limit). */
+  onCleaned?: (count: number) => void;
+  /** 历史 outgrew one sheet and was split into these (historySheets). */
+  onSplit?: (sheets: string[]) => void;
+}
+
+/** Writes the master workbook and returns its bytes. `maxRows` is Excel's, lowered only by tests. */
 export async function writeMaster(
   catalog: Catalog,
   master: Master,
   lang: Lang = 'zh',
-  onCleaned?: (count: number) => void,
+  notes: MasterWriteNotes = {},
+  maxRows = SHEET_MAX_ROWS,
 ): Promise<Buffer> {
-  const model = masterModel(catalog, master, lang);
-  if (model.cleanedTexts > 0) onCleaned?.(model.cleanedTexts);
+  const model = masterModel(catalog, master, lang, { maxRows });
+  if (model.cleanedTexts > 0) notes.onCleaned?.(model.cleanedTexts);
+  if (model.history.length > 1) notes.onSplit?.(model.history.map((t) => t.sheet));
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -353,21 +360,21 @@ export async function writeMaster(
   writeTable(workbook, model.notReported);
   writeCompletion(workbook, model.completion, model.words);
   writeTable(workbook, model.trend);
-  writeTable(workbook, model.history, true);
+  for (const history of model.history) writeTable(workbook, history, true);
   addStateSheet(workbook, model.state);
   await workbook.commit();
   await done;
   const look = splicedFormats();
-  const spliced = new Map([
-    [model.history.sheet, historyRows(model.history, model.history.title === undefined ? 1 : 3, look)],
-    [
-      model.state.sheet,
-      {
-        firstRow: 1,
-        rows: model.state.rows,
-        lastColumn: model.state.rows.reduce((n, r) => Math.max(n, r.length), 1),
-      },
-    ],
-  ]);
+  const spliced = new Map<string, Omit<SplicedRows, 'part'> & { lastColumn: number }>(
+    model.history.map((history) => [
+      history.sheet,
+      historyRows(history, history.title === undefined ? 1 : 3, look),
+    ]),
+  );
+  spliced.set(model.state.sheet, {
+    firstRow: 1,
+    rows: model.state.rows,
+    lastColumn: model.state.rows.reduce((n, r) => Math.max(n, r.length), 1),
+  });
   return spliceWorkbook(Buffer.concat(chunks), look.formats, spliced);
 }

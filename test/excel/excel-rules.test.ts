@@ -11,6 +11,7 @@ import {
 } from '../../src/core';
 import { filledView } from '../helpers/views';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
+import { writeMasterIn } from '../../src/excel/master-writer';
 import { WEB_PAYLOAD_LIMIT, installOfficeDouble, type OfficeDouble } from '../office/excel-double';
 
 /**
@@ -268,5 +269,27 @@ describe('the master on Excel on the web', () => {
     expect(office.workbook.sheets.map((s) => s.name)).toEqual(names);
     const read = await host.readMasterState(catalog);
     expect(read.kind === 'master' && read.state.files.length).toBe(5);
+  });
+
+  it('a 历史 split by period (past the rows of a sheet) is written, and replaced whole by the next write', async () => {
+    const master = combine(catalog, inputs(4), { importedAt: '2024-01-01 08:00' });
+    const rows = master.history.length;
+    await Excel.run((context) => writeMasterIn(context, catalog, master, 'zh', 5));
+    const parts = office.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('历史'));
+    expect(parts.slice(0, 2)).toEqual(['历史2023', '历史2023-2']);
+    expect(rows).toBeGreaterThan(8);
+    expect(parts).toHaveLength(Math.ceil(rows / 4));
+    // Every part within the limit, header included; together they hold every history row.
+    let held = 0;
+    for (const name of parts) {
+      const used = Math.max(...[...sheet(name).cells.keys()].map((k) => Number(k.split(',')[0])));
+      expect(used).toBeLessThanOrEqual(5);
+      held += used - 1;
+    }
+    expect(held).toBe(rows);
+    // A later write that fits one sheet leaves no part of the split behind.
+    await officeHost().writeMaster(catalog, master, 'zh');
+    expect(office.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('历史'))).toEqual(['历史']);
+    expect((await officeHost().readMasterState(catalog)).kind).toBe('master');
   });
 });

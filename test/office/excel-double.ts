@@ -461,7 +461,32 @@ class FakeNotes {
 }
 
 class FakeWorksheetCollection {
+  private loadedItems: FakeWorksheet[] | undefined;
   constructor(private readonly ctx: FakeContext) {}
+  /**
+   * `load('items/name,items/visibility')` (or the same without `items/`), as Office.js takes a
+   * collection's load: the items are the sheets at the sync, with those properties loaded
+   * (Excel.WorksheetCollection.items, ExcelApi 1.1).
+   */
+  load(props: unknown): this {
+    const wanted = propsOf(props).map((p) => p.replace(/^items\//, ''));
+    this.ctx.queue.push(() => {
+      this.loadedItems = this.ctx.model.sheets.map((model) => {
+        const sheet = new FakeWorksheet(this.ctx, () => model.name, false);
+        sheet.prime(model, wanted);
+        return sheet;
+      });
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems)
+      throw officeError(
+        'PropertyNotLoaded',
+        "The property 'items' of WorksheetCollection is not available before load and sync.",
+      );
+    return this.loadedItems;
+  }
   add(name: string): FakeWorksheet {
     // The proxy follows its sheet through a rename, as Office.js's does (it holds the sheet's id).
     let sheet: SheetModel | undefined;
@@ -540,6 +565,13 @@ class FakeWorksheet {
     if (this.nullState === undefined)
       throw officeError('PropertyNotLoaded', 'isNullObject is known only after context.sync()');
     return this.nullState;
+  }
+  /** Properties loaded through the collection's load, within the sync that ran it. */
+  prime(sheet: SheetModel, wanted: string[]): void {
+    this.nullState = false;
+    this.loaded.request(wanted);
+    if (wanted.includes('name')) this.loaded.set('name', sheet.name);
+    if (wanted.includes('visibility')) this.loaded.set('visibility', sheet.visibility);
   }
   load(props: unknown): this {
     const wanted = propsOf(props);

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { combine, defaultCatalog, masterModel, type Master } from '../../src/core';
+import { combine, defaultCatalog, masterModel, readMasterState, type Master } from '../../src/core';
 import { findSoffice } from '../../src/xlsx/convert';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { checkBytes } from '../../src/xlsx/files';
 import { writeMaster } from '../../src/xlsx/master';
-import { readWorkbook } from '../../src/xlsx/reader';
+import { MASTER_READ_LIMITS, readWorkbook } from '../../src/xlsx/reader';
 import { xmlText } from '../../src/xlsx/sheet-writer';
 import { STATUS_STYLE } from '../../src/xlsx/style';
 import { writeTemplate } from '../../src/xlsx/template';
@@ -65,8 +65,8 @@ it('exceljs reads every history and state cell as written, with its status colou
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const history = workbook.getWorksheet('历史');
-  expect(history?.rowCount).toBe(model.history.rows.length + 1);
-  model.history.rows.forEach((values, i) => {
+  expect(history?.rowCount).toBe(model.history[0]!.rows.length + 1);
+  model.history[0]!.rows.forEach((values, i) => {
     const row = history?.getRow(i + 2);
     const read = values.map((_v, c) => row?.getCell(c + 1).value ?? null);
     // exceljs does not decode `_xHHHH_`: compare the text Excel would show through our reader below.
@@ -74,8 +74,8 @@ it('exceljs reads every history and state cell as written, with its status colou
     expect(read.map((v) => (typeof v === 'string' ? v.replace(/_x005F_/g, '_') : v))).toEqual(
       values.map((v) => (v === '' ? null : v)),
     );
-    const status = model.history.rowStatus?.[i];
-    const cell = row?.getCell((model.history.statusColumn ?? 0) + 1);
+    const status = model.history[0]!.rowStatus?.[i];
+    const cell = row?.getCell((model.history[0]!.statusColumn ?? 0) + 1);
     expect(cell?.fill).toEqual({
       type: 'pattern',
       pattern: 'solid',
@@ -144,5 +144,35 @@ it('LibreOffice opens the master and reads 历史 as written', () => {
     expect(csv).toContain(text.trim());
   // Every history row is there: the header, one line per row, and one more per line break typed.
   const lines = csv.trimEnd().split('\n').length;
-  expect(lines).toBe(model.history.rows.length + 1 + 1);
+  expect(lines).toBe(model.history[0]!.rows.length + 1 + 1);
+});
+
+it('splits 历史 by period where it would pass the rows of a sheet, and says so', async () => {
+  const model = masterModel(catalog, master, 'zh');
+  const all = model.history[0]!.rows;
+  const maxRows = 40;
+  const split: string[][] = [];
+  const bytesSplit = await writeMaster(catalog, master, 'zh', { onSplit: (s) => split.push(s) }, maxRows);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytesSplit as unknown as ExcelJS.Buffer);
+  const parts = workbook.worksheets.filter((w) => w.name.startsWith('历史'));
+  expect(split).toEqual([parts.map((w) => w.name)]);
+  expect(parts.map((w) => w.name).slice(0, 2)).toEqual(['历史2023', '历史2023-2']);
+  expect(workbook.getWorksheet('历史')).toBeUndefined();
+  const rows: unknown[][] = [];
+  for (const sheet of parts) {
+    expect(sheet.rowCount).toBeLessThanOrEqual(maxRows);
+    expect(sheet.getRow(1).getCell(1).value).toBe('报告期');
+    sheet.eachRow((row, r) => {
+      if (r > 1) rows.push(all[0]!.map((_v, c) => row.getCell(c + 1).value ?? null));
+    });
+  }
+  expect(rows.map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/_x005F_/g, '_') : v)))).toEqual(
+    all.map((r) => r.map((v) => (v === '' ? null : v))),
+  );
+  // The durable state does not depend on 历史: the split master reads back whole.
+  const read = readWorkbook(bytesSplit, { allSheets: true, limits: MASTER_READ_LIMITS });
+  if (!read.ok) throw new Error('unreadable');
+  const state = readMasterState(read.workbook, catalog);
+  expect(state.kind === 'master' ? state.state : state).toEqual(master.state);
 });
