@@ -200,6 +200,17 @@ describe('budgets per file', () => {
     );
     expect(readWorkbook(zipSync(parts)).ok).toBe(true);
   });
+
+  it('a deflate stream damaged in the middle is damaged, never a partial sheet', async () => {
+    const parts = await submission();
+    const bytes = zipSync(parts, { level: 6 });
+    const directory = readZipDirectory(bytes);
+    if (!directory.ok) throw new Error('no directory');
+    const entry = directory.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const start = entry.localOffset + 30 + entry.name.length;
+    bytes.fill(0xff, start + 20, start + 40);
+    expect(readWorkbook(bytes)).toMatchObject({ ok: false, error: { kind: 'damaged' } });
+  });
 });
 
 describe('a file larger than a bureau file can be is refused from its size, never read', () => {
