@@ -18,7 +18,12 @@ export function stripInvisible(text: string): string {
  * Chinese IME produces (﹐﹒﹪) to ASCII; NBSP, ideographic and other spaces to a space.
  * Deliberately not NFKC: that would also read circled ①②③ as 123 and ² as 2.
  */
+// Every character foldWidth or stripInvisible changes: most cell texts hold none, and are returned as they are.
+const FOLDED =
+  /[\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u202a-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufe50-\ufe52\ufe6a\ufeff\uff01-\uff5e]/;
+
 export function foldWidth(text: string): string {
+  if (!FOLDED.test(text)) return text;
   return stripInvisible(text)
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')

@@ -55,16 +55,25 @@ function bureauKey(name: string, county: string, countyShort: string): string {
   return key.replace(/^县/, '');
 }
 
+/** Each catalog's bureaus by key, the first bureau in catalog order winning a shared key. */
+const bureausByKey = new WeakMap<Catalog, Map<string, Bureau>>();
+
 export function resolveBureau(catalog: Catalog, typed: string | null | undefined): Bureau | undefined {
   if (!typed) return undefined;
   const key = bureauKey(typed, catalog.county, catalog.countyShort);
   if (!key) return undefined;
-  for (const bureau of catalog.bureaus) {
-    for (const name of [bureau.name, ...bureau.aliases]) {
-      if (bureauKey(name, catalog.county, catalog.countyShort) === key) return bureau;
-    }
+  let byKey = bureausByKey.get(catalog);
+  if (!byKey) {
+    // Computed once per catalog: resolving was a key per bureau and alias for every name read.
+    byKey = new Map();
+    for (const bureau of catalog.bureaus)
+      for (const name of [bureau.name, ...bureau.aliases]) {
+        const k = bureauKey(name, catalog.county, catalog.countyShort);
+        if (!byKey.has(k)) byKey.set(k, bureau);
+      }
+    bureausByKey.set(catalog, byKey);
   }
-  return undefined;
+  return byKey.get(key);
 }
 
 export type Role = 'lead' | 'co' | 'none';
