@@ -29,6 +29,7 @@ import { checkFiles } from './parallel';
 import { formatFileResult, formatMaster, painter, progressBar, terminalSafe, type Painter } from './output';
 import { OutputExists, outputPaths, pathInside, writeFileSafely } from './safe-files';
 import { verifyWholeZip } from './zip';
+import { jsonChunks } from './json-stream';
 import { MASTER_READ_LIMITS, READ_LIMITS, readWorkbook } from './reader';
 // The writers (exceljs, about 0.3 s to load) are loaded by the commands that write: `check`
 // without --annotate and `lint-catalog` only read, and start without them. `require` rather than
@@ -460,7 +461,19 @@ async function commandCheck(parsed: Parsed, io: Io, lang: Lang, paint: Painter):
 
 /** The JSON report, written whole: the caller's stream drains before the process exits. */
 function writeJson(io: Io, report: unknown): void {
-  io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  // In pieces of about a megabyte: a province's report would not fit in one string (json-stream.ts).
+  let pending: string[] = [];
+  let size = 0;
+  for (const piece of jsonChunks(report)) {
+    pending.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      io.stdout(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  }
+  io.stdout(`${pending.join('')}\n`);
 }
 
 async function exists(file: string): Promise<boolean> {
