@@ -60,6 +60,7 @@ const zh = {
   notesFailed: '已核查并标记，但有的单元格带有评论，Excel 不允许再加批注；这些问题的说明见“核查结果”列。',
   noNotes: '当前 Excel 版本不支持批注（需 ExcelApi 1.18），问题说明写在“核查结果”列。',
   addFiles: '添加各单位报送的文件',
+  showAllFiles: (more: number) => `显示其余 ${more} 个文件`,
   dropHere: '把 .xlsx 文件拖到这里，或点击选择',
   reading: (done: number, total: number) => `正在读取 ${done}/${total}`,
   outcome: { used: '采用', superseded: '已被替代', 'to-confirm': '待确认', rejected: '退回' } as Record<
@@ -151,6 +152,7 @@ const en: UiText = {
   noNotes:
     'This Excel does not support notes (ExcelApi 1.18); the issues are written in the 核查结果 column.',
   addFiles: "Add the bureaus' files",
+  showAllFiles: (more: number) => `Show the other ${more} files`,
   dropHere: 'Drop .xlsx files here, or click to choose',
   reading: (done: number, total: number) => `Reading ${done}/${total}`,
   outcome: { used: 'used', superseded: 'superseded', 'to-confirm': 'to decide', rejected: 'rejected' },

@@ -33,6 +33,9 @@ function readBytes(file: File): Promise<Uint8Array> {
 
 export type WorkerFactory = () => Worker;
 
+/** Files handed to the reading worker ahead of its results. */
+const IN_FLIGHT = 8;
+
 export async function readDroppedFiles(
   files: readonly File[],
   catalog: Catalog,
@@ -52,39 +55,72 @@ export async function readDroppedFiles(
       pending.get(event.data.id)?.(event.data.result);
       pending.delete(event.data.id);
     };
+    // A worker that dies (out of memory on a crafted file) fails the files it held, and the rest
+    // are read in this thread: no file is lost and the drop never hangs.
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      worker?.terminate();
+      worker = null;
+      for (const [id, resolve] of pending)
+        resolve({
+          file: files[id]?.name ?? '',
+          sha256: '',
+          fileErrors: [
+            { kind: 'unreadable', params: { cause: 'other', detail: event.message || 'reader stopped' } },
+          ],
+          report: null,
+        });
+      pending.clear();
+    };
     worker.postMessage({ type: 'setup', catalog, options } satisfies ReadRequest);
   }
-  const results: FileResult[] = [];
+  const results: FileResult[] = new Array<FileResult>(files.length);
+  // Progress at most ten times a second: a state update per file re-rendered the pane 2,600 times.
+  let done = 0;
+  let shown = 0;
+  const progressed = () => {
+    done++;
+    const now = Date.now();
+    if (now - shown >= 100 || done === files.length) {
+      shown = now;
+      onProgress(done);
+    }
+  };
+  // A few files in the worker's queue at once, so it never waits for the next file to be read and
+  // hashed; few enough that the bytes held at once stay a few bureau files, whatever the drop.
+  const inFlight: Promise<void>[] = [];
   try {
     for (const [id, file] of files.entries()) {
       if (file.size > READ_LIMITS.maxFileBytes) {
-        results.push({
-          file: file.name,
-          sha256: '',
-          fileErrors: [fileTooLarge(file.size)],
-          report: null,
-        });
-      } else {
-        const bytes = await readBytes(file);
-        const sha256 = await digest(bytes);
-        if (worker) {
-          const active = worker;
-          results.push(
-            await new Promise<FileResult>((resolve) => {
-              pending.set(id, resolve);
-              active.postMessage({ type: 'read', id, file: file.name, bytes, sha256 } satisfies ReadRequest, [
-                bytes.buffer,
-              ]);
-            }),
-          );
-        } else {
-          results.push(checkFileBytes(file.name, bytes, sha256, catalog, options));
-          // Let the progress bar paint between files.
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
+        results[id] = { file: file.name, sha256: '', fileErrors: [fileTooLarge(file.size)], report: null };
+        progressed();
+        continue;
       }
-      onProgress(id + 1);
+      const bytes = await readBytes(file);
+      const sha256 = await digest(bytes);
+      if (worker) {
+        const active = worker;
+        inFlight.push(
+          new Promise<void>((resolve) => {
+            pending.set(id, (result) => {
+              results[id] = result;
+              progressed();
+              resolve();
+            });
+            active.postMessage({ type: 'read', id, file: file.name, bytes, sha256 } satisfies ReadRequest, [
+              bytes.buffer,
+            ]);
+          }),
+        );
+        if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+      } else {
+        results[id] = checkFileBytes(file.name, bytes, sha256, catalog, options);
+        progressed();
+        // Let the progress bar paint between files.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
+    await Promise.all(inFlight);
   } finally {
     worker?.terminate();
   }

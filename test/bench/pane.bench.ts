@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   buildTemplateModel,
   catalogHash,
@@ -121,6 +122,70 @@ async function combineSyncs(files: number): Promise<Sizes & { files: number }> {
   }
 }
 
+interface Throughput {
+  files: number;
+  seconds: number;
+  /** The longest the page's main thread was busy at once while reading (long tasks, ms). */
+  longestTaskMs: number;
+  /** Main-thread JavaScript heap: before the drop and at its largest while reading (MB). */
+  heapBeforeMb: number;
+  heapPeakMb: number;
+}
+
+/**
+ * The pane reading and checking dropped files: the 汇总 tab of the preview build, the files given
+ * to its file input as a clerk's drop gives them, timed until every file is listed.
+ */
+async function paneThroughput(
+  session: Awaited<ReturnType<typeof startSession>>,
+  dir: string,
+): Promise<Throughput> {
+  const files = readdirSync(dir).map((f) => path.join(dir, f));
+  const page = await session.open('?pane=only', 420);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heap = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+  };
+  try {
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const heapBeforeMb = await heap();
+    let heapPeakMb = heapBeforeMb;
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        heapPeakMb = Math.max(heapPeakMb, await heap());
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const start = Date.now();
+    await page.getByTestId('file-input').setInputFiles(files);
+    // Read when the first files are listed (the pane lists up to 200 at once) and the progress bar is gone.
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('ul[aria-label="添加各单位报送的文件"] > li').length === Math.min(n, 200) &&
+        !document.querySelector('[role="progressbar"]'),
+      files.length,
+      { timeout: 600_000, polling: 250 },
+    );
+    const seconds = (Date.now() - start) / 1000;
+    polling = false;
+    await poll;
+    const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    return { files: files.length, seconds, longestTaskMs, heapBeforeMb, heapPeakMb };
+  } finally {
+    await page.close();
+  }
+}
+
 it('measures', async () => {
   const check26 = await checkSyncs(26);
   const check2600 = await checkSyncs(2600);
@@ -143,7 +208,18 @@ it('measures', async () => {
     await session.close();
   }
   times.sort((a, b) => a - b);
-  const out = { check26, check2600, combines, firstRenderMs: times[2] };
+  // The files bench.js generated for each size, when it passes them (BENCH_FILE_DIRS).
+  const dirs = JSON.parse(process.env.BENCH_FILE_DIRS ?? '[]') as string[];
+  const throughput: Throughput[] = [];
+  if (dirs.length > 0) {
+    const reading = await startSession();
+    try {
+      for (const dir of dirs) throughput.push(await paneThroughput(reading, dir));
+    } finally {
+      await reading.close();
+    }
+  }
+  const out = { check26, check2600, combines, firstRenderMs: times[2], throughput };
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(out));
   expect(check26.syncs).toBeGreaterThan(0);
 });

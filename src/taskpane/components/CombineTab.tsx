@@ -10,7 +10,7 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState, type DragEvent } from 'react';
+import { useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   combine,
   countyTime,
@@ -68,12 +68,16 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
+/** Files listed before 显示其余: enough for a county's drop, few enough to render at once. */
+const LISTED = 200;
+
 const groupOf = (choice: PendingChoice): string => `${choice.bureau}\u0000${choice.period}`;
 
 export function CombineTab() {
   const { host, catalog, lang, t, readerWorker } = useEnvironment();
   const styles = useStyles();
   const [inputs, setInputs] = useState<CombineInput[]>([]);
+  const [showAll, setShowAll] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [preview, setPreview] = useState<Master | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -188,8 +192,14 @@ export function CombineTab() {
     void add(Array.from(event.dataTransfer.files));
   }
 
-  const registerOf = (file: string, sha256: string) =>
-    preview?.register.find((r) => r.file === file && r.sha256 === sha256);
+  // By file and content, built once per preview: a lookup per listed file was quadratic in the drop.
+  const register = useMemo(
+    () => new Map((preview?.register ?? []).map((r) => [`${r.sha256}/${r.file}`, r])),
+    [preview],
+  );
+  const registerOf = (file: string, sha256: string) => register.get(`${sha256}/${file}`);
+  // Problems first would reorder what the clerk dropped; instead a long drop is listed in part.
+  const listed = showAll ? inputs : inputs.slice(0, LISTED);
 
   return (
     <div className={styles.root}>
@@ -294,7 +304,7 @@ export function CombineTab() {
       ) : null}
       {inputs.length > 0 ? (
         <ul className={styles.list} aria-label={t.addFiles}>
-          {inputs.map((input, i) => {
+          {listed.map((input, i) => {
             const reg = registerOf(input.file, input.sha256);
             const outcome = reg?.outcome ?? 'rejected';
             const tone =
@@ -325,6 +335,11 @@ export function CombineTab() {
           })}
         </ul>
       ) : null}
+      {listed.length < inputs.length ? (
+        <Button appearance="subtle" onClick={() => setShowAll(true)}>
+          {t.showAllFiles(inputs.length - listed.length)}
+        </Button>
+      ) : null}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || inputs.length === 0} onClick={() => void write()}>
           {t.writeMaster}
@@ -334,6 +349,7 @@ export function CombineTab() {
           onClick={() => {
             current.current = [];
             setInputs([]);
+            setShowAll(false);
             setPreview(null);
             setNotice(null);
             setKeep(new Map());
