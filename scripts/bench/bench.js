@@ -120,8 +120,8 @@ function openpyxl(dir, out) {
   ]);
 }
 
-function yilaoCombine(dir, out, env = {}) {
-  fs.rmSync(out, { force: true });
+function yilaoCombine(dir, out, env = {}, fresh = true) {
+  if (fresh) fs.rmSync(out, { force: true });
   const run = timed(
     process.execPath,
     [
@@ -167,7 +167,61 @@ function paneWeight() {
   return { initialKb, lazyKb: lazy.reduce((n, f) => n + gz(f), 0) / 1024, initial, lazy };
 }
 
-function paneTimings() {
+/** Median wall time of a command started fresh, five runs: what the IT person waits for once. */
+function coldStart(work, oneFile) {
+  const yilao = path.join(ROOT, 'bin', 'yilao.js');
+  const out = path.join(work, 'cold');
+  fs.mkdirSync(out, { recursive: true });
+  const commands = [
+    ['node -e 0 (Node alone)', ['-e', '0']],
+    ['yilao --help', [yilao, '--help']],
+    ['yilao lint-catalog', [yilao, 'lint-catalog']],
+    ['yilao check one.xlsx', [yilao, 'check', oneFile]],
+    ['yilao check one.xlsx --json', [yilao, 'check', oneFile, '--json']],
+    ['yilao check one.xlsx --annotate DIR', [yilao, 'check', oneFile, '--annotate', out]],
+    ['yilao template --bureau 民政局', [yilao, 'template', '--period', '2023', '--bureau', '民政局', '--out', out]],
+    ['yilao combine one.xlsx --out master.xlsx', [yilao, 'combine', oneFile, '--out', path.join(out, 'm.xlsx')]],
+  ];
+  return commands.map(([label, args]) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      fs.rmSync(path.join(out, 'm.xlsx'), { force: true });
+      times.push(timed(process.execPath, args).s);
+    }
+    times.sort((a, b) => a - b);
+    return { label, s: times[2] };
+  });
+}
+
+/**
+ * One run past a province: 20,000 files (a national period is about 57,000), the whole command,
+ * its peak memory and the master it writes. Peers are not run at this size.
+ */
+async function farRun(work, count) {
+  const dir = path.join(work, `files-${count}`);
+  await makeFiles(dir, count);
+  const bytes = fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  const masterFile = path.join(work, `master-${count}.xlsx`);
+  const run = yilaoCombine(dir, masterFile);
+  const report = run.stdout.length;
+  // The master it wrote is read back by the next combine: time that too.
+  const again = yilaoCombine(dir, masterFile, {}, false);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    files: count,
+    mb: bytes / 1024 / 1024,
+    s: run.s,
+    readCheck: run.readCheck,
+    write: run.write,
+    rssMb: run.rssMb,
+    masterMb: fs.statSync(masterFile).size / 1024 / 1024,
+    reportMb: report / 1024 / 1024,
+    againS: again.s,
+    againRssMb: again.rssMb,
+  };
+}
+
+function paneTimings(dirs) {
   // Jest runs the browser and Office-double measurements (they need the TypeScript test helpers).
   const out = path.join(os.tmpdir(), `yilao-bench-${process.pid}.json`);
   execFileSync(
@@ -180,7 +234,7 @@ function paneTimings() {
     {
       cwd: ROOT,
       stdio: 'pipe',
-      env: { ...process.env, BENCH_OUT: out },
+      env: { ...process.env, BENCH_OUT: out, BENCH_FILE_DIRS: JSON.stringify(dirs) },
     },
   );
   return JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -232,8 +286,14 @@ async function main() {
     const two = yilaoCombine(dir, path.join(work, 'w2.xlsx'), { YILAO_WORKERS: '2' });
     results.workers = { one: one.readCheck, two: two.readCheck };
   }
+  {
+    const one = fs.readdirSync(path.join(work, `files-${Math.min(...SIZES)}`))[0];
+    results.cold = coldStart(work, path.join(work, `files-${Math.min(...SIZES)}`, one));
+  }
   results.pane = paneWeight();
-  results.syncs = paneTimings();
+  results.syncs = paneTimings(SIZES.map((n) => path.join(work, `files-${n}`)));
+  const far = Number(process.env.BENCH_FAR ?? 20000);
+  if (far > 0) results.far = await farRun(work, far);
   if (process.env.BENCH_KEEP === '1') process.stderr.write(`files kept in ${work}\n`);
   else fs.rmSync(work, { recursive: true, force: true });
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), render(results));
@@ -287,10 +347,10 @@ function render(r) {
   lines.push(`| goal (at ${big.files} files) | measured | status |`);
   lines.push('|---|---|---|');
   lines.push(
-    `| read + check within 3× of the floor | ${checkRatio.toFixed(1)}× | ${goal(checkRatio <= 3)} |`,
+    `| read + check within 2.5× of the floor | ${checkRatio.toFixed(1)}× | ${goal(checkRatio <= 2.5)} |`,
   );
   lines.push(
-    `| \`yilao combine\` (master written) ≥ 4× faster than naive openpyxl | ${vsOpenpyxl.toFixed(1)}× | ${goal(vsOpenpyxl >= 4)} |`,
+    `| \`yilao combine\` (durable master written) ≥ 8× faster than naive openpyxl | ${vsOpenpyxl.toFixed(1)}× | ${goal(vsOpenpyxl >= 8)} |`,
   );
   lines.push(
     `| \`yilao combine\` ≥ 3× faster than a bare exceljs read | ${vsExceljs.toFixed(1)}× | ${goal(vsExceljs >= 3)} |`,
@@ -333,6 +393,52 @@ function render(r) {
     'The check costs four round trips (read; lift protection and read what the marks cover; mark; notes and protection back in a sync of their own). The combine writes the master beside the old one under temporary names, in blocks under a running 3 MB estimate, then swaps: the number of syncs grows with the master, the size of each does not.',
   );
   lines.push('');
+  if (r.syncs.throughput?.length) {
+    lines.push(
+      "- **Reading dropped files in the pane** (汇总 tab, headless Chromium, preview build: development React and source maps; the files given to its file input as a drop gives them; timed until they are listed). The pane reads in a Web Worker, eight files ahead; the main thread hashes (WebCrypto), keeps the list and combines at the end.",
+    );
+    lines.push('');
+    lines.push('| files | pane (s) | command line read + check, in process (s) | pane ÷ command line | longest main-thread task (ms) | main-thread heap before → peak (MB) |');
+    lines.push('|---|---|---|---|---|---|');
+    for (const t of r.syncs.throughput) {
+      const cli = r.sizes[t.files]?.check;
+      lines.push(
+        `| ${t.files} | ${f1(t.seconds)} | ${f1(cli)} | ${ratio(t.seconds, cli)}× | ${Math.round(t.longestTaskMs)} | ${f1(t.heapBeforeMb)} → ${f1(t.heapPeakMb)} |`,
+      );
+    }
+    lines.push('');
+    lines.push(
+      'The longest task is the combine of every file and the first render of the list after the last file is read: the pane is busy for that long once, at the end; while files are read, the progress bar moves and input is taken. The heap is the page\'s main thread (the worker holds at most eight files). A county office drops 20 to 30 files; 2,600 is a province in one pane, where the command line is the tool.',
+    );
+    lines.push('');
+  }
+  if (r.cold) {
+    lines.push('## Cold start of each command');
+    lines.push('');
+    lines.push('Median of five fresh processes on one bureau file; what a user waits for before anything happens, and a floor under every run.');
+    lines.push('');
+    lines.push('| command | seconds |');
+    lines.push('|---|---|');
+    for (const c of r.cold) lines.push(`| \`${c.label}\` | ${c.s.toFixed(2)} |`);
+    lines.push('');
+    lines.push(
+      '`check` without `--annotate` and `lint-catalog` do not load exceljs (test/xlsx/cold-start.test.ts holds that); `--annotate`, `template` and `combine` load it when they write.',
+    );
+    lines.push('');
+  }
+  if (r.far) {
+    const f = r.far;
+    lines.push(`## Past one province: ${f.files.toLocaleString('en')} files in one run`);
+    lines.push('');
+    lines.push('| files | MB | `yilao combine` (s) | read + check / write (s) | peak RSS (MB) | master (MB) | JSON report (MB) | combined again into that master (s, RSS MB) |');
+    lines.push('|---|---|---|---|---|---|---|---|');
+    lines.push(
+      `| ${f.files} | ${f1(f.mb)} | ${f1(f.s)} | ${f1(f.readCheck)} / ${f1(f.write)} | ${f1(f.rssMb)} | ${f1(f.masterMb)} | ${f1(f.reportMb)} | ${f1(f.againS)}, ${f1(f.againRssMb)} |`,
+    );
+    lines.push('');
+    lines.push(...FAR_PLAN(f, big));
+    lines.push('');
+  }
   lines.push('## What the numbers say, and what limits them');
   lines.push('');
   lines.push(

@@ -6,6 +6,7 @@ import {
   defaultCatalog,
   jsonReport,
   readSubmission,
+  registerText,
   sha256Text,
   type CombineInput,
 } from '.';
@@ -157,6 +158,22 @@ describe('combine (spec §7)', () => {
     // The decision is kept in the state: combining into that master again keeps it.
     const again = combine(catalog, [], { importedAt: NOW, existing: decided.state });
     expect(row(again, 'YL-01').file).toBe('人社局-2024-原稿.xlsx');
+  });
+
+  it('§7: a tie of five names three others on each row and counts them all', () => {
+    const files = [1, 2, 3, 4, 5].map((n) =>
+      input(`人社局-${n}.xlsx`, '县人力资源和社会保障局', { 'YL-01': 90 + n }, { filledOn: '2023-12-20' }),
+    );
+    const m = combine(catalog, files, { importedAt: NOW });
+    const first = m.register.find((r) => r.file === '人社局-3.xlsx')!;
+    const names = files.map((f) => f.file).filter((f) => f !== '人社局-3.xlsx');
+    expect(first.pending?.otherCount).toBe(4);
+    expect(first.pending?.others).toHaveLength(3);
+    expect(names).toEqual(expect.arrayContaining(first.pending?.others ?? []));
+    expect(m.register.filter((r) => r.outcome === 'to-confirm')).toHaveLength(5);
+    const quoted = (first.pending?.others ?? []).map((f) => `“${f}”`).join('、');
+    expect(registerText(first, 'zh')).toContain(`与${quoted}等 4 个文件是同一单位`);
+    expect(registerText(first, 'en')).toContain('and 1 more');
   });
 
   it('§7: without dates, fewer errors, then more usable figures decide (never the order given)', () => {

@@ -100,8 +100,17 @@ export interface RegisterRow {
   supersededBy: string;
   /** Superseded by the office's decision rather than by a later 填报日期. */
   byDecision: boolean;
-  /** To-confirm: whether this is the file used for now, and the rule that chose it. */
-  pending: { keptHere: boolean; rule: Exclude<ChoiceRule, 'decided'>; others: string[] } | null;
+  /**
+   * To-confirm: whether this is the file used for now, the rule that chose it, and the other files
+   * of the tie — the first three by name and how many in all (a province's tie holds thousands,
+   * and a full list on every row of it was quadratic in time and memory).
+   */
+  pending: {
+    keptHere: boolean;
+    rule: Exclude<ChoiceRule, 'decided'>;
+    others: string[];
+    otherCount: number;
+  } | null;
   /** Used because the office decided so (a `--keep` or the pane's choice). */
   decided: boolean;
   /** Carried from a master written before the state was kept: its issues were not stored. */
@@ -537,7 +546,9 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
   for (const record of all) {
     if (rejection.has(record) || !record.bureau || record.period === null) continue;
     const key = groupKey(record.bureau, record.period);
-    groups.set(key, [...(groups.get(key) ?? []), record]);
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
   }
   const wasCurrent = new Set(existing?.current ?? []);
   const selections = new Map<string, Selection>();
@@ -680,6 +691,17 @@ function bureauCompare(index: Index, a: string, b: string): number {
 
 const OUTCOME_ORDER: Record<Outcome, number> = { used: 0, 'to-confirm': 1, superseded: 2, rejected: 3 };
 
+/** The first three other files of a tie, in its order, and how many there are. */
+function othersOf(choice: PendingChoice, sha256: string): { others: string[]; otherCount: number } {
+  // Identical files count once, so the file itself is one candidate: four are enough to name three.
+  const others = choice.candidates
+    .slice(0, 4)
+    .filter((c) => c.sha256 !== sha256)
+    .slice(0, 3)
+    .map((c) => c.file);
+  return { others, otherCount: choice.candidates.length - 1 };
+}
+
 function registerOf(
   all: readonly FileRecord[],
   rejection: ReadonlyMap<FileRecord, FileError>,
@@ -687,15 +709,24 @@ function registerOf(
   used: ReadonlySet<FileRecord>,
   index: Index,
 ): RegisterRow[] {
+  // Each tie's candidates by file and content, once per tie rather than once per file.
+  const tied = new Map<PendingChoice, Set<string>>();
+  const candidatesOf = (choice: PendingChoice): Set<string> => {
+    let keys = tied.get(choice);
+    if (!keys) {
+      keys = new Set(choice.candidates.map((c) => `${c.sha256}/${c.file}`));
+      tied.set(choice, keys);
+    }
+    return keys;
+  };
   const rows: RegisterRow[] = all.map((record) => {
     const reason = rejection.get(record) ?? null;
     const selection = record.bureau && record.period !== null ? findSelection(selections, record) : undefined;
     const gone = selection?.superseded.get(recordKey(record));
-    const pending = selection?.pending?.candidates.some(
-      (c) => c.sha256 === record.sha256 && c.file === record.file,
-    )
-      ? selection.pending
-      : null;
+    const pending =
+      selection?.pending && candidatesOf(selection.pending).has(`${record.sha256}/${record.file}`)
+        ? selection.pending
+        : null;
     const outcome: Outcome = reason
       ? 'rejected'
       : pending
@@ -723,7 +754,7 @@ function registerOf(
         ? {
             keptHere: used.has(record),
             rule: pending.rule,
-            others: pending.candidates.filter((c) => c.sha256 !== record.sha256).map((c) => c.file),
+            ...othersOf(pending, record.sha256),
           }
         : null,
       decided: outcome === 'used' && (selection?.decided ?? false),

@@ -281,10 +281,10 @@ export function registerText(row: RegisterRow, lang: Lang): string {
   if (row.outcome === 'to-confirm' && row.pending) {
     // A few names, then how many: a register row stays readable (and small) however many tie.
     const named = row.pending.others.slice(0, 3).map((f) => (lang === 'zh' ? `“${f}”` : `"${f}"`));
-    const more = row.pending.others.length - named.length;
+    const more = row.pending.otherCount - named.length;
     const others =
       named.join(lang === 'zh' ? '、' : ', ') +
-      (more > 0 ? (lang === 'zh' ? `等 ${row.pending.others.length} 个文件` : ` and ${more} more`) : '');
+      (more > 0 ? (lang === 'zh' ? `等 ${row.pending.otherCount} 个文件` : ` and ${more} more`) : '');
     const rule = RULE_TEXT[lang][row.pending.rule];
     return lang === 'zh'
       ? `与${others}是同一单位同一报告期的文件，填报日期相同或未填，需要确认用哪一份。确认前${
