@@ -19,7 +19,6 @@ import {
   BOX,
   STATUS_STYLE,
   TITLE_FONT,
-  fitRowHeight,
   pageOptions,
   rowHeight,
   solid,
@@ -63,15 +62,10 @@ function progressBars(sheet: ExcelJS.Worksheet, ref: string, colour: string): vo
 }
 
 /**
- * `rowsBySplice`: only the header (and title) rows are written here; the body rows are spliced in
- * afterwards by sheet-writer.ts. Everything that depends on the row count (print area, filter) is
- * drawn from `table.rows` either way.
+ * A table's title, header, columns, page setup, filter and frozen panes. Its body rows are spliced
+ * in afterwards (bodyRows, sheet-writer.ts); what depends on their count is drawn from `table.rows`.
  */
-function writeTable(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  table: MasterTable,
-  rowsBySplice = false,
-): void {
+function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterTable): void {
   const titled = table.title !== undefined;
   const headerRow = titled ? 3 : 1;
   const last = headerRow + table.rows.length;
@@ -105,29 +99,6 @@ function writeTable(
   styleHeaderRow(header, table.headers.length);
   header.commit();
 
-  // A province-wide history runs to tens of thousands of rows: per-cell borders and row heights
-  // would cost seconds and hundreds of megabytes for a log nobody prints.
-  const dressed = table.rows.length <= DRESSED_ROWS;
-  if (!rowsBySplice)
-    table.rows.forEach((values, i) => {
-      const row = sheet.getRow(headerRow + 1 + i);
-      values.forEach((value, c) => {
-        const cell = row.getCell(c + 1);
-        // Plain strings: exceljs never turns a string into a formula, whatever it starts with.
-        // A number stays a number (本期完成值 holds text only where no figure could be read).
-        cell.value = value;
-        if (dressed) {
-          cell.border = BOX;
-          cell.alignment = { vertical: 'middle', wrapText: true };
-        }
-      });
-      if (dressed) fitRowHeight(row, table.widths);
-      const status = table.rowStatus?.[i];
-      if (status && table.statusColumn !== undefined)
-        colourStatus(row.getCell(table.statusColumn + 1), status);
-      if (table.progressColumn !== undefined) row.getCell(table.progressColumn + 1).numFmt = '0%';
-      row.commit();
-    });
   if (table.progressColumn !== undefined && table.rows.length > 0) {
     const letter = sheet.getColumn(table.progressColumn + 1).letter;
     progressBars(sheet, `${letter}${headerRow + 1}:${letter}${last}`, 'FF5B9BD5');
@@ -270,19 +241,22 @@ function addStateSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, state: Mast
 }
 
 /**
- * The cell formats of the spliced rows: the body font, each status's colours, each with and
- * without the box and wrapping that a short history is dressed in (as writeTable dresses rows).
+ * The cell formats of the spliced rows: the body font, as a percentage or not, and each status's
+ * colours, each with and without the box and wrapping a short table is dressed in.
  */
 function splicedFormats(): {
   formats: CellFormat[];
-  body: (dressed: boolean) => number;
+  body: (dressed: boolean, percent: boolean) => number;
   status: (s: Status, dressed: boolean) => number;
 } {
   const font = { name: BODY_FONT.name ?? '宋体', size: BODY_FONT.size ?? 11 };
   const box = BOX.top?.color?.argb;
   const dress = (dressed: boolean) => (dressed ? { box, wrap: true } : {});
   const formats: CellFormat[] = [];
-  const body = [false, true].map((dressed) => formats.push({ font, ...dress(dressed) }) - 1);
+  const body = new Map<string, number>();
+  for (const dressed of [false, true])
+    for (const percent of [false, true])
+      body.set(`${dressed}/${percent}`, formats.push({ font, percent, ...dress(dressed) }) - 1);
   const status = new Map<string, number>();
   for (const s of STATUSES)
     for (const dressed of [false, true])
@@ -296,27 +270,32 @@ function splicedFormats(): {
       );
   return {
     formats,
-    body: (dressed) => body[dressed ? 1 : 0] ?? 0,
+    body: (dressed, percent) => body.get(`${dressed}/${percent}`) ?? 0,
     status: (s, dressed) => status.get(`${s}/${dressed}`) ?? 0,
   };
 }
 
-/** The history's body rows for sheet-writer.ts: formatted as writeTable formats its rows. */
-function historyRows(
+/**
+ * A table's body rows for sheet-writer.ts. A table of up to DRESSED_ROWS rows is boxed, wrapped and
+ * its rows sized to their text; a longer one (a province's history or register) is not — per-cell
+ * borders and heights for a log nobody prints cost seconds. The status column carries each row's
+ * colours, the progress column a percentage.
+ */
+function bodyRows(
   table: MasterTable,
-  headerRow: number,
   look: ReturnType<typeof splicedFormats>,
 ): Omit<SplicedRows, 'part'> & { lastColumn: number } {
   const dressed = table.rows.length <= DRESSED_ROWS;
   return {
-    firstRow: headerRow + 1,
+    firstRow: (table.title === undefined ? 1 : 3) + 1,
     rows: table.rows,
     lastColumn: table.headers.length,
     formatOf: (i, c) => {
       const status = table.rowStatus?.[i];
       if (status && c === table.statusColumn) return look.status(status, dressed);
-      if (!dressed && (table.rows[i]?.[c] ?? null) === null) return undefined;
-      return look.body(dressed);
+      const percent = c === table.progressColumn;
+      if (!dressed && !percent && (table.rows[i]?.[c] ?? null) === null) return undefined;
+      return look.body(dressed, percent);
     },
     heightOf: (i) => (dressed ? rowHeight(table.rows[i] ?? [], table.widths) : undefined),
   };
@@ -355,21 +334,19 @@ export async function writeMaster(
   });
   workbook.creator = 'yilao';
   writeOverview(workbook, model.overview, model.words);
+  const tables = [model.summary, model.register, model.notReported, model.trend, ...model.history];
   writeTable(workbook, model.summary);
   writeTable(workbook, model.register);
   writeTable(workbook, model.notReported);
   writeCompletion(workbook, model.completion, model.words);
   writeTable(workbook, model.trend);
-  for (const history of model.history) writeTable(workbook, history, true);
+  for (const history of model.history) writeTable(workbook, history);
   addStateSheet(workbook, model.state);
   await workbook.commit();
   await done;
   const look = splicedFormats();
   const spliced = new Map<string, Omit<SplicedRows, 'part'> & { lastColumn: number }>(
-    model.history.map((history) => [
-      history.sheet,
-      historyRows(history, history.title === undefined ? 1 : 3, look),
-    ]),
+    tables.map((table) => [table.sheet, bodyRows(table, look)]),
   );
   spliced.set(model.state.sheet, {
     firstRow: 1,

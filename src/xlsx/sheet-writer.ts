@@ -22,6 +22,8 @@ export interface CellFormat {
   box?: string;
   /** Wrapped text, centred vertically. */
   wrap?: boolean;
+  /** Shown as a percentage: Excel's built-in format 9, `0%` (ECMA-376 Part 1 §18.8.30). */
+  percent?: boolean;
 }
 
 export interface SplicedRows {
@@ -129,7 +131,7 @@ export function addFormats(
   xml = border.xml;
   const xfs = formats.map(
     (f, i) =>
-      `<xf numFmtId="0" fontId="${font.first + i}" fillId="${fill.first + i}" borderId="${border.first + i}" xfId="0" applyFont="1"${
+      `<xf numFmtId="${f.percent ? 9 : 0}" fontId="${font.first + i}" fillId="${fill.first + i}" borderId="${border.first + i}" xfId="0" applyFont="1"${f.percent ? ' applyNumberFormat="1"' : ''}${
         f.fill ? ' applyFill="1"' : ''
       }${f.box ? ' applyBorder="1"' : ''}${
         f.wrap ? ' applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' : '/>'

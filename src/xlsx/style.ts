@@ -108,12 +108,3 @@ export function rowHeight(
   });
   return Math.max(min, lines * 15 + 5);
 }
-
-export function fitRowHeight(row: ExcelJS.Row, widths: readonly number[], min = 20): void {
-  const values: (string | number | null)[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const value = cell.value;
-    values[column - 1] = typeof value === 'string' || typeof value === 'number' ? value : null;
-  });
-  row.height = rowHeight(values, widths, min);
-}
