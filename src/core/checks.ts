@@ -1,6 +1,12 @@
 import { allFigureIndicators, resolveBureau, roleOf, type Role } from './catalog';
 import type { Bureau, Catalog, Indicator, Reform } from './catalog/schema';
-import { HEADER_FIELDS, MILESTONE_PROGRESS, MILESTONE_SHEET, type MilestoneProgress } from './layout';
+import {
+  HEADER_FIELDS,
+  MILESTONE_PROGRESS,
+  MILESTONE_SHEET,
+  targetText,
+  type MilestoneProgress,
+} from './layout';
 import { displayText, parseFigure, type FigureState } from './parse';
 import {
   readSubmission,
@@ -226,7 +232,8 @@ function figureEntry(
     gap: result.gap,
     toTarget: result.toTarget,
     target: indicator.target.value,
-    targetText: indicator.target.printed,
+    // As printed, and how it is read where they differ (YL-09: 1（按100%）), as the template shows it.
+    targetText: targetText(indicator),
     start: result.start,
     note: found?.note ?? '',
     explained: false,

@@ -10,6 +10,7 @@ import {
   type PreviousValue,
   type SubmissionReport,
 } from './checks';
+import { targetText } from './layout';
 import type { Decision, FileRecord, MasterState, RecordEntry } from './master-state';
 import { computeStatus, type NotJudged } from './status';
 import { STATUSES, type FileError, type Issue, type Status } from './types';
@@ -886,7 +887,8 @@ function masterRow(
     ...(entry?.notJudged ? { notJudged: entry.notJudged } : {}),
     expected: entry?.expected ?? fallback?.expected ?? null,
     target: indicator?.target.value ?? 1,
-    targetText: indicator?.target.printed ?? reform?.expected ?? '',
+    // 目标值 1 never stands next to 完成值 100 unexplained: YL-09 reads 1（按100%）.
+    targetText: indicator ? targetText(indicator) : (reform?.expected ?? ''),
     gap: entry?.gap ?? null,
     toTarget: entry?.toTarget ?? null,
     progress: entry?.progress ?? null,

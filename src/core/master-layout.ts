@@ -105,6 +105,8 @@ export interface MasterTable {
   /** Column (0-based) coloured by each row's status, and the statuses. */
   statusColumn?: number;
   rowStatus?: Status[];
+  /** Further status columns (趋势: one a period), each with a status a row. */
+  moreStatusColumns?: { column: number; statuses: Status[] }[];
   /** Column (0-based) of progress to target, 0–1: shown as a data bar and a percentage. */
   progressColumn?: number;
   /** Columns that print; the rest are reference columns to the right. */
@@ -354,6 +356,16 @@ export function notReportedText(item: NotReported, lang: Lang): string {
 /** Rows of a worksheet in Excel (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
 export const SHEET_MAX_ROWS = 1_048_576;
 
+/** Every status column of a table with its statuses: the row's own, then the further ones. */
+export function statusColumnsOf(table: MasterTable): { column: number; statuses: Status[] }[] {
+  return [
+    ...(table.statusColumn !== undefined && table.rowStatus
+      ? [{ column: table.statusColumn, statuses: table.rowStatus }]
+      : []),
+    ...(table.moreStatusColumns ?? []),
+  ];
+}
+
 /** A split history's sheet names: `历史2023`, `历史2023-2`. Read back as history (never as anything else). */
 export const HISTORY_PART = /^历史(\d{4})(?:-(\d+))?$/;
 
@@ -381,6 +393,14 @@ export function historySheets(
         sheet: `${MASTER_SHEETS.history}${period}${part > 0 ? `-${part + 1}` : ''}`,
         rows: slice.map((i) => table.rows[i] ?? []),
         ...(table.rowStatus ? { rowStatus: slice.map((i) => table.rowStatus?.[i] ?? 'no-data') } : {}),
+        ...(table.moreStatusColumns
+          ? {
+              moreStatusColumns: table.moreStatusColumns.map((m) => ({
+                column: m.column,
+                statuses: slice.map((i) => m.statuses[i] ?? 'no-data'),
+              })),
+            }
+          : {}),
       });
     }
   }
@@ -629,6 +649,11 @@ export function masterModel(
     ]),
     // A period's value holds the raw text where no number could be read.
     textColumns: periods.map((_p, i) => 3 + i * 3),
+    // Each period's status in its colours, as 县汇总 shows the current one.
+    moreStatusColumns: periods.map((_p, i) => ({
+      column: 5 + i * 3,
+      statuses: master.trend.map((row) => row.cells[i]?.status ?? 'no-data'),
+    })),
     printColumns: 3 + periods.length * 3,
   };
 

@@ -2,6 +2,7 @@ import {
   HISTORY_PART,
   MASTER_SHEETS,
   SHEET_MAX_ROWS,
+  statusColumnsOf,
   columnLetter,
   masterModel,
   readMasterState,
@@ -76,23 +77,27 @@ async function writeTable(
     const block = table.rows.slice(at, at + ROWS_PER_CALL);
     const formats = block.map((row) => row.map((value, c) => (asTextCell(value, c) ? '@' : 'General')));
     const values = block.map((row) => row.map((value) => value ?? ''));
-    const statuses = (table.rowStatus ?? []).slice(at, at + ROWS_PER_CALL).map((status) => [
-      {
-        format: {
-          fill: { color: STATUS_FILL[status]?.fill ?? '#FFFFFF' },
-          font: { color: STATUS_FILL[status]?.font ?? '#000000' },
+    const coloured = statusColumnsOf(table).map(({ column, statuses }) => ({
+      column,
+      cells: statuses.slice(at, at + ROWS_PER_CALL).map((status) => [
+        {
+          format: {
+            fill: { color: STATUS_FILL[status]?.fill ?? '#FFFFFF' },
+            font: { color: STATUS_FILL[status]?.font ?? '#000000' },
+          },
         },
-      },
-    ]);
-    await budget.spend([formats, values, statuses]);
+      ]),
+    }));
+    await budget.spend([formats, values, coloured]);
     const range = sheet.getRange(`A${first + at}:${last}${first + at + block.length - 1}`);
     range.numberFormat = formats;
     range.values = values;
-    if (table.statusColumn !== undefined && statuses.length > 0) {
-      const letter = columnLetter(table.statusColumn + 1);
+    for (const { column, cells } of coloured) {
+      if (cells.length === 0) continue;
+      const letter = columnLetter(column + 1);
       sheet
         .getRange(`${letter}${first + at}:${letter}${first + at + block.length - 1}`)
-        .setCellProperties(statuses);
+        .setCellProperties(cells);
     }
   }
   sheet.getRange(`A${first}:${last}${end}`).format.wrapText = true;

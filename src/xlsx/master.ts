@@ -4,6 +4,7 @@ import {
   SHEET_MAX_ROWS,
   STATUSES,
   columnLetter,
+  statusColumnsOf,
   masterModel,
   type Catalog,
   type Lang,
@@ -286,13 +287,14 @@ function bodyRows(
   look: ReturnType<typeof splicedFormats>,
 ): Omit<SplicedRows, 'part'> & { lastColumn: number } {
   const dressed = table.rows.length <= DRESSED_ROWS;
+  const statuses = new Map(statusColumnsOf(table).map((s) => [s.column, s.statuses]));
   return {
     firstRow: (table.title === undefined ? 1 : 3) + 1,
     rows: table.rows,
     lastColumn: table.headers.length,
     formatOf: (i, c) => {
-      const status = table.rowStatus?.[i];
-      if (status && c === table.statusColumn) return look.status(status, dressed);
+      const status = statuses.get(c)?.[i];
+      if (status) return look.status(status, dressed);
       const percent = c === table.progressColumn;
       if (!dressed && !percent && (table.rows[i]?.[c] ?? null) === null) return undefined;
       return look.body(dressed, percent);

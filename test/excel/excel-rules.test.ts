@@ -12,6 +12,7 @@ import {
 import { filledView } from '../helpers/views';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
 import { writeMasterIn } from '../../src/excel/master-writer';
+import { STATUS_FILL } from '../../src/excel/runtime';
 import { WEB_PAYLOAD_LIMIT, installOfficeDouble, type OfficeDouble } from '../office/excel-double';
 
 /**
@@ -291,5 +292,20 @@ describe('the master on Excel on the web', () => {
     await officeHost().writeMaster(catalog, master, 'zh');
     expect(office.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('历史'))).toEqual(['历史']);
     expect((await officeHost().readMasterState(catalog)).kind).toBe('master');
+  });
+
+  it('趋势 colours each period’s status, and 县汇总 shows YL-09’s target as printed and as read', async () => {
+    const master = combine(catalog, inputs(3), { importedAt: '2024-01-01 08:00' });
+    await officeHost().writeMaster(catalog, master, 'zh');
+    const trend = sheet('趋势');
+    // Title, subtitle, header: rows of indicators from row 4; each period's status in column 6, 9, …
+    const statusOf = (row: number) => trend.cells.get(`${row},6`);
+    master.trend.forEach((row, i) => {
+      const status = row.cells[0]!.status;
+      expect([row.code, statusOf(4 + i)?.fill]).toEqual([row.code, STATUS_FILL[status]?.fill]);
+    });
+    const summary = sheet('县汇总');
+    const yl09 = [...summary.cells].find(([, c]) => c.value === 'YL-09')![0].split(',')[0];
+    expect(summary.cells.get(`${yl09},4`)?.value).toBe('1（按100%）');
   });
 });

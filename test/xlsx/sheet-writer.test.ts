@@ -176,3 +176,28 @@ it('splits 历史 by period where it would pass the rows of a sheet, and says so
   const state = readMasterState(read.workbook, catalog);
   expect(state.kind === 'master' ? state.state : state).toEqual(master.state);
 });
+
+it('趋势 shows each period’s status in its colours, as 县汇总 shows the current one', async () => {
+  const model = masterModel(catalog, master, 'zh');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const trend = workbook.getWorksheet('趋势')!;
+  const columns = model.trend.moreStatusColumns ?? [];
+  expect(columns.length).toBeGreaterThan(0);
+  let coloured = 0;
+  for (const { column, statuses } of columns)
+    statuses.forEach((status, i) => {
+      const cell = trend.getRow(4 + i).getCell(column + 1);
+      expect([i, cell.value, cell.fill]).toEqual([
+        i,
+        model.trend.rows[i]![column],
+        expect.objectContaining({ fgColor: { argb: STATUS_STYLE[status].fill } }),
+      ]);
+      coloured++;
+    });
+  expect(coloured).toBe(master.trend.length * columns.length);
+  // 目标值 of YL-09 as the plan prints it and as it is read, never a bare 1 beside 完成值 100.
+  const summary = workbook.getWorksheet('县汇总')!;
+  const yl09 = summary.getColumn(1).values.findIndex((v) => v === 'YL-09');
+  expect(summary.getRow(yl09).getCell(4).value).toBe('1（按100%）');
+});
