@@ -9,7 +9,7 @@ import {
   type SubmissionReport,
 } from '../core';
 import { displayWidth } from './output';
-import { BODY_FONT, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style';
+import { BODY_FONT, BOX, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style';
 
 /**
  * The annotated copy that the county office sends back to a bureau: every issue marked where it
@@ -106,6 +106,7 @@ export async function annotateWorkbook(
     excelRow.height = Math.max(excelRow.height || 20, lines * 15 + 5);
     restyle(result, {
       alignment: { wrapText: true, vertical: 'middle' },
+      border: BOX,
       ...(style ? { font: { ...BODY_FONT, color: { argb: style.font } } } : {}),
     });
   }
@@ -121,7 +122,13 @@ export async function annotateWorkbook(
 function addResultHeader(sheet: ExcelJS.Worksheet, row: number, column: number): void {
   const header = sheet.getRow(row).getCell(column);
   header.value = RESULT_HEADER;
-  restyle(header, { font: { ...BODY_FONT, bold: true }, fill: solid('FFDDEBF7') });
+  // Boxed like the headers beside it, so the column prints as part of the table.
+  restyle(header, {
+    font: { ...BODY_FONT, bold: true },
+    fill: solid('FFDDEBF7'),
+    border: BOX,
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  });
   sheet.getColumn(column).width = 48;
 }
 

@@ -88,10 +88,10 @@ export function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void
 }
 
 /**
- * LibreOffice and WPS do not grow a row for wrapped text written by exceljs, so a long name or
- * note would be cut off in print. Estimate the lines each cell needs from the column widths.
+ * LibreOffice and WPS do not grow a row for wrapped text they did not lay out, so a long name or
+ * note would be cut off in print. The height a row of wrapped text needs at these column widths,
+ * estimated from the lines each cell needs: points, 15 a line, at least `min`.
  */
-/** Lines a row of wrapped text needs at these column widths, as points (15 a line), at least `min`. */
 export function rowHeight(
   values: readonly (string | number | null)[],
   widths: readonly number[],

@@ -43,4 +43,10 @@ it('reasons on 重点任务 are printed in its own 核查结果 column, not only
   const withIssues = report.entries.filter((e) => e.sheet === '重点任务' && e.issues.length > 0);
   expect(withIssues.length).toBeGreaterThan(0);
   for (const entry of withIssues) expect(milestones.getRow(entry.row!).getCell(column).text).not.toBe('');
+  // Boxed like the table beside it, header and results, so the column prints as part of it.
+  for (const cell of [
+    header.getCell(column),
+    ...withIssues.map((e) => milestones.getRow(e.row!).getCell(column)),
+  ])
+    expect(cell.border?.top?.style).toBe('thin');
 });
