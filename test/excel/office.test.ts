@@ -159,6 +159,43 @@ describe('checkActive', () => {
     expect(await host.clearMarks()).toBe(false);
   });
 
+  it('清除标记 restores every cell property the double models, and the protection with its options', async () => {
+    const host = await typed();
+    const wb = office.workbook;
+    // The clerk's own formats in a few places the check will mark, and one it will not.
+    const own = sheet().ensure(rowOf('YL-14'), 7);
+    own.fill = '#00B0F0';
+    own.bold = true;
+    sheet().ensure(rowOf('YL-02'), 8).fontColor = '#7030A0';
+    const snapshot = () => ({
+      cells: new Map([...sheet().cells].map(([k, c]) => [k, { ...c }])),
+      protection: structuredClone(sheet().protection),
+      conditionalFormats: structuredClone(sheet().conditionalFormats),
+      sheets: wb.sheets.map((x) => [x.name, x.visibility]),
+    });
+    const before = snapshot();
+    expect(before.protection.protected).toBe(true);
+    await host.checkActive(check, 'zh');
+    await wb.type('指标填报', `G${rowOf('YL-05')}`, '101%');
+    await host.checkActive(check, 'zh');
+    expect(await host.clearMarks()).toBe(true);
+    const after = snapshot();
+    // A cell the marks created (the 核查结果 column) is left as a cell never touched.
+    const blank = wb.addSheet('空白').ensure(1, 1);
+    const pristine = { ...blank };
+    wb.sheets.splice(
+      wb.sheets.findIndex((x) => x.name === '空白'),
+      1,
+    );
+    for (const key of new Set([...before.cells.keys(), ...after.cells.keys()])) {
+      if (key === `${rowOf('YL-05')},7`) continue; // typed by the clerk between the checks
+      expect([key, after.cells.get(key) ?? pristine]).toEqual([key, before.cells.get(key) ?? pristine]);
+    }
+    expect(after.protection).toEqual(before.protection);
+    expect(after.conditionalFormats).toEqual(before.conditionalFormats);
+    expect(after.sheets).toEqual(before.sheets);
+  });
+
   it('keeps four round trips for a 2,600-row sheet', async () => {
     const host = officeHost();
     const big = office.workbook.addSheet('全省');
