@@ -113,9 +113,15 @@ export interface MasterTable {
   printColumns?: number;
 }
 
+/**
+ * 完成情况: which bureau has reported what. Printed with an indicator a row and a bureau a column
+ * (codes × bureaus): a bureau a row with 39 code columns shrank to a third of its size on A4.
+ */
 export interface CompletionMatrix {
   sheet: string;
   codes: string[];
+  /** Each code's indicator (or task) name, for the row label. */
+  names: string[];
   bureaus: string[];
   /** cells[bureau][code]: label and colour, or null where the bureau is not responsible. */
   cells: ({ label: string; status: Status } | null)[][];
@@ -215,6 +221,7 @@ const COMPLETION_LABEL: Record<Lang, Record<string, string>> = {
 /** Fixed words of the master's sheets, once, for both writers. */
 export interface MasterWords {
   completionCorner: string;
+  completionName: string;
   attention: string;
   attentionHeaders: [string, string, string, string];
   bySection: string;
@@ -226,7 +233,8 @@ export interface MasterWords {
 
 const WORDS: Record<Lang, MasterWords> = {
   zh: {
-    completionCorner: '填报单位 \\ 指标',
+    completionCorner: '指标 \\ 填报单位',
+    completionName: '具体指标',
     attention: '需要关注的指标（滞后、存在风险、待核实、无效）',
     attentionHeaders: ['指标', '状态', '牵头单位', '原因'],
     bySection: '按方面',
@@ -236,7 +244,8 @@ const WORDS: Record<Lang, MasterWords> = {
     chartTitle: '各指标完成进度',
   },
   en: {
-    completionCorner: 'bureau \\ indicator',
+    completionCorner: 'indicator \\ bureau',
+    completionName: 'indicator',
     attention: 'Indicators to act on (off track, at risk, to confirm, invalid)',
     attentionHeaders: ['indicator', 'status', 'lead bureau', 'why'],
     bySection: 'by area',
@@ -355,6 +364,24 @@ export function notReportedText(item: NotReported, lang: Lang): string {
 
 /** Rows of a worksheet in Excel (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
 export const SHEET_MAX_ROWS = 1_048_576;
+
+/**
+ * 完成情况 as it is drawn: a header row (corner, 具体指标, the bureaus), then a row a code with its
+ * name and, per bureau, the label and colour of its cell — or null where the bureau is not
+ * responsible. Both writers draw this grid, so the add-in's sheet and the command line's agree.
+ */
+export function completionGrid(
+  matrix: CompletionMatrix,
+  words: MasterWords,
+): { header: string[]; rows: { labels: string[]; cells: ({ label: string; status: Status } | null)[] }[] } {
+  return {
+    header: [words.completionCorner, words.completionName, ...matrix.bureaus],
+    rows: matrix.codes.map((code, c) => ({
+      labels: [code, matrix.names[c] ?? ''],
+      cells: matrix.bureaus.map((_b, b) => matrix.cells[b]?.[c] ?? null),
+    })),
+  };
+}
 
 /** Every status column of a table with its statuses: the row's own, then the further ones. */
 export function statusColumnsOf(table: MasterTable): { column: number; statuses: Status[] }[] {
@@ -566,9 +593,11 @@ export function masterModel(
   const bureaus = [...new Set(master.completion.map((c) => c.bureau))];
   const codes = [...new Set(master.completion.map((c) => c.code))];
   const cellOf = new Map(master.completion.map((c) => [`${c.bureau}\u0000${c.code}`, c]));
+  const nameOf = new Map(master.rows.map((row) => [row.code, row.name]));
   const completion: CompletionMatrix = {
     sheet: MASTER_SHEETS.completion,
     codes,
+    names: codes.map((code) => nameOf.get(code) ?? ''),
     bureaus,
     cells: bureaus.map((bureau) =>
       codes.map((code) => {

@@ -2,6 +2,7 @@ import {
   HISTORY_PART,
   MASTER_SHEETS,
   SHEET_MAX_ROWS,
+  completionGrid,
   statusColumnsOf,
   columnLetter,
   masterModel,
@@ -150,23 +151,28 @@ function repairText(checks: readonly TextColumnCheck[]): number {
 
 /** The completion matrix: bureaus down, codes across, each cell coloured by its state. */
 function writeCompletion(context: Excel.RequestContext, model: MasterModel, name: string): void {
+  // An indicator a row and a bureau a column, as the command line draws it (completionGrid).
   const completion = context.workbook.worksheets.add(name);
+  const grid = completionGrid(model.completion, model.words);
   const matrix = [
-    [model.words.completionCorner, ...model.completion.codes],
-    ...model.completion.bureaus.map((bureau, b) => [
-      bureau,
-      ...model.completion.codes.map((_c, i) => model.completion.cells[b]?.[i]?.label ?? ''),
-    ]),
+    grid.header,
+    ...grid.rows.map((line) => [...line.labels, ...line.cells.map((c) => c?.label ?? '')]),
   ];
-  const right = columnLetter(matrix[0]?.length ?? 1);
+  const right = columnLetter(grid.header.length);
   completion.getRange(`A1:${right}${matrix.length}`).values = matrix;
-  completion.getRange(`B2:${right}${matrix.length}`).setCellProperties(
-    model.completion.cells.map((row) =>
-      row.map((cell) => ({
-        format: { fill: { color: cell ? (STATUS_FILL[cell.status]?.fill ?? '#FFFFFF') : '#F2F2F2' } },
-      })),
-    ),
-  );
+  const header = completion.getRange(`A1:${right}1`);
+  header.format.font.bold = true;
+  header.format.fill.color = HEADER_FILL;
+  header.format.wrapText = true;
+  if (grid.rows.length > 0 && grid.header.length > 2)
+    completion.getRange(`C2:${right}${matrix.length}`).setCellProperties(
+      grid.rows.map((line) =>
+        line.cells.map((cell) => ({
+          format: { fill: { color: cell ? (STATUS_FILL[cell.status]?.fill ?? '#FFFFFF') : '#F2F2F2' } },
+        })),
+      ),
+    );
+  completion.freezePanes.freezeRows(1);
   completion.getRange(`A${matrix.length + 2}`).values = [[model.completion.legend]];
 }
 

@@ -4,6 +4,7 @@ import {
   SHEET_MAX_ROWS,
   STATUSES,
   columnLetter,
+  completionGrid,
   statusColumnsOf,
   masterModel,
   type Catalog,
@@ -116,25 +117,32 @@ function writeCompletion(
   model: MasterModel['completion'],
   words: MasterModel['words'],
 ): void {
-  // A4 landscape, one page wide: every bureau's row with every code, the codes repeated on each page.
+  // A4 landscape, an indicator a row and a bureau a column, the bureaus repeated on every page.
   const sheet = workbook.addWorksheet(model.sheet, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
     ...pageOptions('1:1'),
   });
-  sheet.columns = [{ width: 26 }, ...model.codes.map(() => ({ width: 9 }))];
+  const widths = [11, 28, ...model.bureaus.map(() => 10)];
+  sheet.columns = widths.map((width) => ({ width }));
+  const grid = completionGrid(model, words);
   const header = sheet.getRow(1);
-  [words.completionCorner, ...model.codes].forEach((h, i) => (header.getCell(i + 1).value = h));
-  styleHeaderRow(header, model.codes.length + 1);
+  grid.header.forEach((h, i) => (header.getCell(i + 1).value = h));
+  styleHeaderRow(header, grid.header.length);
+  // Bureau names wrap in their narrow columns: the header grows to hold them.
+  header.height = rowHeight(grid.header, widths, 30);
   header.commit();
-  model.bureaus.forEach((bureau, b) => {
-    const row = sheet.getRow(b + 2);
-    row.getCell(1).value = bureau;
-    row.getCell(1).border = BOX;
-    model.codes.forEach((_code, c) => {
-      const cell = row.getCell(c + 2);
+  grid.rows.forEach((line, r) => {
+    const row = sheet.getRow(r + 2);
+    line.labels.forEach((label, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = label;
       cell.border = BOX;
-      cell.alignment = { horizontal: 'center' };
-      const entry = model.cells[b]?.[c];
+      cell.alignment = { vertical: 'middle', wrapText: true };
+    });
+    line.cells.forEach((entry, b) => {
+      const cell = row.getCell(b + 3);
+      cell.border = BOX;
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
       if (!entry) {
         cell.fill = solid('FFF2F2F2');
         return;
@@ -142,9 +150,10 @@ function writeCompletion(
       cell.value = entry.label;
       colourStatus(cell, entry.status);
     });
+    row.height = rowHeight(line.labels, widths);
     row.commit();
   });
-  sheet.getRow(model.bureaus.length + 3).getCell(1).value = model.legend;
+  sheet.getRow(grid.rows.length + 3).getCell(1).value = model.legend;
   sheet.commit();
 }
 

@@ -60,4 +60,10 @@ it('prints the master without hashes or machine codes, 县汇总 one page wide',
   expect(pages.filter((p) => p.includes('完成情况总览'))).toHaveLength(1);
   expect(pages[0]).toContain('需要关注的指标');
   expect(pages[0]).toMatch(/YL-02[\s\S]*滞后[\s\S]*县民政局/);
+  // 完成情况 prints an indicator a row: two pages for the demo's 39 codes, the bureaus heading each.
+  const completion = pages.filter((p) => p.includes('指标 \\ 填报单'));
+  expect(completion).toHaveLength(2);
+  for (const page of completion) expect(page).toMatch(/县民政局[\s\S]*县教育体育局/);
+  // 县汇总 in at most three pages.
+  expect(summary.length).toBeLessThanOrEqual(3);
 }, 180_000);

@@ -201,3 +201,31 @@ it('趋势 shows each period’s status in its colours, as 县汇总 shows the c
   const yl09 = summary.getColumn(1).values.findIndex((v) => v === 'YL-09');
   expect(summary.getRow(yl09).getCell(4).value).toBe('1（按100%）');
 });
+
+it('完成情况: an indicator a row and a bureau a column, lead bureaus starred, blank where not responsible', async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet('完成情况')!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(0, 2)).toEqual(['指标 \\ 填报单位', '具体指标']);
+  const bureaus = header.slice(2) as string[];
+  expect(bureaus).toContain('县民政局');
+  const rowOf = (code: string) => {
+    let found = 0;
+    sheet.eachRow((row, r) => {
+      if (row.getCell(1).value === code) found = r;
+    });
+    return sheet.getRow(found);
+  };
+  const yl02 = rowOf('YL-02');
+  expect(yl02.getCell(2).value).toBe('养老床位数');
+  // 县民政局 leads YL-02 and reported it; 县委老干局 is not responsible for it.
+  expect(String(yl02.getCell(3 + bureaus.indexOf('县民政局')).value)).toMatch(/★$/);
+  const notOurs = yl02.getCell(3 + bureaus.indexOf('县委老干局'));
+  expect([notOurs.value ?? null, (notOurs.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb]).toEqual([
+    null,
+    'FFF2F2F2',
+  ]);
+  // The bureaus head every printed page.
+  expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+});
