@@ -138,3 +138,66 @@ describe('status against the target (spec §5), worked by hand', () => {
     });
   });
 });
+
+describe('the rules the last mutation run left unproven (spec §5)', () => {
+  const noBaseline = ind('YL-11'); // baseline null, target 100 %
+  const maintain = ind('YL-05'); // baseline 100 → target 100: a level to hold
+
+  it('§5 starting point: the earliest earlier value of the same indicator, never another code’s, a superseded or an empty one', () => {
+    const history = [
+      { period: 2021, code: 'YL-10', value: 5 },
+      { period: 2021, code: 'YL-11', value: 7, superseded: true },
+      { period: 2021, code: 'YL-11', value: null },
+      { period: 2022, code: 'YL-11', value: 40 },
+      { period: 2023, code: 'YL-11', value: 60 },
+      { period: 2024, code: 'YL-11', value: 99 },
+    ];
+    expect(startingPoint(catalog, noBaseline, 2024, history)).toEqual({
+      value: 40,
+      year: 2022,
+      source: 'history',
+    });
+    // In reverse order too: the earliest, not the last seen.
+    expect(startingPoint(catalog, noBaseline, 2024, [...history].reverse())).toEqual({
+      value: 40,
+      year: 2022,
+      source: 'history',
+    });
+  });
+
+  it('§5 a lower-is-better target is achieved exactly at the target', () => {
+    const lower = { ...ind('YL-02'), direction: 'lower' as const };
+    expect(computeStatus(catalog, lower, 800, 2025).status).toBe('achieved');
+    expect(computeStatus(catalog, lower, 800.5, 2025).status).toBe('off-track');
+  });
+
+  it('§5 progress to target: (value − start) / (target − start), 0 to 1', () => {
+    // YL-02: 650 → 800; 725 is half-way.
+    expect(computeStatus(catalog, ind('YL-02'), 725, 2023).toTarget).toBe(0.5);
+    expect(computeStatus(catalog, ind('YL-02'), 600, 2023).toTarget).toBe(0);
+    expect(computeStatus(catalog, ind('YL-02'), 900, 2023).toTarget).toBe(1);
+  });
+
+  it('§5 a level to hold (100 → 100): met is progress 1, short of it no progress figure and behind', () => {
+    expect(computeStatus(catalog, maintain, 100, 2023)).toMatchObject({ status: 'achieved', toTarget: 1 });
+    expect(computeStatus(catalog, maintain, 90, 2023)).toMatchObject({ status: 'off-track', toTarget: null });
+  });
+
+  it('§5 without any starting point the figure is not judged, and nothing divides by it', () => {
+    expect(computeStatus(catalog, noBaseline, 60, 2023)).toMatchObject({
+      status: 'not-judged',
+      toTarget: null,
+      expected: null,
+    });
+    expect(computeStatus(catalog, noBaseline, 100, 2023)).toMatchObject({ status: 'achieved', toTarget: 1 });
+  });
+
+  it('§5 expected value: none in the start year or for a start in the target year; the target itself from the target year on', () => {
+    const start = { value: 650, year: 2020, source: 'baseline' as const };
+    expect(expectedValue(catalog, ind('YL-02'), 2020, start)).toBeNull();
+    expect(expectedValue(catalog, ind('YL-02'), 2026, { ...start, year: 2025 })).toBeNull();
+    expect(expectedValue(catalog, ind('YL-02'), 2025, start)).toBe(800);
+    expect(expectedValue(catalog, ind('YL-02'), 2026, start)).toBe(800);
+    expect(expectedValue(catalog, ind('YL-02'), 2021, start)).toBe(680);
+  });
+});
