@@ -77,6 +77,8 @@ const lines = [
   survivors.length === 0 ? '无。' : '| 位置 | 变异 | 状态 | 改成 |',
   ...(survivors.length === 0 ? [] : ['|---|---|---|---|', ...survivors]),
   '',
+  '存活变异体中哪些是等价的（改了也不改变行为）、哪些在这次运行之后已有测试，见 [mutation-notes.md](mutation-notes.md)（手写，不由本脚本生成）。',
+  '',
 ];
 fs.writeFileSync(path.join(ROOT, 'docs', 'mutation.md'), `${lines.join('\n')}\n`);
 console.log(`docs/mutation.md: ${survivors.length} surviving mutants listed`);
