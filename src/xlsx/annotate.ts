@@ -9,6 +9,9 @@ import {
   type SubmissionReport,
 } from '../core';
 import { displayWidth } from './output';
+import { READ_LIMITS } from './reader';
+import { sheetParts } from './sheet-writer';
+import { InflateBudget, inflateEntry, readZipDirectory } from './zip';
 import { BODY_FONT, BOX, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style';
 
 /**
@@ -46,6 +49,7 @@ export async function annotateWorkbook(
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(original) as unknown as ExcelJS.Buffer);
+  keepFitToPage(original, workbook);
   const outward = formulasReachingOut(workbook);
   if (outward.length > 0) onReachingOut?.(outward);
   const sheet = workbook.getWorksheet(report.sheetName);
@@ -117,6 +121,30 @@ export async function annotateWorkbook(
     cell.note = `${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * "Fit to page" as the received file had it. exceljs reads `<pageSetUpPr fitToPage>` as true only
+ * when written `1`; LibreOffice writes `true` (both are xsd:boolean, ECMA-376 Part 1 §18.3.1.65), so
+ * a copy saved by LibreOffice lost it when marked, and printed on seven or eight pages instead of
+ * one wide. The sheets' XML is read for the attribute and exceljs told.
+ */
+function keepFitToPage(original: Uint8Array, workbook: ExcelJS.Workbook): void {
+  const directory = readZipDirectory(original);
+  if (!directory.ok) return;
+  const budget = new InflateBudget(READ_LIMITS.maxInflatedBytes);
+  const text = (name: string): string => {
+    const entry = directory.entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+    const data = entry ? inflateEntry(original, entry, budget) : undefined;
+    return data?.ok ? new TextDecoder().decode(data.data) : '';
+  };
+  const parts = sheetParts(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  workbook.eachSheet((sheet) => {
+    const part = parts.get(sheet.name);
+    if (!part) return;
+    const fit = /<(?:\w+:)?pageSetUpPr\b[^>]*\bfitToPage="(true|1)"/.exec(text(part));
+    if (fit && !sheet.pageSetup.fitToPage) sheet.pageSetup.fitToPage = true;
+  });
 }
 
 function addResultHeader(sheet: ExcelJS.Worksheet, row: number, column: number): void {

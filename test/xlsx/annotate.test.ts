@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { defaultCatalog } from '../../src/core';
 import { annotateWorkbook } from '../../src/xlsx/annotate';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
@@ -49,4 +50,28 @@ it('reasons on 重点任务 are printed in its own 核查结果 column, not only
     ...withIssues.map((e) => milestones.getRow(e.row!).getCell(column)),
   ])
     expect(cell.border?.top?.style).toBe('thin');
+});
+
+it('keeps “fit to one page wide” of a copy saved by LibreOffice (fitToPage="true") in the marked copy', async () => {
+  const submission = demoSubmissions().find((s) => s.bureau === '县民政局')!;
+  const filled = await fillTemplate(await writeTemplate(catalog, '县民政局', 2023), submission.filling);
+  const parts = unzipSync(filled);
+  const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+  expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+  // LibreOffice writes the xsd:boolean as true; exceljs alone reads only 1.
+  parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('fitToPage="1"', 'fitToPage="true"'));
+  const bytes = zipSync(parts);
+  const alone = new ExcelJS.Workbook();
+  await alone.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  expect(alone.getWorksheet('指标填报')!.pageSetup.fitToPage).toBeFalsy();
+  const report = checkBytes(submission.file, bytes, catalog).report!;
+  const marked = new ExcelJS.Workbook();
+  await marked.xlsx.load((await annotateWorkbook(bytes, report, 'zh')) as unknown as ExcelJS.Buffer);
+  const setup = marked.getWorksheet('指标填报')!.pageSetup;
+  expect([setup.fitToPage, setup.fitToWidth, setup.fitToHeight, setup.orientation]).toEqual([
+    true,
+    1,
+    0,
+    'landscape',
+  ]);
 });
