@@ -9,7 +9,14 @@ import {
 } from '../../src/core';
 import { HostError } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
-import { excelBehaviour, installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+import fc from 'fast-check';
+import {
+  SheetModel as SheetModelForTest,
+  enter,
+  excelBehaviour,
+  installOfficeDouble,
+  type OfficeDouble,
+} from '../office/excel-double';
 
 const catalog = defaultCatalog();
 const check = (view: WorkbookView): SubmissionReport | string => {
@@ -159,41 +166,77 @@ describe('checkActive', () => {
     expect(await host.clearMarks()).toBe(false);
   });
 
-  it('清除标记 restores every cell property the double models, and the protection with its options', async () => {
-    const host = await typed();
-    const wb = office.workbook;
-    // The clerk's own formats in a few places the check will mark, and one it will not.
-    const own = sheet().ensure(rowOf('YL-14'), 7);
-    own.fill = '#00B0F0';
-    own.bold = true;
-    sheet().ensure(rowOf('YL-02'), 8).fontColor = '#7030A0';
-    const snapshot = () => ({
-      cells: new Map([...sheet().cells].map(([k, c]) => [k, { ...c }])),
-      protection: structuredClone(sheet().protection),
-      conditionalFormats: structuredClone(sheet().conditionalFormats),
-      sheets: wb.sheets.map((x) => [x.name, x.visibility]),
-    });
-    const before = snapshot();
-    expect(before.protection.protected).toBe(true);
-    await host.checkActive(check, 'zh');
-    await wb.type('指标填报', `G${rowOf('YL-05')}`, '101%');
-    await host.checkActive(check, 'zh');
-    expect(await host.clearMarks()).toBe(true);
-    const after = snapshot();
-    // A cell the marks created (the 核查结果 column) is left as a cell never touched.
-    const blank = wb.addSheet('空白').ensure(1, 1);
-    const pristine = { ...blank };
-    wb.sheets.splice(
-      wb.sheets.findIndex((x) => x.name === '空白'),
-      1,
+  it('清除标记 restores every cell property the double models, the protection with its options, and adds nothing (property)', async () => {
+    const codes = ['YL-02', 'YL-03', 'YL-05', 'YL-06', 'YL-14', 'YL-15'] as const;
+    const typedValue = fc.constantFrom(
+      '620张',
+      '0.85',
+      '约75',
+      '#DIV/0!',
+      '85%',
+      '3-5',
+      '',
+      '100',
+      '-5',
+      '=1+1',
     );
-    for (const key of new Set([...before.cells.keys(), ...after.cells.keys()])) {
-      if (key === `${rowOf('YL-05')},7`) continue; // typed by the clerk between the checks
-      expect([key, after.cells.get(key) ?? pristine]).toEqual([key, before.cells.get(key) ?? pristine]);
-    }
-    expect(after.protection).toEqual(before.protection);
-    expect(after.conditionalFormats).toEqual(before.conditionalFormats);
-    expect(after.sheets).toEqual(before.sheets);
+    const clerkFormat = fc.record({
+      code: fc.constantFrom(...codes),
+      column: fc.constantFrom(2, 7, 8),
+      fill: fc.option(fc.constantFrom('#00B0F0', '#FFFF00', '#92D050'), { nil: undefined }),
+      fontColor: fc.option(fc.constantFrom('#7030A0', '#C00000'), { nil: undefined }),
+      bold: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...codes), typedValue), { minLength: 1, maxLength: 6 }),
+        fc.array(clerkFormat, { maxLength: 4 }),
+        fc.array(fc.tuple(fc.constantFrom(...codes), typedValue), { maxLength: 2 }),
+        async (typing, formats, retyped) => {
+          office.uninstall();
+          office = installOfficeDouble();
+          office.workbook.addSheet('Sheet1');
+          const host = await withTemplate();
+          const wb = office.workbook;
+          for (const [code, text] of typing) await wb.type('指标填报', `G${rowOf(code)}`, text);
+          // The clerk's own formats, some on cells the check will mark.
+          for (const f of formats) {
+            const cell = sheet().ensure(rowOf(f.code), f.column);
+            if (f.fill) cell.fill = f.fill;
+            if (f.fontColor) cell.fontColor = f.fontColor;
+            cell.bold = f.bold;
+          }
+          const snapshot = () => ({
+            cells: new Map([...sheet().cells].map(([k, c]) => [k, { ...c }])),
+            protection: structuredClone(sheet().protection),
+            conditionalFormats: structuredClone(sheet().conditionalFormats),
+            sheets: wb.sheets.map((x) => [x.name, x.visibility]),
+          });
+          const before = snapshot();
+          const pristine = { ...new SheetModelForTest('空白').ensure(1, 1) };
+          await host.checkActive(check, 'zh');
+          // Typing between two checks changes those cells' values as Excel's typing does; their
+          // formats, as everything else, are the clerk's again after 清除标记.
+          for (const [code, text] of retyped) {
+            const key = `${rowOf(code)},7`;
+            const expected = { ...(before.cells.get(key) ?? pristine) };
+            enter(expected, text);
+            before.cells.set(key, expected);
+            await wb.type('指标填报', `G${rowOf(code)}`, text);
+          }
+          await host.checkActive(check, 'zh');
+          expect(await host.clearMarks()).toBe(true);
+          const after = snapshot();
+          // A cell the marks created (the 核查结果 column) is left as a cell never touched.
+          for (const key of new Set([...before.cells.keys(), ...after.cells.keys()]))
+            expect([key, after.cells.get(key) ?? pristine]).toEqual([key, before.cells.get(key) ?? pristine]);
+          expect(after.protection).toEqual(before.protection);
+          expect(after.conditionalFormats).toEqual(before.conditionalFormats);
+          expect(after.sheets).toEqual(before.sheets);
+        },
+      ),
+      { numRuns: 25, seed: 1129 },
+    );
   });
 
   it('keeps four round trips for a 2,600-row sheet', async () => {
