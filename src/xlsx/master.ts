@@ -28,10 +28,10 @@ import {
 } from './style';
 
 /**
- * The county master workbook of spec §7, drawn from the core's master model: the formatted sheets
- * with exceljs's streaming writer, the rows of the two large ones (历史 and the durable state) as
- * SpreadsheetML text spliced in afterwards (sheet-writer.ts), which is several times faster at a
- * province's scale (BENCHMARKS.md).
+ * The county master workbook of spec §7, drawn from the core's master model: titles, headers, page
+ * setup and the two drawn sheets (总览, 完成情况) with exceljs's streaming writer; every table's body
+ * rows and the durable state as SpreadsheetML text spliced in afterwards (sheet-writer.ts), which is
+ * several times faster at a province's scale (BENCHMARKS.md).
  * Every text that came from a bureau's file is written as a plain string value — exceljs writes
  * formulas only from `{ formula }` objects — so `=1+1` or `@SUM` typed by a clerk arrives as
  * the text it was, never as something Excel runs.

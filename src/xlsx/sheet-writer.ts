@@ -3,11 +3,12 @@ import { InflateBudget, inflateEntry, readZipDirectory } from './zip';
 import { repackZip, type NewPart } from './zip-writer';
 
 /**
- * Rows of the master's large sheets (历史, `_state`), written as SpreadsheetML text directly and
- * spliced into the workbook exceljs wrote. exceljs builds an object per cell and a style lookup per
- * cell; for 16,000 history rows that was most of the master's write time (BENCHMARKS.md). The small
- * formatted sheets stay with exceljs: it writes their header row, columns, page setup, filter and
- * frozen panes, and this module only adds rows below them and the few cell formats they use.
+ * The body rows of the master's tables (县汇总, 报送登记, 未报送, 趋势, 历史) and its durable state,
+ * written as SpreadsheetML text and spliced into the workbook exceljs wrote. exceljs builds an
+ * object per cell and a style lookup per cell; for 16,000 history rows that was most of the
+ * master's write time (BENCHMARKS.md). exceljs still writes each table's title, header row,
+ * columns, page setup, filter and frozen panes, and the two drawn sheets (总览, 完成情况); this
+ * module adds rows below the headers and the few cell formats those rows use.
  *
  * Element by element (ECMA-376 Part 1): row §18.3.1.73 (`r`, `ht`, `customHeight`), c §18.3.1.4
  * (`r`, `s`, `t`), inline string §18.3.1.53 `is` with `t` §18.4.12, dimension §18.3.1.35, the
