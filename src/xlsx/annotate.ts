@@ -120,7 +120,56 @@ export async function annotateWorkbook(
     restyle(cell, { fill: solid(SEVERITY_STYLE[issue.severity].fill) });
     cell.note = `${SEVERITY_LABELS[lang][issue.severity]}：${issueMessage(issue, lang)}`;
   }
+  addLegend(sheet, lang);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** What each colour of the marks means, in the colours the marks use, below the table: it prints with it. */
+const LEGEND: Record<Lang, { title: string; marks: [keyof typeof MARK_STYLE, string, string][] }> = {
+  zh: {
+    title: '核查标记的颜色',
+    marks: [
+      ['error', '错误', '必须改正后重报，原因见“核查结果”'],
+      ['warning', '提醒', '请核对；属实的，在“说明”栏写明原因'],
+      ['off-track', '滞后', '低于本期应达值'],
+      ['at-risk', '存在风险', '略低于本期应达值'],
+    ],
+  },
+  en: {
+    title: 'Colours of the marks',
+    marks: [
+      ['error', 'error', 'must be corrected and sent again; why is in the result column'],
+      ['warning', 'warning', 'check it; if it is right, say why in the note column'],
+      ['off-track', 'behind', 'below the value expected by this period'],
+      ['at-risk', 'at risk', 'a little below the value expected by this period'],
+    ],
+  },
+};
+
+const MARK_STYLE = {
+  error: SEVERITY_STYLE.error,
+  warning: SEVERITY_STYLE.warning,
+  'off-track': STATUS_STYLE['off-track'],
+  'at-risk': STATUS_STYLE['at-risk'],
+} as const;
+
+function addLegend(sheet: ExcelJS.Worksheet, lang: Lang): void {
+  const legend = LEGEND[lang];
+  let row = sheet.rowCount + 2;
+  const title = sheet.getRow(row++).getCell(1);
+  title.value = legend.title;
+  title.font = { ...BODY_FONT, bold: true };
+  for (const [mark, label, meaning] of legend.marks) {
+    const line = sheet.getRow(row++);
+    const swatch = line.getCell(1);
+    swatch.value = label;
+    swatch.fill = solid(MARK_STYLE[mark].fill);
+    swatch.font = { ...BODY_FONT, color: { argb: MARK_STYLE[mark].font }, bold: mark === 'error' };
+    swatch.border = BOX;
+    swatch.alignment = { horizontal: 'center' };
+    line.getCell(2).value = meaning;
+    line.getCell(2).font = BODY_FONT;
+  }
 }
 
 /**

@@ -75,3 +75,34 @@ it('keeps “fit to one page wide” of a copy saved by LibreOffice (fitToPage="
     'landscape',
   ]);
 });
+
+it('a legend below the table says what each colour means, in the colours the marks use', async () => {
+  const { report, workbook } = await markedCopy('县民政局');
+  const sheet = workbook.getWorksheet('指标填报')!;
+  let titleRow = 0;
+  sheet.eachRow((row, r) => {
+    if (row.getCell(1).value === '核查标记的颜色') titleRow = r;
+  });
+  expect(titleRow).toBeGreaterThan(0);
+  const swatches = new Map<string, string | undefined>();
+  for (let r = titleRow + 1; r <= titleRow + 4; r++) {
+    const cell = sheet.getRow(r).getCell(1);
+    swatches.set(cell.text, (cell.fill as ExcelJS.FillPattern).fgColor?.argb);
+    expect(sheet.getRow(r).getCell(2).text).not.toBe('');
+  }
+  expect([...swatches.keys()]).toEqual(['错误', '提醒', '滞后', '存在风险']);
+  // Each kind of mark in the copy is painted in its swatch's colour.
+  const fillOf = (code: string) => {
+    const entry = report.entries.find((e) => e.code === code)!;
+    return (sheet.getCell(entry.cell!).fill as ExcelJS.FillPattern).fgColor?.argb;
+  };
+  const kinds = {
+    错误: report.entries.find((e) => e.sheet === '指标填报' && e.issues.some((i) => i.severity === 'error')),
+    滞后: report.entries.find((e) => e.status === 'off-track' && e.issues.length === 0),
+    存在风险: report.entries.find((e) => e.status === 'at-risk' && e.issues.length === 0),
+  };
+  for (const [label, entry] of Object.entries(kinds)) {
+    expect([label, entry?.code !== undefined]).toEqual([label, true]);
+    expect([label, fillOf(entry!.code)]).toEqual([label, swatches.get(label)]);
+  }
+});
