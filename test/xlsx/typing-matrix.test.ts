@@ -10,7 +10,7 @@ import { enter, type CellModel } from '../office/excel-double';
 /**
  * What a clerk types into the template's figure cells, as each program stores it, and how we read
  * it (issue: the template in three programs; the decision is in docs/typing-matrix.md). LibreOffice
- * is driven through UNO (test/fixtures/uno-typing.py: XCell.setFormula, Calc's input parser);
+ * is driven through UNO (test/helpers/uno-typing.py: XCell.setFormula, Calc's input parser);
  * Excel through the double's model of Excel's typing (test/office/excel-double.ts `enter`). WPS
  * cannot run here.
  */
@@ -66,7 +66,7 @@ it('LibreOffice: each string typed into the template reads as the table says', a
     execFileSync(
       python(),
       [
-        path.join(__dirname, '..', 'fixtures', 'uno-typing.py'),
+        path.join(__dirname, '..', 'helpers', 'uno-typing.py'),
         template,
         out,
         '指标填报',
