@@ -265,7 +265,10 @@ async function main() {
     const floorRun = [0, 1, 2].map(() => seconds(() => floor(dir))).sort((a, b) => a.s - b.s)[0];
     const check = Math.min(await readAndCheck(dir), await readAndCheck(dir));
     const masterFile = path.join(work, `master-${n}.xlsx`);
-    const combine = yilaoCombine(dir, masterFile);
+    // The faster of two runs, as for read + check: one slowed by a neighbour says nothing.
+    const combine = [yilaoCombine(dir, masterFile), yilaoCombine(dir, masterFile)].sort(
+      (a, b) => a.s - b.s,
+    )[0];
     const masterMb = fs.statSync(masterFile).size / 1024 / 1024;
     const excel = exceljsRead(dir);
     const naive = openpyxl(dir, path.join(work, `naive-${n}.xlsx`));
@@ -343,7 +346,7 @@ function render(r) {
   }
   lines.push('');
   lines.push(
-    'Read + check is measured in this process, one thread, after the files were generated (the least of two runs; the floor the least of three); `yilao combine` is the whole command in a fresh process (start-up, reading, checking, combining, writing the master, the JSON report) and its peak resident memory.',
+    'Read + check is measured in this process, one thread, after the files were generated (the least of two runs; the floor the least of three); `yilao combine` is the whole command in a fresh process (start-up, reading, checking, combining, writing the master, the JSON report) and its peak resident memory, the faster of two runs.',
   );
   lines.push('');
   lines.push('## Goals');
