@@ -9,9 +9,8 @@ import {
   type SubmissionReport,
 } from '../core';
 import { displayWidth } from './output';
-import { READ_LIMITS } from './reader';
-import { sheetParts } from './sheet-writer';
-import { InflateBudget, inflateEntry, readZipDirectory } from './zip';
+import { READ_LIMITS, sheetPartNames } from './reader';
+import { partTexts } from './zip';
 import { BODY_FONT, BOX, SEVERITY_STYLE, STATUS_STYLE, restyle, solid } from './style';
 
 /**
@@ -179,19 +178,12 @@ function addLegend(sheet: ExcelJS.Worksheet, lang: Lang): void {
  * one wide. The sheets' XML is read for the attribute and exceljs told.
  */
 function keepFitToPage(original: Uint8Array, workbook: ExcelJS.Workbook): void {
-  const directory = readZipDirectory(original);
-  if (!directory.ok) return;
-  const budget = new InflateBudget(READ_LIMITS.maxInflatedBytes);
-  const text = (name: string): string => {
-    const entry = directory.entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
-    const data = entry ? inflateEntry(original, entry, budget) : undefined;
-    return data?.ok ? new TextDecoder().decode(data.data) : '';
-  };
-  const parts = sheetParts(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  const text = partTexts(original, READ_LIMITS.maxInflatedBytes);
+  const parts = sheetPartNames(original);
   workbook.eachSheet((sheet) => {
     const part = parts.get(sheet.name);
     if (!part) return;
-    const fit = /<(?:\w+:)?pageSetUpPr\b[^>]*\bfitToPage="(true|1)"/.exec(text(part));
+    const fit = /<(?:\w+:)?pageSetUpPr\b[^>]*\bfitToPage="(true|1)"/.exec(text(part) ?? '');
     if (fit && !sheet.pageSetup.fitToPage) sheet.pageSetup.fitToPage = true;
   });
 }

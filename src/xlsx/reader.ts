@@ -727,7 +727,34 @@ export function readWorkbook(
     work?: { steps: number; xmlChars: number };
   } = {},
 ): WorkbookReadResult {
-  const limits = options.limits ?? READ_LIMITS;
+  const opened = openReading(bytes, options.limits ?? READ_LIMITS);
+  if (!opened.ok) return opened;
+  const { reading } = opened;
+  try {
+    return readParts(reading, options);
+  } catch (cause) {
+    if (cause instanceof Refusal) return { ok: false, error: cause.error };
+    // A bug of ours, not the file's fault; said as such rather than blamed on the sender.
+    return {
+      ok: false,
+      error: {
+        kind: 'unreadable',
+        params: { cause: 'other', detail: cause instanceof Error ? cause.message : String(cause) },
+      },
+    };
+  } finally {
+    if (options.work) {
+      options.work.steps += reading.steps;
+      options.work.xmlChars += reading.xmlChars;
+    }
+  }
+}
+
+/** The package's directory checked and indexed, ready to read parts from under the limits. */
+function openReading(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+): { ok: true; reading: Reading } | { ok: false; error: FileError } {
   const refused = sniff(bytes, limits);
   if (refused) return { ok: false, error: refused };
   const directory = readZipDirectory(bytes, limits.maxEntries);
@@ -750,33 +777,38 @@ export function readWorkbook(
       ok: false,
       error: { kind: 'damaged', params: { detail: `zip: two parts named ${index.duplicate}` } },
     };
-  const reading: Reading = {
-    bytes,
-    parts: index.parts,
-    budget: new InflateBudget(limits.maxInflatedBytes),
-    limits,
-    cells: 0,
-    merges: 0,
-    steps: 0,
-    xmlChars: 0,
+  return {
+    ok: true,
+    reading: {
+      bytes,
+      parts: index.parts,
+      budget: new InflateBudget(limits.maxInflatedBytes),
+      limits,
+      cells: 0,
+      merges: 0,
+      steps: 0,
+      xmlChars: 0,
+    },
   };
+}
+
+/**
+ * Each worksheet's part in the package by sheet name, found as the reader finds them (the
+ * package's relationships, then the workbook's); empty where the package cannot be read. For
+ * writers that edit a package's sheets: the marked copy, the master's spliced rows.
+ */
+export function sheetPartNames(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): Map<string, string> {
+  const opened = openReading(bytes, limits);
+  if (!opened.ok) return new Map();
   try {
-    return readParts(reading, options);
+    return new Map(
+      readWorkbookParts(opened.reading).sheets.flatMap((e) =>
+        e.path !== null && e.kind === 'worksheet' ? [[e.name, e.path] as const] : [],
+      ),
+    );
   } catch (cause) {
-    if (cause instanceof Refusal) return { ok: false, error: cause.error };
-    // A bug of ours, not the file's fault; said as such rather than blamed on the sender.
-    return {
-      ok: false,
-      error: {
-        kind: 'unreadable',
-        params: { cause: 'other', detail: cause instanceof Error ? cause.message : String(cause) },
-      },
-    };
-  } finally {
-    if (options.work) {
-      options.work.steps += reading.steps;
-      options.work.xmlChars += reading.xmlChars;
-    }
+    if (cause instanceof Refusal) return new Map();
+    throw cause;
   }
 }
 

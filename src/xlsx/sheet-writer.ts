@@ -1,5 +1,6 @@
 import { columnLetter, type TableCell } from '../core';
-import { InflateBudget, inflateEntry, readZipDirectory } from './zip';
+import { MASTER_READ_LIMITS, sheetPartNames } from './reader';
+import { partTexts } from './zip';
 import { repackZip, type NewPart } from './zip-writer';
 
 /**
@@ -166,30 +167,6 @@ export function spliceSheet(
   return Buffer.concat(blocks);
 }
 
-/** The worksheet part of each sheet name, from the workbook and its relationships. */
-export function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const byName = new Map<string, string>();
-  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part) byName.set(unescapeXml(name), part);
-  }
-  return byName;
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : '&',
-  );
-}
-
 /**
  * Rewrites exceljs's package with the rows added to the named sheets and the formats added to its
  * style sheet. Only the workbook, its relationships, the style sheet and those sheets are inflated;
@@ -200,16 +177,13 @@ export function spliceWorkbook(
   formats: readonly CellFormat[],
   sheets: ReadonlyMap<string, Omit<SplicedRows, 'part'> & { lastColumn: number }>,
 ): Buffer {
-  const directory = readZipDirectory(bytes);
-  if (!directory.ok) throw new Error(`spliceWorkbook: ${directory.failure.detail}`);
-  const budget = new InflateBudget(Number.MAX_SAFE_INTEGER);
+  const read = partTexts(bytes, Number.MAX_SAFE_INTEGER);
   const text = (name: string): string => {
-    const entry = directory.entries.find((e) => e.name === name);
-    const data = entry ? inflateEntry(bytes, entry, budget) : undefined;
-    if (!data?.ok) throw new Error(`spliceWorkbook: the workbook has no readable ${name}`);
-    return utf8.decode(data.data);
+    const xml = read(name);
+    if (xml === undefined) throw new Error(`spliceWorkbook: the workbook has no readable ${name}`);
+    return xml;
   };
-  const names = sheetParts(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels'));
+  const names = sheetPartNames(bytes, MASTER_READ_LIMITS);
   const added = addFormats(text('xl/styles.xml'), formats);
   const parts: NewPart[] = [{ name: 'xl/styles.xml', data: Buffer.from(added.xml) }];
   for (const [sheet, spliced] of sheets) {
@@ -221,5 +195,3 @@ export function spliceWorkbook(
   }
   return repackZip(bytes, parts);
 }
-
-const utf8 = new TextDecoder('utf-8');

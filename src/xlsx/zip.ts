@@ -252,3 +252,20 @@ export function verifyWholeZip(bytes: Uint8Array, maxInflatedBytes: number): Zip
   }
   return null;
 }
+
+/**
+ * The UTF-8 text of a package's parts by name (case-insensitive, as OPC part names are), each
+ * inflated within one budget for the file: undefined where the part is missing or does not inflate.
+ * For writers that edit a few parts of a package they did not read through the reader.
+ */
+export function partTexts(bytes: Uint8Array, maxInflatedBytes: number): (name: string) => string | undefined {
+  const directory = readZipDirectory(bytes);
+  const parts = directory.ok ? indexEntries(directory.entries) : null;
+  const budget = new InflateBudget(maxInflatedBytes);
+  const utf8 = new TextDecoder('utf-8');
+  return (name) => {
+    const entry = parts?.ok ? parts.parts.get(name.toLowerCase()) : undefined;
+    const data = entry ? inflateEntry(bytes, entry, budget) : undefined;
+    return data?.ok ? utf8.decode(data.data) : undefined;
+  };
+}
