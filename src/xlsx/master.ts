@@ -308,7 +308,10 @@ function bodyRows(
       if (!dressed && !percent && (table.rows[i]?.[c] ?? null) === null) return undefined;
       return look.body(dressed, percent);
     },
-    heightOf: (i) => (dressed ? rowHeight(table.rows[i] ?? [], table.widths) : undefined),
+    // Sized to the printed columns: a SHA-256 or a code column beyond the print area made every
+    // row of 报送登记 and 历史 four lines tall on paper.
+    heightOf: (i) =>
+      dressed ? rowHeight((table.rows[i] ?? []).slice(0, table.printColumns), table.widths) : undefined,
   };
 }
 

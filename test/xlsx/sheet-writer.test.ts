@@ -10,6 +10,7 @@ import { checkBytes } from '../../src/xlsx/files';
 import { writeMaster } from '../../src/xlsx/master';
 import { MASTER_READ_LIMITS, readWorkbook } from '../../src/xlsx/reader';
 import { xmlText } from '../../src/xlsx/sheet-writer';
+import { displayWidth } from '../../src/xlsx/output';
 import { STATUS_STYLE } from '../../src/xlsx/style';
 import { writeTemplate } from '../../src/xlsx/template';
 import { readZipDirectory } from '../../src/xlsx/zip';
@@ -89,6 +90,13 @@ it('exceljs reads every history and state cell as written, with its status colou
     expect(row?.getCell(2).border?.top?.style).toBe('thin');
     expect(row?.getCell(2).alignment).toEqual({ vertical: 'middle', wrapText: true });
     expect(row?.height).toBeGreaterThanOrEqual(20);
+    // Sized to what prints: a row whose printed cells each fit on a line is one line tall, however
+    // long its hash beyond the print area.
+    const printed = values.slice(0, model.history[0]!.printColumns);
+    const oneLine = printed.every(
+      (v, c) => displayWidth(String(v ?? '')) < (model.history[0]!.widths[c] ?? 10) - 1,
+    );
+    if (oneLine) expect([i, row?.height]).toEqual([i, 20]);
   });
   const state = workbook.getWorksheet('_state');
   expect(state?.state).toBe('veryHidden');
