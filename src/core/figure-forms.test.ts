@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fullWidth } from '../../test/helpers/text';
 import { defaultCatalog, findIndicator, parseFigure, tidyNumber, type RawCell } from '.';
 
 /**
@@ -11,14 +12,6 @@ import { defaultCatalog, findIndicator, parseFigure, tidyNumber, type RawCell } 
 const catalog = defaultCatalog();
 const BEDS = findIndicator(catalog, 'YL-02')!; // 张
 const RATE = findIndicator(catalog, 'YL-03')!; // %
-
-const FULL = '０１２３４５６７８９';
-const fullWidth = (text: string) =>
-  text
-    .replace(/[0-9]/g, (d) => FULL[Number(d)] ?? d)
-    .replace(/\./g, '．')
-    .replace(/,/g, '，')
-    .replace(/%/g, '％');
 
 /** A value with up to two decimals, as a clerk would have one. */
 const hundredths = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => tidyNumber(n / 100));

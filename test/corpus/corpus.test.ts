@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fullWidth } from '../helpers/text';
 import { defaultCatalog, findIndicator, parseFigure, type RawCell } from '../../src/core';
 import { CORPUS } from './figures';
 
@@ -18,14 +19,6 @@ describe('the bad-input corpus', () => {
     });
   });
 });
-
-const FULL = '０１２３４５６７８９';
-const fullWidth = (text: string) =>
-  text
-    .replace(/[0-9]/g, (d) => FULL[Number(d)] ?? d)
-    .replace(/\./g, '．')
-    .replace(/,/g, '，')
-    .replace(/%/g, '％');
 
 const anyCell: fc.Arbitrary<RawCell> = fc.oneof(
   fc.string({ maxLength: 200 }).map((value) => ({ type: 'string' as const, value })),
