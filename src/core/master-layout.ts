@@ -114,17 +114,15 @@ export interface MasterTable {
 }
 
 /**
- * 完成情况: which bureau has reported what. Printed with an indicator a row and a bureau a column
- * (codes × bureaus): a bureau a row with 39 code columns shrank to a third of its size on A4.
+ * 完成情况: which bureau has reported what, an indicator a row and a bureau a column (a bureau a
+ * row with 39 code columns shrank to a third of its size on A4). Both writers draw it as it is.
  */
 export interface CompletionMatrix {
   sheet: string;
-  codes: string[];
-  /** Each code's indicator (or task) name, for the row label. */
-  names: string[];
-  bureaus: string[];
-  /** cells[bureau][code]: label and colour, or null where the bureau is not responsible. */
-  cells: ({ label: string; status: Status } | null)[][];
+  /** The corner, 具体指标, then the bureaus. */
+  header: string[];
+  /** A row a code: its code and name, then per bureau its label and colour, or null where not responsible. */
+  rows: { labels: [string, string]; cells: ({ label: string; status: Status } | null)[] }[];
   legend: string;
 }
 
@@ -365,24 +363,6 @@ export function notReportedText(item: NotReported, lang: Lang): string {
 /** Rows of a worksheet in Excel (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
 export const SHEET_MAX_ROWS = 1_048_576;
 
-/**
- * 完成情况 as it is drawn: a header row (corner, 具体指标, the bureaus), then a row a code with its
- * name and, per bureau, the label and colour of its cell — or null where the bureau is not
- * responsible. Both writers draw this grid, so the add-in's sheet and the command line's agree.
- */
-export function completionGrid(
-  matrix: CompletionMatrix,
-  words: MasterWords,
-): { header: string[]; rows: { labels: string[]; cells: ({ label: string; status: Status } | null)[] }[] } {
-  return {
-    header: [words.completionCorner, words.completionName, ...matrix.bureaus],
-    rows: matrix.codes.map((code, c) => ({
-      labels: [code, matrix.names[c] ?? ''],
-      cells: matrix.bureaus.map((_b, b) => matrix.cells[b]?.[c] ?? null),
-    })),
-  };
-}
-
 /** Every status column of a table with its statuses: the row's own, then the further ones. */
 export function statusColumnsOf(table: MasterTable): { column: number; statuses: Status[] }[] {
   return [
@@ -393,7 +373,7 @@ export function statusColumnsOf(table: MasterTable): { column: number; statuses:
   ];
 }
 
-/** A split history's sheet names: `历史2023`, `历史2023-2`. Read back as history (never as anything else). */
+/** A split history's sheet names, `历史2023`, `历史2023-2`: how a later write knows them as the master's to replace. */
 export const HISTORY_PART = /^历史(\d{4})(?:-(\d+))?$/;
 
 /**
@@ -596,11 +576,10 @@ export function masterModel(
   const nameOf = new Map(master.rows.map((row) => [row.code, row.name]));
   const completion: CompletionMatrix = {
     sheet: MASTER_SHEETS.completion,
-    codes,
-    names: codes.map((code) => nameOf.get(code) ?? ''),
-    bureaus,
-    cells: bureaus.map((bureau) =>
-      codes.map((code) => {
+    header: [words.completionCorner, words.completionName, ...bureaus],
+    rows: codes.map((code) => ({
+      labels: [code, nameOf.get(code) ?? ''],
+      cells: bureaus.map((bureau) => {
         const entry = cellOf.get(`${bureau}\u0000${code}`);
         if (!entry) return null;
         const status: Status =
@@ -616,7 +595,7 @@ export function masterModel(
           status,
         };
       }),
-    ),
+    })),
     legend:
       lang === 'zh'
         ? `★ 牵头单位。空白：不是该单位的责任指标。（${catalog.documentNumber}）`

@@ -2,7 +2,6 @@ import {
   HISTORY_PART,
   MASTER_SHEETS,
   SHEET_MAX_ROWS,
-  completionGrid,
   statusColumnsOf,
   columnLetter,
   masterModel,
@@ -149,11 +148,11 @@ function repairText(checks: readonly TextColumnCheck[]): number {
   return repaired;
 }
 
-/** The completion matrix: bureaus down, codes across, each cell coloured by its state. */
+/** The completion matrix: indicators down, bureaus across, each cell coloured by its state. */
 function writeCompletion(context: Excel.RequestContext, model: MasterModel, name: string): void {
-  // An indicator a row and a bureau a column, as the command line draws it (completionGrid).
+  // An indicator a row and a bureau a column, as the command line draws it.
   const completion = context.workbook.worksheets.add(name);
-  const grid = completionGrid(model.completion, model.words);
+  const grid = model.completion;
   const matrix = [
     grid.header,
     ...grid.rows.map((line) => [...line.labels, ...line.cells.map((c) => c?.label ?? '')]),

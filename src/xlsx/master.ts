@@ -4,7 +4,6 @@ import {
   SHEET_MAX_ROWS,
   STATUSES,
   columnLetter,
-  completionGrid,
   statusColumnsOf,
   masterModel,
   type Catalog,
@@ -115,23 +114,21 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: MasterT
 function writeCompletion(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   model: MasterModel['completion'],
-  words: MasterModel['words'],
 ): void {
   // A4 landscape, an indicator a row and a bureau a column, the bureaus repeated on every page.
   const sheet = workbook.addWorksheet(model.sheet, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
     ...pageOptions('1:1'),
   });
-  const widths = [11, 28, ...model.bureaus.map(() => 10)];
+  const widths = [11, 28, ...model.header.slice(2).map(() => 10)];
   sheet.columns = widths.map((width) => ({ width }));
-  const grid = completionGrid(model, words);
   const header = sheet.getRow(1);
-  grid.header.forEach((h, i) => (header.getCell(i + 1).value = h));
-  styleHeaderRow(header, grid.header.length);
+  model.header.forEach((h, i) => (header.getCell(i + 1).value = h));
+  styleHeaderRow(header, model.header.length);
   // Bureau names wrap in their narrow columns: the header grows to hold them.
-  header.height = rowHeight(grid.header, widths, 30);
+  header.height = rowHeight(model.header, widths, 30);
   header.commit();
-  grid.rows.forEach((line, r) => {
+  model.rows.forEach((line, r) => {
     const row = sheet.getRow(r + 2);
     line.labels.forEach((label, i) => {
       const cell = row.getCell(i + 1);
@@ -153,7 +150,7 @@ function writeCompletion(
     row.height = rowHeight(line.labels, widths);
     row.commit();
   });
-  sheet.getRow(grid.rows.length + 3).getCell(1).value = model.legend;
+  sheet.getRow(model.rows.length + 3).getCell(1).value = model.legend;
   sheet.commit();
 }
 
@@ -352,7 +349,7 @@ export async function writeMaster(
   writeTable(workbook, model.summary);
   writeTable(workbook, model.register);
   writeTable(workbook, model.notReported);
-  writeCompletion(workbook, model.completion, model.words);
+  writeCompletion(workbook, model.completion);
   writeTable(workbook, model.trend);
   for (const history of model.history) writeTable(workbook, history);
   addStateSheet(workbook, model.state);
