@@ -113,8 +113,14 @@ export interface ValidationSpec {
   prompt: string;
   promptTitle: string;
   error: string;
-  /** Number format of the input cell. */
-  numFmt: string;
+  /**
+   * Number format of the input cell: General for every figure. A typed `80%` or `3-5` then leaves
+   * its mark in the file in all three programs — Excel and LibreOffice both give a General cell
+   * the percent or date format the input implies, but LibreOffice keeps an explicit format such as
+   * `0.0` and stores a bare 0.8 or 46086 (its rule #i22345: only a default format is replaced), which
+   * no reader can tell from a clerk typing 0.8 or 46086. docs/typing-matrix.md has the trial.
+   */
+  numFmt: 'General';
 }
 
 export function validationFor(indicator: Indicator, catalog: Catalog): ValidationSpec {
@@ -129,7 +135,7 @@ export function validationFor(indicator: Indicator, catalog: Catalog): Validatio
         prompt: `${prompt}。填 0–100 之间的数字，如 85 表示 85%。`,
         promptTitle: indicator.code,
         error: '本指标单位为“%”，请填写 0–100 之间的数字（85 表示 85%）。文字请写在“说明”栏。',
-        numFmt: '0.0',
+        numFmt: 'General',
       };
     case 'count':
       return {
@@ -138,7 +144,7 @@ export function validationFor(indicator: Indicator, catalog: Catalog): Validatio
         prompt: `${prompt}。只填整数，不要带“${indicator.unit.label}”字。`,
         promptTitle: indicator.code,
         error: `本指标单位为“${indicator.unit.label}”，请只填写整数，如 620。文字请写在“说明”栏。`,
-        numFmt: '0',
+        numFmt: 'General',
       };
     case 'per-thousand':
     case 'amount':
@@ -148,7 +154,7 @@ export function validationFor(indicator: Indicator, catalog: Catalog): Validatio
         prompt: `${prompt}。只填数字。`,
         promptTitle: indicator.code,
         error: `本指标单位为“${indicator.unit.label}”，请只填写数字。文字请写在“说明”栏。`,
-        numFmt: '0.00',
+        numFmt: 'General',
       };
   }
 }

@@ -48,7 +48,7 @@ const ISSUES: Record<Lang, IssueTemplates> = {
         ? `单元格是未经计算的公式，没有结果。请在 Excel 中打开并保存，或直接填写数字。`
         : `单元格显示错误值 ${p.error}（公式出错）。请检查公式，或直接填写数字。`,
     'date-typed': (p) =>
-      `“${p.raw}”被 Excel 当成了日期。请把单元格格式设为“常规”或“数值”后重新填写数字（单位：${p.unit}）。`,
+      `“${p.raw}”在输入时被表格软件当成了日期（Excel、WPS、LibreOffice 都会这样）。请把单元格格式改回“常规”，重新填写数字（单位：${p.unit}）。`,
     'not-a-number': (p) =>
       p.tooLong
         ? `本期完成值只能填数字，文字说明请写在“说明”栏。`
@@ -101,7 +101,7 @@ const ISSUES: Record<Lang, IssueTemplates> = {
         ? `The cell holds a formula that was never calculated. Open and save the file in Excel, or type the figure.`
         : `The cell shows the error ${p.error}. Fix the formula or type the figure.`,
     'date-typed': (p) =>
-      `Excel turned "${p.raw}" into a date. Set the cell format to General or Number and type the figure again (unit: ${p.unit}).`,
+      `The spreadsheet program turned "${p.raw}" into a date as it was typed (Excel, WPS and LibreOffice all do). Set the cell format back to General and type the figure again (unit: ${p.unit}).`,
     'not-a-number': (p) =>
       p.tooLong
         ? `The figure column takes numbers only; put text in the note column.`

@@ -235,9 +235,10 @@ export function enter(cell: CellModel, input: unknown): void {
     if (cell.numberFormat === 'General') cell.numberFormat = 'yyyy-mm-dd';
     return;
   }
-  const date = /^(\d{1,2})-(\d{1,2})$/.exec(text);
+  const date = /^(\d{1,2})[-/](\d{1,2})$/.exec(text);
   if (date) {
-    // Excel "helps": 3-5 becomes 5 March of this year.
+    // Excel "helps": 3-5 and 3/5 become 5 March of this year, in a date format ("Stop
+    // automatically changing numbers to dates", support.microsoft.com: "12/2 changes to 2-Dec").
     cell.value = Math.round(Date.UTC(2026, Number(date[1]) - 1, Number(date[2])) / 86_400_000) + 25_569;
     cell.numberFormat = 'd-mmm';
     return;

@@ -71,7 +71,10 @@ describe('the template workbook (spec §2)', () => {
       operator: 'between',
       formulae: [0, 100],
     });
-    expect(percent.numFmt).toBe('0.0');
+    // General (exceljs reads numFmtId 0 back as no format): an explicit format would keep
+    // LibreOffice from marking a typed 80% or 3-5 (docs/typing-matrix.md).
+    expect(percent.numFmt ?? 'General').toBe('General');
+    expect(beds.numFmt ?? 'General').toBe('General');
   });
 
   it('unlocks only G, H and the header inputs, and protects the sheet without a password', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultCatalog, findIndicator, parseFigure, validationFor, type RawCell } from '../../src/core';
+import { toRawCell } from '../../src/excel/cells';
 import { readWorkbook } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
 import { enter, type CellModel } from '../office/excel-double';
@@ -10,7 +11,7 @@ import { enter, type CellModel } from '../office/excel-double';
 /**
  * What a clerk types into the template's figure cells, as each program stores it, and how we read
  * it (issue: the template in three programs; the decision is in docs/typing-matrix.md). LibreOffice
- * is driven through UNO (test/helpers/uno-typing.py: XCell.setFormula, Calc's input parser);
+ * is driven through UNO (test/helpers/uno-typing.py: .uno:EnterString, Calc's typing path);
  * Excel through the double's model of Excel's typing (test/office/excel-double.ts `enter`). WPS
  * cannot run here.
  */
@@ -19,7 +20,7 @@ const catalog = defaultCatalog();
 const ROWS = { 'YL-02': 6, 'YL-03': 7, 'YL-04': 8, 'YL-05': 9, 'YL-06': 10 } as const;
 type Code = keyof typeof ROWS;
 
-/** [indicator, typed, value read, issue kinds] — the same expectations for both programs unless said. */
+/** [indicator, typed, value read, issue kinds] — the same in both programs, with General cells. */
 const TYPED: {
   code: Code;
   typed: string;
@@ -27,13 +28,15 @@ const TYPED: {
   excel: [number | null, string[]];
 }[] = [
   { code: 'YL-03', typed: '80', libreoffice: [80, []], excel: [80, []] },
-  // Excel gives the cell a percent format with 0.8; Calc keeps the template's 0.0 and stores 0.8,
-  // which cannot be told from a clerk typing 0.8: the check asks (待核实), it does not guess.
-  { code: 'YL-03', typed: '80%', libreoffice: [0.8, ['percent-as-fraction']], excel: [80, []] },
+  // Both programs give a General cell a percent format with 0.8; the reader sees the format. With
+  // the old `0.0` cells Calc kept its format and stored a bare 0.8, and the check had to ask.
+  { code: 'YL-03', typed: '80%', libreoffice: [80, []], excel: [80, []] },
   { code: 'YL-05', typed: '８０％', libreoffice: [80, []], excel: [80, []] },
   { code: 'YL-06', typed: '85.5', libreoffice: [85.5, []], excel: [85.5, []] },
-  // Calc keeps 3-5 as text, Excel makes it 5 March: either way a date is refused, never a count.
+  // Both make 3-5 and 3/5 5 March, in a date format: refused as a date, never a count of 46086
+  // (what Calc stored, with no date format, in the old `0` cells).
   { code: 'YL-02', typed: '3-5', libreoffice: [null, ['date-typed']], excel: [null, ['date-typed']] },
+  { code: 'YL-04', typed: '3/5', libreoffice: [null, ['date-typed']], excel: [null, ['date-typed']] },
   { code: 'YL-02', typed: '620张', libreoffice: [620, []], excel: [620, []] },
 ];
 
@@ -97,10 +100,12 @@ it('Excel (the double’s model of typing): each string reads as the table says'
       locked: false,
     };
     enter(cell, t.typed);
-    const raw: RawCell =
-      typeof cell.value === 'number'
-        ? { type: 'number', value: cell.value, numFmt: cell.numberFormat }
-        : { type: 'string', value: String(cell.value ?? '') };
+    // Read as the add-in reads a cell Office.js hands back (src/excel/cells.ts).
+    const raw = toRawCell(
+      cell.value,
+      typeof cell.value === 'number' ? 'Double' : cell.value === null ? 'Empty' : 'String',
+      cell.numberFormat,
+    );
     expect([t.code, t.typed, ...read(raw, t.code)]).toEqual([t.code, t.typed, ...t.excel]);
   }
 });
