@@ -26,6 +26,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 85, low: 75, break: null },
   concurrency: 2,
+  // The first run of the whole in-process suite, instrumented and in one process, takes longer
+  // than Stryker's default five minutes on two cores.
+  dryRunTimeoutMinutes: 30,
   timeoutMS: 20000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
