@@ -117,19 +117,51 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = 100_000): ZipDi
   return { ok: true, entries };
 }
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
+/**
+ * CRC-32 eight bytes a step ("slicing-by-8"): table k holds the CRC of a byte followed by k zero
+ * bytes, so eight lookups replace eight dependent byte steps. Every inflated part is checked, and
+ * byte by byte this was about a sixth of reading a bureau file.
+ */
+const CRC_TABLES = (() => {
+  const table = new Int32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     table[n] = c;
   }
+  for (let n = 0; n < 256; n++)
+    for (let k = 1; k < 8; k++) {
+      const previous = table[(k - 1) * 256 + n] ?? 0;
+      table[k * 256 + n] = (previous >>> 8) ^ (table[previous & 0xff] ?? 0);
+    }
   return table;
 })();
 
 export function crc32(data: Uint8Array, crc = 0): number {
+  // Every index is in range (i + 7 < length, a byte < 256), so lookups are asserted, not
+  // checked: a check per lookup costs almost half the speed.
+  const t = CRC_TABLES;
+  const d = data;
   let c = ~crc;
-  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  let i = 0;
+  for (const last = data.length - 8; i <= last; i += 8) {
+    const word =
+      c ^
+      ((d[i] as number) |
+        ((d[i + 1] as number) << 8) |
+        ((d[i + 2] as number) << 16) |
+        ((d[i + 3] as number) << 24));
+    c =
+      (t[1792 + (word & 0xff)] as number) ^
+      (t[1536 + ((word >>> 8) & 0xff)] as number) ^
+      (t[1280 + ((word >>> 16) & 0xff)] as number) ^
+      (t[1024 + (word >>> 24)] as number) ^
+      (t[768 + (d[i + 4] as number)] as number) ^
+      (t[512 + (d[i + 5] as number)] as number) ^
+      (t[256 + (d[i + 6] as number)] as number) ^
+      (t[d[i + 7] as number] as number);
+  }
+  for (; i < data.length; i++) c = (t[(c ^ (d[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return ~c >>> 0;
 }
 
