@@ -35,17 +35,25 @@ function input(
 const row = (master: ReturnType<typeof combine>, code: string) => master.rows.find((r) => r.code === code)!;
 
 describe('combine (spec §7)', () => {
-  const mz = input('民政局.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': 45, 'YL-04': 1, 'YL-14': 80 });
-  const wj = input('卫健局.xlsx', '县卫生健康局', { 'YL-04': 2, 'TY-03': 655, 'TY-04': 2.3, 'TY-06': 20 });
-  const rs = input('人社局.xlsx', '县人力资源和社会保障局', { 'YL-01': 93, 'YL-14': 80, 'TY-06': 25 });
-  const broken: CombineInput = {
-    file: '坏文件.xlsx',
-    sha256: sha256Text('broken'),
-    report: null,
-    fileErrors: [{ kind: 'damaged', params: {} }],
-  };
-
-  const master = combine(catalog, [mz, wj, rs, broken], { importedAt: NOW });
+  // Built in beforeEach, inside each test as jest runs it, not while jest collects the tests:
+  // code run outside a test is what Stryker calls static and reruns the whole suite for.
+  let mz: CombineInput;
+  let wj: CombineInput;
+  let rs: CombineInput;
+  let broken: CombineInput;
+  let master: ReturnType<typeof combine>;
+  beforeEach(() => {
+    mz = input('民政局.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': 45, 'YL-04': 1, 'YL-14': 80 });
+    wj = input('卫健局.xlsx', '县卫生健康局', { 'YL-04': 2, 'TY-03': 655, 'TY-04': 2.3, 'TY-06': 20 });
+    rs = input('人社局.xlsx', '县人力资源和社会保障局', { 'YL-01': 93, 'YL-14': 80, 'TY-06': 25 });
+    broken = {
+      file: '坏文件.xlsx',
+      sha256: sha256Text('broken'),
+      report: null,
+      fileErrors: [{ kind: 'damaged', params: {} }],
+    };
+    master = combine(catalog, [mz, wj, rs, broken], { importedAt: NOW });
+  });
 
   it('takes each value from the lead bureau', () => {
     expect(master.period).toBe(2023);
