@@ -25,6 +25,7 @@ module.exports = {
     '<rootDir>/test/xlsx/annotate.test.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/stryker-setup.ts'],
   // Instrumented code is slower; a test's own limit still applies where it sets one.
   testTimeout: 60_000,
   coverageThreshold: undefined,
