@@ -138,7 +138,9 @@ const lines = [
       `| ${file} | ${when.toISOString().slice(0, 10)} | ${percent(c)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |`,
   ),
   '',
-  notRun.length === 0 ? '每个文件都运行过。' : `没有运行过的文件：${notRun.map((f) => `\`${f}\``).join('、')}。`,
+  notRun.length === 0
+    ? '每个文件都运行过。'
+    : `没有运行过的文件：${notRun.map((f) => `\`${f}\``).join('、')}。`,
   '',
   '## 存活的变异体 · Surviving mutants',
   '',

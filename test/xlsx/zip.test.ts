@@ -144,6 +144,9 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
 
   it('a locator pointing at no zip64 end record is a damaged file, saying so', () => {
     const broken = readZipDirectory(toZip64(plain(), 7));
-    expect(broken).toEqual({ ok: false, failure: { kind: 'damaged', detail: 'zip64: end record not found' } });
+    expect(broken).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'zip64: end record not found' },
+    });
   });
 });
