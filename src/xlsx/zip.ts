@@ -119,8 +119,8 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries = 100_000): ZipDi
 
 /**
  * CRC-32 eight bytes a step ("slicing-by-8"): table k holds the CRC of a byte followed by k zero
- * bytes, so eight lookups replace eight dependent byte steps. Every inflated part is checked, and
- * byte by byte this was about a sixth of reading a bureau file.
+ * bytes, so eight lookups replace eight dependent byte steps. Every inflated part is checked;
+ * on 3 KB parts this is about four times faster than the byte-wise loop it replaces.
  */
 const CRC_TABLES = (() => {
   const table = new Int32Array(256 * 8);
