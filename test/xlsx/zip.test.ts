@@ -45,7 +45,19 @@ describe('crc32 (slicing-by-8) agrees with zlib', () => {
  * zip64 end record. Writers switch to it for large files; a reader that skips it sees nonsense
  * offsets. `toZip64` rewrites an ordinary zip in that form, every field moved that can be.
  */
-function toZip64(input: Uint8Array, z64Offset?: number): Uint8Array {
+type Zip64Field = 'size' | 'compressed' | 'offset';
+/** Where each field sits in a central directory entry, in the order the extra field lists them. */
+const ZIP64_FIELDS: [Zip64Field, number][] = [
+  ['size', 24],
+  ['compressed', 20],
+  ['offset', 42],
+];
+
+function toZip64(
+  input: Uint8Array,
+  z64Offset?: number,
+  moved: readonly Zip64Field[] = ['size', 'compressed', 'offset'],
+): Uint8Array {
   // A plain copy: a Node Buffer's slice() is a view into a shared pool, not a copy.
   const zip = new Uint8Array(input);
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -64,14 +76,16 @@ function toZip64(input: Uint8Array, z64Offset?: number): Uint8Array {
     const f = new DataView(fixed.buffer);
     // An unrelated field first (extended timestamp, 0x5455), so the reader must walk past it.
     const other = new Uint8Array([0x55, 0x54, 5, 0, 1, 0, 0, 0, 0]);
-    const z = new Uint8Array(28);
+    // Only the fields that "overflowed", in APPNOTE's order: size, compressed size, offset.
+    const fields = ZIP64_FIELDS.filter(([name]) => moved.includes(name));
+    const z = new Uint8Array(4 + 8 * fields.length);
     const zv = new DataView(z.buffer);
     zv.setUint16(0, 0x0001, true);
-    zv.setUint16(2, 24, true);
-    zv.setBigUint64(4, BigInt(f.getUint32(24, true)), true); // size
-    zv.setBigUint64(12, BigInt(f.getUint32(20, true)), true); // compressed size
-    zv.setBigUint64(20, BigInt(f.getUint32(42, true)), true); // local header offset
-    for (const field of [20, 24, 42]) f.setUint32(field, 0xffffffff, true);
+    zv.setUint16(2, 8 * fields.length, true);
+    for (const [k, [, field]] of fields.entries()) {
+      zv.setBigUint64(4 + 8 * k, BigInt(f.getUint32(field, true)), true);
+      f.setUint32(field, 0xffffffff, true);
+    }
     f.setUint16(30, extraLength + other.length + z.length, true);
     const end = at + 46 + nameLength + extraLength;
     const entry = [fixed, zip.slice(at + 46, end), other, z, zip.slice(end, end + commentLength)];
@@ -140,6 +154,19 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
     const original = readWorkbook(bytes, { allSheets: true });
     expect(original.ok).toBe(true);
     expect(readWorkbook(toZip64(bytes), { allSheets: true })).toEqual(original);
+  });
+
+  it.each([[['offset']], [['size']], [['compressed']], [['size', 'offset']], [['compressed', 'offset']]] as [
+    Zip64Field[],
+  ][])('an extra field holding only the fields that overflowed (%j) reads the same', (moved) => {
+    // APPNOTE §4.5.3: a field is in the zip64 extra only when its 32-bit slot says 0xFFFFFFFF;
+    // a reader that expects all three takes an offset for a size.
+    const zip = toZip64(plain(), undefined, moved);
+    const directory = readZipDirectory(zip);
+    expect(directory).toEqual(readZipDirectory(plain()));
+    if (!directory.ok) return;
+    for (const entry of directory.entries)
+      expect(inflateEntry(zip, entry, new InflateBudget(1 << 20)).ok).toBe(true);
   });
 
   it('a locator pointing at no zip64 end record is a damaged file, saying so', () => {
