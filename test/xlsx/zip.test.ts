@@ -5,7 +5,15 @@ import { defaultCatalog } from '../../src/core';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { readWorkbook } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
-import { InflateBudget, crc32, inflateEntry, readZipDirectory } from '../../src/xlsx/zip';
+import {
+  InflateBudget,
+  crc32,
+  indexEntries,
+  inflateEntry,
+  partTexts,
+  readZipDirectory,
+  verifyWholeZip,
+} from '../../src/xlsx/zip';
 
 /**
  * The reader checks every inflated part against its CRC-32 (APPNOTE 4.4.7), eight bytes a step.
@@ -175,5 +183,186 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
       ok: false,
       failure: { kind: 'damaged', detail: 'zip64: end record not found' },
     });
+  });
+});
+
+/**
+ * One part inflated (APPNOTE §4.3.7–4.3.9, §4.4.4–4.4.9): its declared size is a cap and its
+ * CRC a check, against the one budget of its file. Parts larger than one 64 KB slice of
+ * compressed data go through the streaming inflater, which a bureau file never reaches: these
+ * tests take both paths directly, with the failure each refusal reports.
+ */
+describe('inflating one part: declared size, CRC and the file budget', () => {
+  // Text over sixteen letters: compresses to about half, with real Huffman blocks, so 300 KB
+  // gives compressed data of several 64 KB slices.
+  const text = (length: number, seed = 7): Uint8Array => {
+    const out = new Uint8Array(length);
+    let x = seed;
+    for (let i = 0; i < length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      out[i] = 97 + ((x >>> 16) & 15);
+    }
+    return out;
+  };
+  const big = text(300_000);
+  const zip = zipSync({
+    'xl/big.xml': big,
+    'xl/Small.xml': strToU8('<a/>'),
+    'stored.bin': [text(500), { level: 0 }],
+  });
+  const entry = (name: string) => {
+    const directory = readZipDirectory(zip);
+    if (!directory.ok) throw new Error(directory.failure.detail);
+    const found = directory.entries.find((e) => e.name === name);
+    if (!found) throw new Error(name);
+    return found;
+  };
+  const roomy = () => new InflateBudget(10 << 20);
+
+  it('a part of several slices inflates through the streaming path to its exact bytes', () => {
+    const large = entry('xl/big.xml');
+    expect(large.method).toBe(8);
+    expect(large.compressedSize).toBeGreaterThan(2 * 64 * 1024);
+    const result = inflateEntry(zip, large, roomy());
+    expect(result.ok && Buffer.from(result.data).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('a part that inflates past its declared size is refused at the cap, in either path', () => {
+    const large = entry('xl/big.xml');
+    expect(inflateEntry(zip, { ...large, size: large.size - 1 }, roomy())).toEqual({
+      ok: false,
+      failure: {
+        kind: 'damaged',
+        detail: `xl/big.xml: inflates to more than the ${large.size - 1} bytes it declares`,
+      },
+    });
+    // One call into a buffer one byte larger than declared: the byte too many is seen.
+    const small = entry('xl/Small.xml');
+    expect(inflateEntry(zip, { ...small, size: small.size - 1 }, roomy())).toEqual({
+      ok: false,
+      failure: {
+        kind: 'damaged',
+        detail: `xl/Small.xml: ${small.size} bytes inflated, ${small.size - 1} declared`,
+      },
+    });
+  });
+
+  it('a part that inflates to less than it declares is damaged, saying both sizes', () => {
+    const e = entry('xl/big.xml');
+    expect(inflateEntry(zip, { ...e, size: e.size + 1 }, roomy())).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: `xl/big.xml: ${e.size} bytes inflated, ${e.size + 1} declared` },
+    });
+  });
+
+  it('a deflate stream damaged past its first slice is damaged, never a partial part', () => {
+    const e = entry('xl/big.xml');
+    const broken = new Uint8Array(zip);
+    const start = e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
+    for (let i = start + 100_000; i < start + 100_400; i++) broken[i] = 0xff;
+    const result = inflateEntry(broken, e, roomy());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.failure.kind).toBe('damaged');
+      expect(result.failure.detail.startsWith('xl/big.xml: ')).toBe(true);
+    }
+  });
+
+  it('compressed data cut short is reported as the inflater finds it, not as a size mismatch', () => {
+    // The last slice is pushed as final, so fflate says the stream ended early.
+    const e = entry('xl/big.xml');
+    const result = inflateEntry(zip, { ...e, compressedSize: e.compressedSize - 1000 }, roomy());
+    expect(result).toEqual({ ok: false, failure: { kind: 'damaged', detail: 'xl/big.xml: unexpected EOF' } });
+  });
+
+  it('a stored part (method 0) is taken as it is, and still held to its CRC', () => {
+    const e = entry('stored.bin');
+    expect(e.method).toBe(0);
+    const good = inflateEntry(zip, e, roomy());
+    expect(good.ok && Buffer.from(good.data).equals(Buffer.from(text(500)))).toBe(true);
+    expect(inflateEntry(zip, { ...e, crc: (e.crc ^ 1) >>> 0 }, roomy())).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'stored.bin: CRC-32 mismatch' },
+    });
+  });
+
+  it('the budget is shared: a part is refused before inflating when it declares more than is left', () => {
+    const e = entry('xl/big.xml');
+    const budget = new InflateBudget(e.size + 10);
+    expect(inflateEntry(zip, e, budget).ok).toBe(true);
+    expect(budget.remaining).toBe(10);
+    expect(inflateEntry(zip, e, budget)).toEqual({
+      ok: false,
+      failure: { kind: 'budget', detail: `xl/big.xml: ${e.size} bytes declared, 10 left` },
+    });
+    // Exactly what is left is still allowed.
+    expect(inflateEntry(zip, entry('xl/Small.xml'), new InflateBudget(4)).ok).toBe(true);
+  });
+
+  it('what .xlsx writers never write is damaged, each for its reason', () => {
+    const e = entry('xl/Small.xml');
+    const reason = (changed: Partial<typeof e>, bytes: Uint8Array = zip) => {
+      const result = inflateEntry(bytes, { ...e, ...changed }, roomy());
+      return result.ok ? 'ok' : `${result.failure.kind}: ${result.failure.detail}`;
+    };
+    expect(reason({ flags: 1 })).toBe('damaged: xl/Small.xml: encrypted zip entry');
+    expect(reason({ method: 12 })).toBe(
+      'damaged: xl/Small.xml: compression method 12 is not used by .xlsx writers',
+    );
+    expect(reason({ localOffset: e.localOffset + 1 })).toBe('damaged: xl/Small.xml: local header missing');
+    expect(reason({ localOffset: zip.length - 29 })).toBe('damaged: xl/Small.xml: local header missing');
+    expect(reason({ compressedSize: zip.length })).toBe(
+      'damaged: xl/Small.xml: data runs past the end of the file',
+    );
+  });
+});
+
+describe('whole packages: verifyWholeZip, partTexts, indexEntries', () => {
+  const zip = zipSync({
+    'xl/workbook.xml': strToU8('<workbook/>'),
+    'docs/': new Uint8Array(0),
+    'b.txt': strToU8('bb'),
+  });
+
+  it('a sound package passes; one declaring more than the budget in all is refused before inflating', () => {
+    expect(verifyWholeZip(zip, 1000)).toBeNull();
+    expect(verifyWholeZip(zip, 12)).toEqual({
+      kind: 'budget',
+      detail: 'parts declare 13 bytes in all, more than 12',
+    });
+    expect(verifyWholeZip(zip, 13)).toBeNull();
+  });
+
+  it("a part that fails to inflate fails the package with that part's reason", () => {
+    const broken = new Uint8Array(zip);
+    const directory = readZipDirectory(zip);
+    if (!directory.ok) throw new Error('directory');
+    const b = directory.entries.find((e) => e.name === 'b.txt');
+    if (!b) throw new Error('b.txt');
+    broken[b.localOffset] = 0; // its local header signature
+    expect(verifyWholeZip(broken, 1000)).toEqual({ kind: 'damaged', detail: 'b.txt: local header missing' });
+    expect(verifyWholeZip(new Uint8Array(10), 1000)?.kind).toBe('damaged');
+  });
+
+  it('partTexts: a part by name, case-insensitively; undefined when missing or past the budget', () => {
+    const texts = partTexts(zip, 1000);
+    expect(texts('XL/Workbook.xml')).toBe('<workbook/>');
+    expect(texts('b.txt')).toBe('bb');
+    expect(texts('xl/styles.xml')).toBeUndefined();
+    const tight = partTexts(zip, 12);
+    expect(tight('xl/workbook.xml')).toBe('<workbook/>');
+    expect(tight('b.txt')).toBeUndefined();
+    expect(partTexts(new Uint8Array(5), 1000)('b.txt')).toBeUndefined();
+  });
+
+  it('indexEntries: folders are not parts; two names differing only in case are one part, twice', () => {
+    const directory = readZipDirectory(zip);
+    if (!directory.ok) throw new Error('directory');
+    const index = indexEntries(directory.entries);
+    expect(index.ok && [...index.parts.keys()].sort()).toEqual(['b.txt', 'xl/workbook.xml']);
+    const twice = zipSync({ 'xl/a.xml': strToU8('1'), 'XL/A.xml': strToU8('2') });
+    const again = readZipDirectory(twice);
+    if (!again.ok) throw new Error('directory');
+    expect(indexEntries(again.entries)).toEqual({ ok: false, duplicate: 'XL/A.xml' });
   });
 });
