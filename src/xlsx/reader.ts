@@ -195,11 +195,14 @@ interface Reading {
   xmlChars: number;
 }
 
+// Built once, not per part: a file has half a dozen parts and a combine thousands of files.
+const UTF8 = new TextDecoder('utf-8');
+
 function decodePart(data: Uint8Array): string {
   // Excel writes UTF-8; XML allows UTF-16 with a byte order mark, and some tools write it.
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
-  return new TextDecoder('utf-8').decode(data);
+  return UTF8.decode(data);
 }
 
 /** The text of a part, or undefined where the package has none by that name. */
@@ -450,7 +453,8 @@ function readStyles(reading: Reading, name: string | null): string[] {
         } else if (local === 'cellXfs') {
           inCellXfs = !selfClosing;
         } else if (local === 'xf' && inCellXfs) {
-          xfIds.push(Number(parseAttributes(raw).get('numFmtId') ?? 0));
+          // Only the format id: a style's <xf> carries half a dozen attributes the reader never uses.
+          xfIds.push(Number(attribute(raw, 'numFmtId') ?? 0));
         }
       },
       close(local) {

@@ -188,7 +188,9 @@ export function parseAttributes(raw: string): Map<string, string> {
     if (quote !== 34 && quote !== 39) continue;
     const end = raw.indexOf(quote === 34 ? '"' : "'", i + 1);
     const valueEnd = end === -1 ? n : end;
-    const value = decodeEntities(raw.slice(i + 1, valueEnd).replace(/[\t\n\r]/g, ' '));
+    const rawValue = raw.slice(i + 1, valueEnd);
+    // Attribute-value normalisation (XML 1.0 §3.3.3): literal tabs and line ends read as spaces.
+    const value = decodeEntities(/[\t\n\r]/.test(rawValue) ? rawValue.replace(/[\t\n\r]/g, ' ') : rawValue);
     i = valueEnd + 1;
     if (qname.length === 0) continue;
     const colon = qname.indexOf(':');
