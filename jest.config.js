@@ -6,6 +6,10 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // Benchmarks run with `npm run bench`, never as tests.
   testPathIgnorePatterns: ['/node_modules/', '/test/bench/'],
+  // Jest's 5 s default is a statement about this machine's speed, not a rule of the code: under
+  // load (coverage, a mutation run beside it) tests that read and write real workbooks passed 5 s
+  // and failed. A hang still fails, after 30 s; speed is judged by `npm run bench`.
+  testTimeout: 30_000,
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
