@@ -275,6 +275,17 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
     expect(result).toEqual({ ok: false, failure: { kind: 'damaged', detail: 'xl/big.xml: unexpected EOF' } });
   });
 
+  it('a small part whose deflate data is not deflate says what the inflater found, with its name', () => {
+    const e = entry('xl/Small.xml');
+    const broken = new Uint8Array(zip);
+    const start = e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
+    broken.fill(0xff, start, start + e.compressedSize);
+    expect(inflateEntry(broken, e, roomy())).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'xl/Small.xml: invalid block type' },
+    });
+  });
+
   it('a stored part (method 0) is taken as it is, and still held to its CRC', () => {
     const e = entry('stored.bin');
     expect(e.method).toBe(0);
