@@ -21,6 +21,7 @@ module.exports = {
     '<rootDir>/test/xlsx/reader-real.test.ts',
     '<rootDir>/test/xlsx/bounded.test.ts',
     '<rootDir>/test/xlsx/zip.test.ts',
+    '<rootDir>/test/xlsx/xml.test.ts',
     '<rootDir>/test/xlsx/fixtures.test.ts',
     '<rootDir>/test/xlsx/annotate.test.ts',
   ],
