@@ -377,3 +377,35 @@ describe('whole packages: verifyWholeZip, partTexts, indexEntries', () => {
     expect(indexEntries(again.entries)).toEqual({ ok: false, duplicate: 'XL/A.xml' });
   });
 });
+
+/**
+ * The end of central directory record (APPNOTE §4.3.16) is found by searching back from the end
+ * of the file: it is 22 bytes followed by a comment of at most 65,535 bytes, so the search covers
+ * exactly that window and no more.
+ */
+describe('finding the end record, behind a comment of any allowed length', () => {
+  const base = zipSync({ 'a.xml': strToU8('<a/>') });
+  /** The zip with `comment` bytes of comment (its declared length capped at 65,535) and `junk` more after it. */
+  const withComment = (comment: number, junk = 0): Uint8Array => {
+    const out = new Uint8Array(base.length + comment + junk).fill(0x20);
+    out.set(base);
+    new DataView(out.buffer).setUint16(base.length - 2, Math.min(comment, 0xffff), true);
+    return out;
+  };
+
+  it.each([0, 1, 1000, 65_535])('a comment of %i bytes: the directory is read', (length) => {
+    expect(readZipDirectory(withComment(length))).toEqual(readZipDirectory(base));
+  });
+
+  it('one byte more than a comment can hold: the end record is out of reach, and the file is damaged', () => {
+    expect(readZipDirectory(withComment(65_535, 1))).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'zip: end of central directory not found (file cut off?)' },
+    });
+  });
+
+  it('a file shorter than an end record, or cut inside it, is damaged', () => {
+    for (const bytes of [new Uint8Array(0), new Uint8Array(21), base.subarray(0, base.length - 1)])
+      expect(readZipDirectory(bytes)).toMatchObject({ ok: false, failure: { kind: 'damaged' } });
+  });
+});
