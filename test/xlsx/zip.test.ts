@@ -409,3 +409,211 @@ describe('finding the end record, behind a comment of any allowed length', () =>
       expect(readZipDirectory(bytes)).toMatchObject({ ok: false, failure: { kind: 'damaged' } });
   });
 });
+
+/** A local header (APPNOTE §4.3.7) for `name`, with an extra field of `extra` bytes, then `data`. */
+function localEntry(name: string, data: Uint8Array, method: number, extra = 0): Uint8Array {
+  const nameBytes = strToU8(name);
+  const header = new DataView(new ArrayBuffer(30));
+  header.setUint32(0, 0x04034b50, true);
+  header.setUint16(8, method, true);
+  header.setUint16(26, nameBytes.length, true);
+  header.setUint16(28, extra, true);
+  const out = new Uint8Array(30 + nameBytes.length + extra + data.length);
+  out.set(new Uint8Array(header.buffer));
+  out.set(nameBytes, 30);
+  out.fill(0xee, 30 + nameBytes.length, 30 + nameBytes.length + extra);
+  out.set(data, 30 + nameBytes.length + extra);
+  return out;
+}
+
+describe('the central directory and local headers, field by field (APPNOTE §4.3.7, §4.3.12, §4.3.16)', () => {
+  const three = () =>
+    zipSync({ 'a.xml': strToU8('<a/>'), 'b.xml': strToU8('<b/>'), 'c.xml': strToU8('<c/>') });
+  /** The end record's fields: entry counts at 8 and 10, directory offset at 16. */
+  const patchEnd = (zip: Uint8Array, field: 'count' | 'offset', value: number): Uint8Array => {
+    const out = new Uint8Array(zip);
+    const view = new DataView(out.buffer);
+    const eocd = out.length - 22;
+    if (field === 'count') {
+      view.setUint16(eocd + 8, value, true);
+      view.setUint16(eocd + 10, value, true);
+    } else view.setUint32(eocd + 16, value, true);
+    return out;
+  };
+  const broken = (n: number, of: number) => ({
+    ok: false,
+    failure: { kind: 'damaged', detail: `zip: central directory entry ${n} of ${of} is broken` },
+  });
+
+  it('an empty zip — an end record and nothing else — has no parts', () => {
+    const empty = zipSync({});
+    expect(empty.length).toBe(22);
+    expect(readZipDirectory(empty)).toEqual({ ok: true, entries: [] });
+  });
+
+  it('more entries than allowed are refused from the count alone', () => {
+    expect(readZipDirectory(three(), 2)).toEqual({
+      ok: false,
+      failure: { kind: 'budget', detail: 'zip: 3 entries' },
+    });
+    expect(readZipDirectory(three(), 3).ok).toBe(true);
+  });
+
+  it('a directory offset pointing at something else is broken at its first entry', () => {
+    expect(readZipDirectory(patchEnd(three(), 'offset', 0))).toEqual(broken(1, 3));
+  });
+
+  it('an offset of 0xFFFFFFFF without a zip64 locator is not zip64: it points nowhere', () => {
+    expect(readZipDirectory(patchEnd(three(), 'offset', 0xffffffff))).toEqual(broken(1, 3));
+  });
+
+  it('more entries counted than the directory holds: broken at the first missing one', () => {
+    expect(readZipDirectory(patchEnd(three(), 'count', 4))).toEqual(broken(4, 4));
+  });
+
+  it('an entry whose signature is there but whose fixed fields run past the end is broken', () => {
+    // The directory offset points into the end record's comment, which holds a bare signature.
+    const zip = three();
+    const comment = new Uint8Array([0x50, 0x4b, 0x01, 0x02, 0, 0, 0, 0]);
+    const out = new Uint8Array(zip.length + comment.length);
+    out.set(zip);
+    out.set(comment, zip.length);
+    const view = new DataView(out.buffer);
+    const eocd = zip.length - 22;
+    view.setUint16(eocd + 8, 1, true);
+    view.setUint16(eocd + 10, 1, true);
+    view.setUint32(eocd + 16, zip.length, true);
+    view.setUint16(eocd + 20, comment.length, true);
+    expect(readZipDirectory(out)).toEqual(broken(1, 1));
+  });
+
+  it.each([
+    ['count', 'only the entry count says zip64'],
+    ['offset', 'only the directory offset says zip64'],
+  ] as const)('zip64 where %s overflowed (%s) reads the same directory', (field) => {
+    const plain = three();
+    const wide = toZip64(plain);
+    const eocd = wide.length - 22;
+    const view = new DataView(wide.buffer, wide.byteOffset, wide.byteLength);
+    const realOffset = new DataView(plain.buffer, plain.byteOffset).getUint32(plain.length - 22 + 16, true);
+    if (field === 'count') view.setUint32(eocd + 16, realOffset, true);
+    else {
+      view.setUint16(eocd + 8, 3, true);
+      view.setUint16(eocd + 10, 3, true);
+    }
+    expect(readZipDirectory(wide)).toEqual(readZipDirectory(plain));
+  });
+
+  it('names are UTF-8 where bit 11 says so, and read byte for byte (CP437 for ASCII) where it does not', () => {
+    const zip = zipSync({ '指标/数据.xml': strToU8('<a/>') });
+    const read = readZipDirectory(zip);
+    expect(read.ok && read.entries.map((e) => e.name)).toEqual(['指标/数据.xml']);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const dir = view.getUint32(zip.length - 22 + 16, true);
+    expect(view.getUint16(dir + 8, true) & 0x800).toBe(0x800);
+    view.setUint16(dir + 8, view.getUint16(dir + 8, true) & ~0x800, true);
+    const latin = readZipDirectory(zip);
+    expect(latin.ok && latin.entries.map((e) => e.name)).toEqual([
+      Buffer.from(strToU8('指标/数据.xml')).toString('latin1'),
+    ]);
+  });
+
+  it('a file comment after an entry is skipped to reach the next one', () => {
+    const zip = zipSync({
+      'a.xml': [strToU8('<a/>'), { comment: '说明：第一个' }],
+      'b.xml': strToU8('<b/>'),
+    });
+    const read = readZipDirectory(zip);
+    expect(read.ok && read.entries.map((e) => e.name)).toEqual(['a.xml', 'b.xml']);
+  });
+
+  it('verifyWholeZip does not inflate folder entries, which hold nothing', () => {
+    const zip = zipSync({ 'docs/': new Uint8Array(0), 'b.txt': strToU8('bb') });
+    const read = readZipDirectory(zip);
+    const folder = read.ok ? read.entries.find((e) => e.name === 'docs/') : undefined;
+    if (!folder) throw new Error('docs/');
+    zip[folder.localOffset] = 0;
+    expect(verifyWholeZip(zip, 1000)).toBeNull();
+  });
+
+  it("a local header's own extra field is skipped to reach the data, which may end the file", () => {
+    const data = strToU8('hello, 耿马');
+    const bytes = localEntry('x.xml', data, 0, 12);
+    const entry = {
+      name: 'x.xml',
+      key: 'x.xml',
+      method: 0,
+      flags: 0,
+      compressedSize: data.length,
+      size: data.length,
+      crc: crc32(data),
+      localOffset: 0,
+    };
+    const read = inflateEntry(bytes, entry, new InflateBudget(1000));
+    expect(read.ok && Buffer.from(read.data).toString()).toBe('hello, 耿马');
+  });
+
+  it('a local header signature with fewer than 30 bytes after it is a missing header', () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0, 0]);
+    const entry = {
+      name: 'x',
+      key: 'x',
+      method: 0,
+      flags: 0,
+      compressedSize: 0,
+      size: 0,
+      crc: 0,
+      localOffset: 0,
+    };
+    expect(inflateEntry(bytes, entry, new InflateBudget(1000))).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'x: local header missing' },
+    });
+  });
+
+  it('a small part is inflated into a buffer one byte past its declared size, never further', () => {
+    // The cap holds the output: a part declaring 100 bytes less than it holds yields 101 more than declared.
+    const data = new Uint8Array(5000).fill(0x61);
+    const zip = zipSync({ 'a.xml': data });
+    const read = readZipDirectory(zip);
+    if (!read.ok || !read.entries[0]) throw new Error('directory');
+    const entry = { ...read.entries[0], size: 4900 };
+    expect(inflateEntry(zip, entry, new InflateBudget(1 << 20))).toEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'a.xml: 4901 bytes inflated, 4900 declared' },
+    });
+  });
+
+  it('compressed data of exactly two slices: the second is pushed as the last', () => {
+    // Two stored deflate blocks (RFC 1951 §3.2.4) of 65,535 and 65,527 bytes: 131,072 bytes in all.
+    const content = new Uint8Array(131_062);
+    for (let i = 0; i < content.length; i++) content[i] = (i * 7) & 0xff;
+    const block = (final: boolean, data: Uint8Array) => {
+      const out = new Uint8Array(5 + data.length);
+      out[0] = final ? 1 : 0;
+      new DataView(out.buffer).setUint16(1, data.length, true);
+      new DataView(out.buffer).setUint16(3, ~data.length & 0xffff, true);
+      out.set(data, 5);
+      return out;
+    };
+    const first = block(false, content.subarray(0, 65_535));
+    const second = block(true, content.subarray(65_535));
+    const deflated = new Uint8Array(first.length + second.length);
+    deflated.set(first);
+    deflated.set(second, first.length);
+    expect(deflated.length).toBe(2 * 64 * 1024);
+    const bytes = localEntry('two.bin', deflated, 8);
+    const entry = {
+      name: 'two.bin',
+      key: 'two.bin',
+      method: 8,
+      flags: 0,
+      compressedSize: deflated.length,
+      size: content.length,
+      crc: crc32(content),
+      localOffset: 0,
+    };
+    const read = inflateEntry(bytes, entry, new InflateBudget(1 << 20));
+    expect(read.ok && Buffer.from(read.data).equals(Buffer.from(content))).toBe(true);
+  });
+});
