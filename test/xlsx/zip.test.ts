@@ -553,6 +553,23 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     expect(read.ok && Buffer.from(read.data).toString()).toBe('hello, 耿马');
   });
 
+  it('a local header of exactly 30 bytes ending the file, for an empty part, is read', () => {
+    const bytes = localEntry('', new Uint8Array(0), 0);
+    expect(bytes.length).toBe(30);
+    const entry = {
+      name: '',
+      key: '',
+      method: 0,
+      flags: 0,
+      compressedSize: 0,
+      size: 0,
+      crc: 0,
+      localOffset: 0,
+    };
+    const read = inflateEntry(bytes, entry, new InflateBudget(0));
+    expect(read.ok && read.data.length).toBe(0);
+  });
+
   it('a local header signature with fewer than 30 bytes after it is a missing header', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0, 0]);
     const entry = {
