@@ -183,6 +183,14 @@ describe('the rules the last mutation run left unproven (spec §5)', () => {
     expect(computeStatus(catalog, maintain, 90, 2023)).toMatchObject({ status: 'off-track', toTarget: null });
   });
 
+  it('§5 a level to hold where lower is better (a ceiling already reached): above it is behind, at it achieved', () => {
+    // Baseline 100 and target 100 with lower better: the plan holds the level, so any rise is behind
+    // before the target year too, never left unjudged for want of a slope.
+    const ceiling = { ...maintain, direction: 'lower' as const };
+    expect(computeStatus(catalog, ceiling, 110, 2023)).toMatchObject({ status: 'off-track', progress: null });
+    expect(computeStatus(catalog, ceiling, 100, 2023)).toMatchObject({ status: 'achieved' });
+  });
+
   it('§5 without any starting point the figure is not judged, and nothing divides by it', () => {
     expect(computeStatus(catalog, noBaseline, 60, 2023)).toMatchObject({
       status: 'not-judged',
