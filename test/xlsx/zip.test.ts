@@ -487,22 +487,22 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     expect(readZipDirectory(out)).toEqual(broken(1, 1));
   });
 
-  it.each([
-    ['count', 'only the entry count says zip64'],
-    ['offset', 'only the directory offset says zip64'],
-  ] as const)('zip64 where %s overflowed (%s) reads the same directory', (field) => {
-    const plain = three();
-    const wide = toZip64(plain);
-    const eocd = wide.length - 22;
-    const view = new DataView(wide.buffer, wide.byteOffset, wide.byteLength);
-    const realOffset = new DataView(plain.buffer, plain.byteOffset).getUint32(plain.length - 22 + 16, true);
-    if (field === 'count') view.setUint32(eocd + 16, realOffset, true);
-    else {
-      view.setUint16(eocd + 8, 3, true);
-      view.setUint16(eocd + 10, 3, true);
-    }
-    expect(readZipDirectory(wide)).toEqual(readZipDirectory(plain));
-  });
+  it.each(['count', 'offset'] as const)(
+    'zip64 where only the %s overflowed reads the same directory',
+    (field) => {
+      const plain = three();
+      const wide = toZip64(plain);
+      const eocd = wide.length - 22;
+      const view = new DataView(wide.buffer, wide.byteOffset, wide.byteLength);
+      const realOffset = new DataView(plain.buffer, plain.byteOffset).getUint32(plain.length - 22 + 16, true);
+      if (field === 'count') view.setUint32(eocd + 16, realOffset, true);
+      else {
+        view.setUint16(eocd + 8, 3, true);
+        view.setUint16(eocd + 10, 3, true);
+      }
+      expect(readZipDirectory(wide)).toEqual(readZipDirectory(plain));
+    },
+  );
 
   it('names are UTF-8 where bit 11 says so, and read byte for byte (CP437 for ASCII) where it does not', () => {
     const zip = zipSync({ '指标/数据.xml': strToU8('<a/>') });
