@@ -13,6 +13,7 @@ import {
   partTexts,
   readZipDirectory,
   verifyWholeZip,
+  type ZipEntry,
 } from '../../src/xlsx/zip';
 
 /**
@@ -410,6 +411,14 @@ describe('finding the end record, behind a comment of any allowed length', () =>
   });
 });
 
+/** The directory's view of an entry at offset 0, for parts built by hand with `localEntry`. */
+function handEntry(
+  name: string,
+  fields: Pick<ZipEntry, 'method' | 'compressedSize' | 'size' | 'crc'>,
+): ZipEntry {
+  return { name, key: name.toLowerCase(), flags: 0, localOffset: 0, ...fields };
+}
+
 /** A local header (APPNOTE §4.3.7) for `name`, with an extra field of `extra` bytes, then `data`. */
 function localEntry(name: string, data: Uint8Array, method: number, extra = 0): Uint8Array {
   const nameBytes = strToU8(name);
@@ -539,16 +548,12 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
   it("a local header's own extra field is skipped to reach the data, which may end the file", () => {
     const data = strToU8('hello, 耿马');
     const bytes = localEntry('x.xml', data, 0, 12);
-    const entry = {
-      name: 'x.xml',
-      key: 'x.xml',
+    const entry = handEntry('x.xml', {
       method: 0,
-      flags: 0,
       compressedSize: data.length,
       size: data.length,
       crc: crc32(data),
-      localOffset: 0,
-    };
+    });
     const read = inflateEntry(bytes, entry, new InflateBudget(1000));
     expect(read.ok && Buffer.from(read.data).toString()).toBe('hello, 耿马');
   });
@@ -556,32 +561,14 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
   it('a local header of exactly 30 bytes ending the file, for an empty part, is read', () => {
     const bytes = localEntry('', new Uint8Array(0), 0);
     expect(bytes.length).toBe(30);
-    const entry = {
-      name: '',
-      key: '',
-      method: 0,
-      flags: 0,
-      compressedSize: 0,
-      size: 0,
-      crc: 0,
-      localOffset: 0,
-    };
+    const entry = handEntry('', { method: 0, compressedSize: 0, size: 0, crc: 0 });
     const read = inflateEntry(bytes, entry, new InflateBudget(0));
     expect(read.ok && read.data.length).toBe(0);
   });
 
   it('a local header signature with fewer than 30 bytes after it is a missing header', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0, 0]);
-    const entry = {
-      name: 'x',
-      key: 'x',
-      method: 0,
-      flags: 0,
-      compressedSize: 0,
-      size: 0,
-      crc: 0,
-      localOffset: 0,
-    };
+    const entry = handEntry('x', { method: 0, compressedSize: 0, size: 0, crc: 0 });
     expect(inflateEntry(bytes, entry, new InflateBudget(1000))).toEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'x: local header missing' },
@@ -620,16 +607,12 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     deflated.set(second, first.length);
     expect(deflated.length).toBe(2 * 64 * 1024);
     const bytes = localEntry('two.bin', deflated, 8);
-    const entry = {
-      name: 'two.bin',
-      key: 'two.bin',
+    const entry = handEntry('two.bin', {
       method: 8,
-      flags: 0,
       compressedSize: deflated.length,
       size: content.length,
       crc: crc32(content),
-      localOffset: 0,
-    };
+    });
     const read = inflateEntry(bytes, entry, new InflateBudget(1 << 20));
     expect(read.ok && Buffer.from(read.data).equals(Buffer.from(content))).toBe(true);
   });
