@@ -438,17 +438,21 @@ function localEntry(name: string, data: Uint8Array, method: number, extra = 0): 
 describe('the central directory and local headers, field by field (APPNOTE §4.3.7, §4.3.12, §4.3.16)', () => {
   const three = () =>
     zipSync({ 'a.xml': strToU8('<a/>'), 'b.xml': strToU8('<b/>'), 'c.xml': strToU8('<c/>') });
-  /** The end record's fields: entry counts at 8 and 10, directory offset at 16. */
-  const patchEnd = (zip: Uint8Array, field: 'count' | 'offset', value: number): Uint8Array => {
+  /** The end record's fields: entry counts at 8 and 10, directory offset at 16, comment length at 20. */
+  const patchEnd = (zip: Uint8Array, field: 'count' | 'offset' | 'comment', value: number): Uint8Array => {
     const out = new Uint8Array(zip);
     const view = new DataView(out.buffer);
     const eocd = out.length - 22;
     if (field === 'count') {
       view.setUint16(eocd + 8, value, true);
       view.setUint16(eocd + 10, value, true);
-    } else view.setUint32(eocd + 16, value, true);
+    } else if (field === 'offset') view.setUint32(eocd + 16, value, true);
+    else view.setUint16(eocd + 20, value, true);
     return out;
   };
+  /** Where the end record says the central directory starts. */
+  const directoryOffset = (zip: Uint8Array): number =>
+    new DataView(zip.buffer, zip.byteOffset, zip.byteLength).getUint32(zip.length - 22 + 16, true);
   const broken = (n: number, of: number) => ({
     ok: false,
     failure: { kind: 'damaged', detail: `zip: central directory entry ${n} of ${of} is broken` },
@@ -484,15 +488,14 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     // The directory offset points into the end record's comment, which holds a bare signature.
     const zip = three();
     const comment = new Uint8Array([0x50, 0x4b, 0x01, 0x02, 0, 0, 0, 0]);
+    const patched = patchEnd(
+      patchEnd(patchEnd(zip, 'count', 1), 'offset', zip.length),
+      'comment',
+      comment.length,
+    );
     const out = new Uint8Array(zip.length + comment.length);
-    out.set(zip);
+    out.set(patched);
     out.set(comment, zip.length);
-    const view = new DataView(out.buffer);
-    const eocd = zip.length - 22;
-    view.setUint16(eocd + 8, 1, true);
-    view.setUint16(eocd + 10, 1, true);
-    view.setUint32(eocd + 16, zip.length, true);
-    view.setUint16(eocd + 20, comment.length, true);
     expect(readZipDirectory(out)).toEqual(broken(1, 1));
   });
 
@@ -500,15 +503,11 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     'zip64 where only the %s overflowed reads the same directory',
     (field) => {
       const plain = three();
-      const wide = toZip64(plain);
-      const eocd = wide.length - 22;
-      const view = new DataView(wide.buffer, wide.byteOffset, wide.byteLength);
-      const realOffset = new DataView(plain.buffer, plain.byteOffset).getUint32(plain.length - 22 + 16, true);
-      if (field === 'count') view.setUint32(eocd + 16, realOffset, true);
-      else {
-        view.setUint16(eocd + 8, 3, true);
-        view.setUint16(eocd + 10, 3, true);
-      }
+      // The other field put back to its real 32-bit value: only `field` still says 0xFFFF….
+      const wide =
+        field === 'count'
+          ? patchEnd(toZip64(plain), 'offset', directoryOffset(plain))
+          : patchEnd(toZip64(plain), 'count', 3);
       expect(readZipDirectory(wide)).toEqual(readZipDirectory(plain));
     },
   );
@@ -518,7 +517,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     const read = readZipDirectory(zip);
     expect(read.ok && read.entries.map((e) => e.name)).toEqual(['指标/数据.xml']);
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    const dir = view.getUint32(zip.length - 22 + 16, true);
+    const dir = directoryOffset(zip);
     expect(view.getUint16(dir + 8, true) & 0x800).toBe(0x800);
     view.setUint16(dir + 8, view.getUint16(dir + 8, true) & ~0x800, true);
     const latin = readZipDirectory(zip);
