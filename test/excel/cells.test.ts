@@ -10,6 +10,8 @@ describe('toRawCell: one cell from Office.js arrays', () => {
   it('Empty is no cell, whatever else came with it', () => {
     expect(toRawCell('', 'Empty', 'General', '')).toBeUndefined();
     expect(toRawCell('', 'Empty', '0.00%', '', '=A1')).toBeUndefined();
+    // Not even when Excel shows something for it: only the value type says a cell holds a figure.
+    expect(toRawCell('', 'Empty', 'General', '—')).toBeUndefined();
   });
 
   it('numbers: Integer and Double alike; the format kept unless it is General or empty', () => {
@@ -22,8 +24,10 @@ describe('toRawCell: one cell from Office.js arrays', () => {
     });
     expect(toRawCell(3, 'Double', '')).toEqual({ type: 'number', value: 3 });
     expect(toRawCell(3, 'Double', undefined)).toEqual({ type: 'number', value: 3 });
-    // An empty shown text says nothing: no `text` is carried.
-    expect(toRawCell(3, 'Double', 'General', '')).toEqual({ type: 'number', value: 3 });
+    // An empty or absent shown text says nothing: no `text` key is carried at all (strict, as
+    // `toEqual` would let `text: undefined` through).
+    expect(toRawCell(3, 'Double', 'General', '')).toStrictEqual({ type: 'number', value: 3 });
+    expect(toRawCell(3, 'Double', 'General', undefined)).toStrictEqual({ type: 'number', value: 3 });
   });
 
   it('a date-formatted number is a date in the 1900 system, as the file reader makes it', () => {
@@ -116,6 +120,11 @@ describe('toSheetView: a used range placed where it sits on the sheet', () => {
     expect(view.rows[2]?.[2]).toEqual({ type: 'number', value: 1 });
     expect(view.rows[2]?.[3]).toEqual({ type: 'number', value: 2, numFmt: '0%' });
     expect(view.rows[2]?.slice(0, 2)).toEqual([undefined, undefined]);
+    // Holes, not cells set to undefined: a row's length and its keys are what the reader walks.
+    const holes: unknown[] = [];
+    holes[2] = { type: 'string', value: 'a' };
+    expect(view.rows[1]).toStrictEqual(holes);
+    expect(Object.keys(view.rows[1] ?? {})).toEqual(['2']);
   });
 
   it('texts and formulas are taken from their own arrays, cell by cell', () => {
@@ -144,6 +153,33 @@ describe('toSheetView: a used range placed where it sits on the sheet', () => {
     });
     expect(view.rows).toEqual([[]]);
     expect(toSheetView('s', 'Visible', null).rows).toEqual([]);
+  });
+
+  it('a cell with no value type is empty even where Excel shows text for it', () => {
+    // Without its type a value is not a figure; the text alone would otherwise be read as one
+    // through the rich-value branch.
+    const view = toSheetView('s', 'Visible', {
+      top: 1,
+      left: 1,
+      values: [['x', 'y']],
+      valueTypes: [['String']],
+      numberFormat: [],
+      text: [['x', 'y']],
+    });
+    expect(view.rows).toStrictEqual([[{ type: 'string', value: 'x', text: 'x' }]]);
+  });
+
+  it('a row missing from the values is an empty row, whatever its types say', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const values = [, ['x']] as unknown[][];
+    const view = toSheetView('s', 'Visible', {
+      top: 1,
+      left: 1,
+      values,
+      valueTypes: [['String'], ['String']],
+      numberFormat: [],
+    });
+    expect(view.rows).toStrictEqual([[], [{ type: 'string', value: 'x' }]]);
   });
 
   it.each([

@@ -149,3 +149,15 @@ describe('where the result column goes', () => {
     expect(column).toEqual({ address: 'I4:I4', values: [[RESULT_HEADER]] });
   });
 });
+
+describe('MARK_COLOURS: the marks in the form Office.js takes', () => {
+  it('#RRGGBB fill and font for each mark, the values of the shared palette', () => {
+    // Literal values: the tests above compare with these constants, so a constant emptied by a
+    // slip in the prefixing would pass them all.
+    expect(MARK_COLOURS.error).toEqual({ fill: '#FF9B9B', font: '#7F0000' });
+    expect(MARK_COLOURS.warning).toEqual({ fill: '#FFEB9C', font: '#9C5700' });
+    expect(MARK_COLOURS['off-track']).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
+    expect(MARK_COLOURS['at-risk']).toEqual({ fill: '#FFEB9C', font: '#9C5700' });
+    expect(MARK_COLOURS.header).toEqual({ fill: '#DDEBF7', font: '#000000' });
+  });
+});

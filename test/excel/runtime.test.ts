@@ -1,4 +1,12 @@
-import { PayloadBudget, SYNC_BUDGET, points, quoteSheet } from '../../src/excel/runtime';
+import {
+  HEADER_FILL,
+  INPUT_FILL,
+  PayloadBudget,
+  STATUS_FILL,
+  SYNC_BUDGET,
+  points,
+  quoteSheet,
+} from '../../src/excel/runtime';
 
 /**
  * The adapter's shared helpers that need no Excel: how a large write is split over syncs so no
@@ -65,5 +73,20 @@ describe('addresses and widths', () => {
     expect(points(0)).toBe(5);
     expect(points(10)).toBe(75);
     expect(points(2.5)).toBe(23);
+  });
+});
+
+describe('the palette as Office.js takes it', () => {
+  it('every colour is #RRGGBB, the same values the command line writes without the #', () => {
+    // Literal values, not the core's constants: a colour lost in the prefixing (an empty string,
+    // which Excel rejects) would otherwise compare equal to itself.
+    expect(HEADER_FILL).toBe('#DDEBF7');
+    expect(INPUT_FILL).toBe('#FFF8E1');
+    expect(STATUS_FILL['off-track']).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
+    expect(STATUS_FILL['to-confirm']).toEqual({ fill: '#E4DFEC', font: '#5B3C88' });
+    for (const colour of Object.values(STATUS_FILL)) {
+      expect(colour.fill).toMatch(/^#[0-9A-F]{6}$/);
+      expect(colour.font).toMatch(/^#[0-9A-F]{6}$/);
+    }
   });
 });
