@@ -9,14 +9,24 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
+
+// Mutating only src/core: run only the core's own tests (jest.stryker.config.js says why).
+const args = process.argv.slice(2);
+const targets = args.flatMap((arg, i) =>
+  arg === '--mutate' || arg === '-m'
+    ? (args[i + 1] ?? '').split(',')
+    : arg.startsWith('--mutate=')
+      ? arg.slice(9).split(',')
+      : [],
+);
+const coreOnly = targets.length > 0 && targets.every((t) => t.startsWith('src/core/'));
+const env = coreOnly ? { ...process.env, STRYKER_SUITE: 'core' } : process.env;
+if (coreOnly) console.log('Mutating src/core only: running the core’s own tests (STRYKER_SUITE=core).');
+
 const stryker = spawnSync(
   process.execPath,
-  [
-    path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'),
-    'run',
-    ...process.argv.slice(2),
-  ],
-  { cwd: ROOT, stdio: 'inherit' },
+  [path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', ...args],
+  { cwd: ROOT, stdio: 'inherit', env },
 );
 if (stryker.error) throw stryker.error;
 const report = spawnSync(process.execPath, [path.join(__dirname, 'mutation-report.js')], {

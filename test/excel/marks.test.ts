@@ -6,7 +6,13 @@ import {
   readSubmission,
   type SubmissionReport,
 } from '../../src/core';
-import { MARK_COLOURS, markPlan, resultColumnValues, type CellMark } from '../../src/excel/marks';
+import {
+  MARK_COLOURS,
+  markPlan,
+  resultColumnValues,
+  type CellMark,
+  type MarkPlan,
+} from '../../src/excel/marks';
 import { filledView, type CellInput } from '../helpers/views';
 
 /**
@@ -25,19 +31,25 @@ function report(figures: Record<string, CellInput>, notes: Record<string, string
 // 民政局 2023, hand-checked in src/core/checks.test.ts: YL-02 约620张 → off-track with a warning,
 // YL-03 45 → at-risk, YL-04 empty → error, YL-05 100 → achieved, YL-06 0.7 explained → off-track,
 // YL-07 150 → on-track, YL-14 #DIV/0! → error.
-const checked = report(
-  {
-    'YL-02': '约620张',
-    'YL-03': 45,
-    'YL-05': 100,
-    'YL-06': 0.7,
-    'YL-07': 150,
-    'YL-14': '#DIV/0!',
-    'YL-99': 5,
-  },
-  { 'YL-06': '按0.7填报' },
-);
-const plan = markPlan(checked, 'zh', 8);
+// Made for each test, not when the file loads: code run outside a test is "static" to the
+// mutation runner, which then runs every test of the suite for each mutant it touches.
+let checked: SubmissionReport;
+let plan: MarkPlan;
+beforeEach(() => {
+  checked = report(
+    {
+      'YL-02': '约620张',
+      'YL-03': 45,
+      'YL-05': 100,
+      'YL-06': 0.7,
+      'YL-07': 150,
+      'YL-14': '#DIV/0!',
+      'YL-99': 5,
+    },
+    { 'YL-06': '按0.7填报' },
+  );
+  plan = markPlan(checked, 'zh', 8);
+});
 const mark = (sheet: string, address: string): CellMark | undefined =>
   plan.cells.find((c) => c.sheet === sheet && c.address === address);
 const colours = (m: CellMark | undefined) => m && { fill: m.fill, font: m.font };
