@@ -27,7 +27,7 @@ describe('checkSubmission', () => {
     );
     expect(report.bureau).toBe('县民政局');
     expect(report.period).toBe(2023);
-    expect(report.fileErrors).toEqual([]);
+    expect(report.fileErrors).toStrictEqual([]);
     expect(entry(report, 'YL-02')).toMatchObject({
       value: 620,
       status: 'off-track',
@@ -35,17 +35,17 @@ describe('checkSubmission', () => {
       cell: 'G6',
       raw: '约620张',
     });
-    expect(kindsOf(report, 'YL-02')).toEqual(['approximate']);
+    expect(kindsOf(report, 'YL-02')).toStrictEqual(['approximate']);
     expect(entry(report, 'YL-03')).toMatchObject({ value: 45, status: 'at-risk', expected: 45.8 });
     expect(entry(report, 'YL-05').status).toBe('achieved');
-    expect(kindsOf(report, 'YL-06')).toEqual(['percent-as-fraction']);
+    expect(kindsOf(report, 'YL-06')).toStrictEqual(['percent-as-fraction']);
     expect(entry(report, 'YL-07').status).toBe('on-track');
     expect(entry(report, 'YL-15')).toMatchObject({ status: 'no-data', state: 'not-applicable' });
     // Lead indicators left empty are missing; shared ones (YL-04 with 卫健局 is led by 民政局) too.
-    expect(kindsOf(report, 'YL-09')).toEqual(['missing']);
+    expect(kindsOf(report, 'YL-09')).toStrictEqual(['missing']);
     expect(entry(report, 'YL-09').status).toBe('no-data');
     // The project figures and GG-02 belong to 民政局 too.
-    expect(entry(report, 'XM-01-床位').issues.map((i) => i.kind)).toEqual(['missing']);
+    expect(entry(report, 'XM-01-床位').issues.map((i) => i.kind)).toStrictEqual(['missing']);
     expect(entry(report, 'GG-02')).toMatchObject({ kind: 'reform', status: 'no-data' });
     expect(report.counts.byStatus['off-track']).toBeGreaterThan(0);
   });
@@ -54,13 +54,13 @@ describe('checkSubmission', () => {
     const report = check(
       filledView(catalog, '县民政局', 2023, { 'YL-02': { type: 'error', value: '#DIV/0!' } }),
     );
-    expect(kindsOf(report, 'YL-02')).toEqual(['formula-error']);
+    expect(kindsOf(report, 'YL-02')).toStrictEqual(['formula-error']);
     expect(entry(report, 'YL-02').status).toBe('invalid');
   });
 
   it('does not ask a co-responsible bureau for figures it left empty', () => {
     const report = check(filledView(catalog, '县教育体育局', 2023, { 'TY-04': 3 }));
-    expect(report.entries.map((e) => e.code)).toEqual(['YL-16', 'TY-04', 'TY-06', 'TY-08', 'TY-09']);
+    expect(report.entries.map((e) => e.code)).toStrictEqual(['YL-16', 'TY-04', 'TY-06', 'TY-08', 'TY-09']);
     expect(report.counts.errors).toBe(0);
     expect(entry(report, 'YL-16')).toMatchObject({ role: 'co', status: 'no-data', issues: [] });
     expect(entry(report, 'TY-04')).toMatchObject({ role: 'co', value: 3 });
@@ -77,7 +77,7 @@ describe('checkSubmission', () => {
       }),
     );
     expect(entry(report, 'YL-02')).toMatchObject({ role: 'none', value: 640 });
-    expect(kindsOf(report, 'YL-02')).toEqual(['not-responsible']);
+    expect(kindsOf(report, 'YL-02')).toStrictEqual(['not-responsible']);
   });
 
   it('counts a warning as explained when the row’s 说明 is filled', () => {
@@ -135,10 +135,10 @@ describe('checkSubmission', () => {
     const report = check(
       filledView(catalog, '县民政局', 2023, {}, { bureauText: '县农业农村局', withMeta: false }),
     );
-    expect(report.fileErrors.map((e) => e.kind)).toEqual(['bureau-unknown']);
+    expect(report.fileErrors.map((e) => e.kind)).toStrictEqual(['bureau-unknown']);
     const view = filledView(catalog, '县民政局', 2023, {}, { withMeta: false });
     view.sheets[0]!.rows[1]![4] = undefined;
-    expect(check(view).fileErrors.map((e) => e.kind)).toEqual(['period-missing']);
+    expect(check(view).fileErrors.map((e) => e.kind)).toStrictEqual(['period-missing']);
   });
 
   it('takes bureau and period from _meta when B2/E2 are empty; another bureau in B2 is 用错模板 (§7)', () => {
@@ -152,7 +152,7 @@ describe('checkSubmission', () => {
       filledView(catalog, '县民政局', 2023, { 'YL-02': 700 }, { bureauText: '县卫生健康局' }),
     );
     expect(disagree.bureau).toBe('县卫生健康局');
-    expect(disagree.fileErrors).toEqual([
+    expect(disagree.fileErrors).toStrictEqual([
       { kind: 'wrong-template', params: { visible: '县卫生健康局', meta: '县民政局' } },
     ]);
     expect(disagree.sheetIssues.map((i) => i.kind)).not.toContain('meta-mismatch');
@@ -217,11 +217,11 @@ describe('readSubmission (spec §3)', () => {
     const read = readSubmission(view, catalog);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.submission.entries.map((e) => [e.code, e.cell, e.note])).toEqual([
+    expect(read.submission.entries.map((e) => [e.code, e.cell, e.note])).toStrictEqual([
       ['YL-02', 'B6', ''],
       ['YL-03', 'B7', '年底数'],
     ]);
-    expect(read.submission.issues.map((i) => i.kind)).toEqual(['unknown-code', 'duplicate-code']);
+    expect(read.submission.issues.map((i) => i.kind)).toStrictEqual(['unknown-code', 'duplicate-code']);
     const report = checkSubmission(catalog, read.submission);
     expect(report).toMatchObject({ bureau: '县民政局', period: 2023 });
     // Rows deleted from the template: the lead's missing rows are reported as missing.
@@ -245,7 +245,7 @@ describe('readSubmission (spec §3)', () => {
   });
 
   it('reports empty workbooks, missing sheets and missing headers as file errors', () => {
-    expect(readSubmission({ sheets: [sheet('Sheet1', [])] }, catalog)).toEqual({
+    expect(readSubmission({ sheets: [sheet('Sheet1', [])] }, catalog)).toStrictEqual({
       ok: false,
       error: { kind: 'empty-workbook', params: {} },
     });
@@ -270,7 +270,7 @@ describe('readSubmission (spec §3)', () => {
     const read = readSubmission(view, catalog);
     expect(
       read.ok && read.submission.issues.filter((i) => i.kind === 'merged-cell').map((i) => i.code),
-    ).toEqual(['YL-02', 'YL-03']);
+    ).toStrictEqual(['YL-02', 'YL-03']);
   });
 
   it('reads 填报日期 from date cells, serials and Chinese text', () => {

@@ -70,11 +70,11 @@ describe('combine (spec §7)', () => {
 
   it('lists a conflict with every bureau’s value, showing the lead’s', () => {
     expect(row(master, 'YL-04')).toMatchObject({ value: 1, bureau: '县民政局' });
-    expect(row(master, 'YL-04').conflicts).toEqual([
+    expect(row(master, 'YL-04').conflicts).toStrictEqual([
       { bureau: '县民政局', value: 1, file: '民政局.xlsx' },
       { bureau: '县卫生健康局', value: 2, file: '卫健局.xlsx' },
     ]);
-    expect(row(master, 'YL-14').conflicts).toEqual([]);
+    expect(row(master, 'YL-14').conflicts).toStrictEqual([]);
   });
 
   it('falls back to a co-responsible bureau where the lead sent no figure, marked as such', () => {
@@ -90,7 +90,7 @@ describe('combine (spec §7)', () => {
   });
 
   it('registers every file, sorted by bureau, the broken one rejected with its reason', () => {
-    expect(master.register.map((r) => [r.file, r.outcome, r.reason?.kind ?? null])).toEqual([
+    expect(master.register.map((r) => [r.file, r.outcome, r.reason?.kind ?? null])).toStrictEqual([
       ['民政局.xlsx', 'used', null],
       ['人社局.xlsx', 'used', null],
       ['卫健局.xlsx', 'used', null],
@@ -115,7 +115,7 @@ describe('combine (spec §7)', () => {
       const old = m.history.filter((h) => h.file === '民政局-初报.xlsx');
       expect(old.length).toBe(1);
       expect(old.every((h) => h.superseded && h.supersededBy === '民政局-更正.xlsx')).toBe(true);
-      expect(m.pending).toEqual([]);
+      expect(m.pending).toStrictEqual([]);
     }
   });
 
@@ -145,7 +145,7 @@ describe('combine (spec §7)', () => {
         kept: '人社局-2024-更正.xlsx',
         rule: 'fewer-errors',
       });
-      expect(m.register.map((r) => [r.file, r.outcome, r.pending?.keptHere])).toEqual([
+      expect(m.register.map((r) => [r.file, r.outcome, r.pending?.keptHere])).toStrictEqual([
         ['人社局-2024-更正.xlsx', 'to-confirm', true],
         ['人社局-2024-原稿.xlsx', 'to-confirm', false],
       ]);
@@ -158,8 +158,8 @@ describe('combine (spec §7)', () => {
     // The office decides for the draft: it is used, the other is set aside by decision.
     const decided = combine(catalog, [corrected, draft], { importedAt: NOW, keep: [draft.sha256] });
     expect(row(decided, 'YL-01')).toMatchObject({ file: '人社局-2024-原稿.xlsx', value: 90 });
-    expect(decided.pending).toEqual([]);
-    expect(decided.register.map((r) => [r.file, r.outcome, r.decided, r.byDecision])).toEqual([
+    expect(decided.pending).toStrictEqual([]);
+    expect(decided.register.map((r) => [r.file, r.outcome, r.decided, r.byDecision])).toStrictEqual([
       ['人社局-2024-原稿.xlsx', 'used', true, false],
       ['人社局-2024-更正.xlsx', 'superseded', false, true],
     ]);
@@ -177,7 +177,7 @@ describe('combine (spec §7)', () => {
     const names = files.map((f) => f.file).filter((f) => f !== '人社局-3.xlsx');
     expect(first.pending?.otherCount).toBe(4);
     expect(first.pending?.others).toHaveLength(3);
-    expect(names).toEqual(expect.arrayContaining(first.pending?.others ?? []));
+    expect(names).toStrictEqual(expect.arrayContaining(first.pending?.others ?? []));
     expect(m.register.filter((r) => r.outcome === 'to-confirm')).toHaveLength(5);
     const quoted = (first.pending?.others ?? []).map((f) => `“${f}”`).join('、');
     expect(registerText(first, 'zh')).toContain(`与${quoted}等 4 个文件是同一单位`);
@@ -217,7 +217,7 @@ describe('combine (spec §7)', () => {
       outcome: 'rejected',
       reason: { kind: 'blank' },
     });
-    expect(m.pending).toEqual([]);
+    expect(m.pending).toStrictEqual([]);
   });
 
   it('§7: a file filled on another bureau’s template is 用错模板, with both names', () => {
@@ -232,7 +232,7 @@ describe('combine (spec §7)', () => {
       report: checkSubmission(catalog, read.submission),
       fileErrors: [],
     };
-    expect(wrong.report?.fileErrors).toEqual([
+    expect(wrong.report?.fileErrors).toStrictEqual([
       { kind: 'wrong-template', params: { visible: '县卫生健康局', meta: '县民政局' } },
     ]);
     const m = combine(catalog, [wj, wrong], { importedAt: NOW });
@@ -242,13 +242,13 @@ describe('combine (spec §7)', () => {
 
   it('is deterministic, and combining into the master keeps every fact', () => {
     const again = combine(catalog, [broken, rs, wj, mz], { importedAt: NOW });
-    expect(again).toEqual(master);
+    expect(again).toStrictEqual(master);
     const into = combine(catalog, [mz, wj, rs, broken], {
       importedAt: '2024-02-01 08:00',
       existing: master.state,
     });
     // Re-combining the same files changes nothing, not even the import times (first received).
-    expect(into).toEqual(master);
+    expect(into).toStrictEqual(master);
 
     const resubmit = input(
       '民政局-更正.xlsx',
@@ -260,8 +260,8 @@ describe('combine (spec §7)', () => {
     // Other bureaus' figures and issues carry over from the state; the resubmission wins for 民政局.
     expect(row(later, 'YL-02')).toMatchObject({ value: 700, file: '民政局-更正.xlsx' });
     expect(row(later, 'YL-01')).toMatchObject({ value: 93, bureau: '县人力资源和社会保障局' });
-    expect(row(later, 'TY-03')).toEqual(row(master, 'TY-03'));
-    expect(later.history.slice(0, master.history.length).map((h) => [h.code, h.value, h.file])).toEqual(
+    expect(row(later, 'TY-03')).toStrictEqual(row(master, 'TY-03'));
+    expect(later.history.slice(0, master.history.length).map((h) => [h.code, h.value, h.file])).toStrictEqual(
       master.history.map((h) => [h.code, h.value, h.file]),
     );
     expect(later.history.filter((h) => h.file === '民政局.xlsx').every((h) => h.superseded)).toBe(true);
@@ -274,9 +274,9 @@ describe('combine (spec §7)', () => {
       reason: { kind: 'damaged' },
     });
     const batch = combine(catalog, [mz, wj, rs, broken, resubmit], { importedAt: NOW });
-    expect(later.rows).toEqual(batch.rows);
+    expect(later.rows).toStrictEqual(batch.rows);
     const withoutTime = (rows: typeof batch.register) => rows.map((r) => ({ ...r, importedAt: '' }));
-    expect(withoutTime(later.register)).toEqual(withoutTime(batch.register));
+    expect(withoutTime(later.register)).toStrictEqual(withoutTime(batch.register));
   });
 
   it('counts the same file given twice once, whichever name comes first', () => {
@@ -286,7 +286,7 @@ describe('combine (spec §7)', () => {
       [copy, mz],
     ]) {
       const twice = combine(catalog, inputs, { importedAt: NOW });
-      expect(twice.register.map((r) => [r.file, r.outcome, r.reason?.kind ?? null])).toEqual([
+      expect(twice.register.map((r) => [r.file, r.outcome, r.reason?.kind ?? null])).toStrictEqual([
         ['民政局(1).xlsx', 'used', null],
         ['民政局.xlsx', 'rejected', 'duplicate-file'],
       ]);
@@ -306,7 +306,7 @@ describe('combine (spec §7)', () => {
     const typed = [mz, wj, rs].flatMap((i) => i.report!.entries.filter((e) => e.raw !== ''));
     expect(master.history).toHaveLength(typed.length);
     expect(master.history.some((h) => h.raw === '' && h.value === null)).toBe(false);
-    expect(master.history.filter((h) => h.file === '民政局.xlsx').map((h) => h.code)).toEqual([
+    expect(master.history.filter((h) => h.file === '民政局.xlsx').map((h) => h.code)).toStrictEqual([
       'YL-02',
       'YL-03',
       'YL-04',
@@ -338,7 +338,7 @@ describe('combine (spec §7)', () => {
     // The 2023 files stay in use for 2023: nothing of 2023 was superseded by a 2024 file.
     expect(later.register.find((r) => r.file === '民政局.xlsx')?.outcome).toBe('used');
     const trend = later.trend.find((t) => t.code === 'YL-02')!;
-    expect(trend.cells.map((c) => [c.period, c.value, c.status])).toEqual([
+    expect(trend.cells.map((c) => [c.period, c.value, c.status])).toStrictEqual([
       [2023, 620, 'off-track'],
       [2024, 700, 'off-track'],
     ]);

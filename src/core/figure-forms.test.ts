@@ -38,7 +38,7 @@ describe('a figure typed in any of its forms reads as the figure (spec §4)', ()
         fc.integer({ min: 0, max: 999_999 }).chain((x) => countForms(x).map((form) => [x, form] as const)),
         ([x, form]) => {
           const parsed = parseFigure({ type: 'string', value: form.text }, BEDS);
-          expect([form.text, parsed.state, parsed.value]).toEqual([form.text, 'value', x]);
+          expect([form.text, parsed.state, parsed.value]).toStrictEqual([form.text, 'value', x]);
         },
       ),
       { numRuns: 1500, seed: 4 },
@@ -51,7 +51,7 @@ describe('a figure typed in any of its forms reads as the figure (spec §4)', ()
         const x = tenths * 1000; // 0.1万 steps
         const text = `${tidyNumber(tenths / 10)}万${space}张`;
         const parsed = parseFigure({ type: 'string', value: wide ? fullWidth(text) : text }, BEDS);
-        expect([text, parsed.value]).toEqual([text, x]);
+        expect([text, parsed.value]).toStrictEqual([text, x]);
       }),
       { numRuns: 800, seed: 5 },
     );
@@ -69,7 +69,7 @@ describe('a figure typed in any of its forms reads as the figure (spec §4)', ()
         ];
         for (const cell of forms) {
           const parsed = parseFigure(cell, RATE);
-          expect([cell, parsed.state, parsed.value]).toEqual([cell, 'value', x]);
+          expect([cell, parsed.state, parsed.value]).toStrictEqual([cell, 'value', x]);
         }
       }),
       { numRuns: 1000, seed: 6 },
@@ -81,7 +81,7 @@ describe('a figure typed in any of its forms reads as the figure (spec §4)', ()
       fc.property(fc.integer({ min: 0, max: 99_999 }), fc.constantFrom('约', '大约', '左右'), (x, word) => {
         const text = word === '左右' ? `${x}张左右` : `${word}${x}张`;
         const parsed = parseFigure({ type: 'string', value: text }, BEDS);
-        expect([text, parsed.value]).toEqual([text, x]);
+        expect([text, parsed.value]).toStrictEqual([text, x]);
         expect(parsed.issues.map((i) => i.kind)).toContain('approximate');
       }),
       { numRuns: 500, seed: 7 },
@@ -96,7 +96,7 @@ describe('a figure typed in any of its forms reads as the figure (spec §4)', ()
         (x, wide) => {
           const text = `${x}张`;
           const parsed = parseFigure({ type: 'string', value: wide ? fullWidth(text) : text }, BEDS);
-          expect([text, parsed.value]).toEqual([text, null]);
+          expect([text, parsed.value]).toStrictEqual([text, null]);
           expect(parsed.issues.some((i) => i.severity === 'error')).toBe(true);
         },
       ),

@@ -19,9 +19,13 @@ describe('§5 starting point from history', () => {
       { period: 2022, code: 'YL-10', value: 20 },
       { period: 2021, code: 'YL-10', value: 15 },
     ];
-    expect(startingPoint(catalog, YL10, 2023, history)).toEqual({ value: 15, year: 2021, source: 'history' });
+    expect(startingPoint(catalog, YL10, 2023, history)).toStrictEqual({
+      value: 15,
+      year: 2021,
+      source: 'history',
+    });
     // With the only 2021 row superseded, 2022 is the start.
-    expect(startingPoint(catalog, YL10, 2023, history.slice(0, 2))).toEqual({
+    expect(startingPoint(catalog, YL10, 2023, history.slice(0, 2))).toStrictEqual({
       value: 20,
       year: 2022,
       source: 'history',

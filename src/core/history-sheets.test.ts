@@ -21,20 +21,20 @@ function table(periods: number[]): MasterTable {
 describe('historySheets (Excel: 1,048,576 rows a sheet)', () => {
   it('keeps one 历史 while the header and every row fit', () => {
     const t = table([2023, 2024, 2023]);
-    expect(historySheets(t, [2023, 2024, 2023], 4)).toEqual([t]);
+    expect(historySheets(t, [2023, 2024, 2023], 4)).toStrictEqual([t]);
     expect(SHEET_MAX_ROWS).toBe(1_048_576);
   });
 
   it('splits by period the moment one row more than fits, rows of a period together and in order', () => {
     const periods = [2024, 2023, 2024, 2023];
     const sheets = historySheets(table(periods), periods, 4);
-    expect(sheets.map((s) => s.sheet)).toEqual(['历史2023', '历史2024']);
-    expect(sheets.map((s) => s.rows.map((r) => r[1]))).toEqual([
+    expect(sheets.map((s) => s.sheet)).toStrictEqual(['历史2023', '历史2024']);
+    expect(sheets.map((s) => s.rows.map((r) => r[1]))).toStrictEqual([
       ['R1', 'R3'],
       ['R0', 'R2'],
     ]);
     // Each row keeps its own status colour.
-    expect(sheets.map((s) => s.rowStatus)).toEqual([
+    expect(sheets.map((s) => s.rowStatus)).toStrictEqual([
       ['off-track', 'achieved'],
       ['achieved', 'no-data'],
     ]);
@@ -44,13 +44,20 @@ describe('historySheets (Excel: 1,048,576 rows a sheet)', () => {
   it('continues a period that alone outgrows a sheet on numbered parts, none past the limit', () => {
     const periods = [2023, 2023, 2023, 2023, 2023, 2024];
     const sheets = historySheets(table(periods), periods, 3);
-    expect(sheets.map((s) => [s.sheet, s.rows.length])).toEqual([
+    expect(sheets.map((s) => [s.sheet, s.rows.length])).toStrictEqual([
       ['历史2023', 2],
       ['历史2023-2', 2],
       ['历史2023-3', 1],
       ['历史2024', 1],
     ]);
-    expect(sheets.flatMap((s) => s.rows.map((r) => r[1]))).toEqual(['R0', 'R1', 'R2', 'R3', 'R4', 'R5']);
+    expect(sheets.flatMap((s) => s.rows.map((r) => r[1]))).toStrictEqual([
+      'R0',
+      'R1',
+      'R2',
+      'R3',
+      'R4',
+      'R5',
+    ]);
     for (const s of sheets) expect(s.sheet).toMatch(HISTORY_PART);
     expect('历史').not.toMatch(HISTORY_PART);
     expect('历史2023-备份').not.toMatch(HISTORY_PART);

@@ -55,10 +55,10 @@ describe('the master’s durable state (spec §7)', () => {
     expect(rows.flat().join('')).not.toContain('\uFFFF');
     const read = readMasterState(asWorkbook(rows), catalog);
     if (read.kind !== 'master') throw new Error(read.kind);
-    expect(read.state).toEqual(m.state);
+    expect(read.state).toStrictEqual(m.state);
     const entry = read.state.files[0]!.entries.find((e) => e.code === 'YL-02')!;
     expect(entry.note).toBe(long);
-    expect(entry.issues).toEqual([
+    expect(entry.issues).toStrictEqual([
       expect.objectContaining({
         kind: 'approximate',
         params: { raw: '约620张', value: 620, bound: 'about' },
@@ -73,9 +73,9 @@ describe('the master’s durable state (spec §7)', () => {
     const again = combine(catalog, [], { importedAt: '2024-01-01 10:00', existing: read.state });
     const a = masterModel(catalog, m, 'zh');
     const b = masterModel(catalog, again, 'zh');
-    expect(b.summary).toEqual(a.summary);
-    expect(b.register).toEqual(a.register);
-    expect(b.overview).toEqual(a.overview);
+    expect(b.summary).toStrictEqual(a.summary);
+    expect(b.register).toStrictEqual(a.register);
+    expect(b.overview).toStrictEqual(a.overview);
   });
 
   it('refuses a state that was edited, cut, or written by a newer version — never guesses', () => {
@@ -91,7 +91,7 @@ describe('the master’s durable state (spec §7)', () => {
     ];
     for (const [what, bad, message] of cases) {
       const read = readMasterState(asWorkbook(bad), catalog);
-      expect([what, read.kind]).toEqual([what, 'refused']);
+      expect([what, read.kind]).toStrictEqual([what, 'refused']);
       if (read.kind === 'refused') {
         expect(read.zh).toMatch(message);
         expect(read.en.length).toBeGreaterThan(20);
@@ -203,7 +203,7 @@ describe('the master’s durable state (spec §7)', () => {
     expect(read.notes.zh).toContain('问题明细');
     const state: MasterState = read.state;
     expect(state.period).toBe(2023);
-    expect(state.current.sort()).toEqual([sha256Text('b'), sha256Text('c')].sort());
+    expect(state.current.sort()).toStrictEqual([sha256Text('b'), sha256Text('c')].sort());
     expect(state.files.find((f) => f.file === 'b.xlsx')).toMatchObject({
       filledBy: '李明',
       errors: 1,
@@ -211,7 +211,7 @@ describe('the master’s durable state (spec §7)', () => {
       legacy: true,
     });
     // A reason stored without its parameters keeps its words; never re-rendered with blanks.
-    expect(state.files.find((f) => f.file === 'x.xlsx')?.fileErrors).toEqual([
+    expect(state.files.find((f) => f.file === 'x.xlsx')?.fileErrors).toStrictEqual([
       { kind: 'recorded', params: { text: '报告期为  年' } },
     ]);
     const m = combine(catalog, [], { importedAt: '2024-02-01 10:00', existing: state });

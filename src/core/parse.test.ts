@@ -37,17 +37,17 @@ describe('spec §4, row by row', () => {
   it('0.85 with no percent format in a % indicator → kept, percent-as-fraction warning', () => {
     const parsed = parseFigure(num(0.85), PERCENT);
     expect(parsed).toMatchObject({ state: 'value', value: 0.85 });
-    expect(parsed.issues).toEqual([
+    expect(parsed.issues).toStrictEqual([
       expect.objectContaining({
         severity: 'warning',
         kind: 'percent-as-fraction',
         params: expect.objectContaining({ suggested: 85 }),
       }),
     ]);
-    expect(kinds(text('0.55'))).toEqual(['warning:percent-as-fraction']);
-    expect(kinds(num(1))).toEqual(['warning:percent-as-fraction']);
-    expect(kinds(num(0))).toEqual([]);
-    expect(kinds(num(1.5))).toEqual([]);
+    expect(kinds(text('0.55'))).toStrictEqual(['warning:percent-as-fraction']);
+    expect(kinds(num(1))).toStrictEqual(['warning:percent-as-fraction']);
+    expect(kinds(num(0))).toStrictEqual([]);
+    expect(kinds(num(1.5))).toStrictEqual([]);
   });
 
   it.each([
@@ -72,14 +72,14 @@ describe('spec §4, row by row', () => {
   it('620个 in a 张 indicator → 620 with a unit-mismatch warning', () => {
     const parsed = parseFigure(text('620个'), BEDS);
     expect(parsed.value).toBe(620);
-    expect(kinds(text('620个'), BEDS)).toEqual(['warning:unit-mismatch']);
+    expect(kinds(text('620个'), BEDS)).toStrictEqual(['warning:unit-mismatch']);
   });
 
   it('620人 in a % indicator, or 85% in a count indicator → unit-mismatch error', () => {
     expect(parseFigure(text('620人'), PERCENT)).toMatchObject({ state: 'invalid', value: null });
-    expect(kinds(text('620人'), PERCENT)).toEqual(['error:unit-mismatch']);
-    expect(kinds(text('85%'), BEDS)).toEqual(['error:unit-mismatch']);
-    expect(kinds(num(0.85, '0%'), BEDS)).toEqual(['error:unit-mismatch']);
+    expect(kinds(text('620人'), PERCENT)).toStrictEqual(['error:unit-mismatch']);
+    expect(kinds(text('85%'), BEDS)).toStrictEqual(['error:unit-mismatch']);
+    expect(kinds(num(0.85, '0%'), BEDS)).toStrictEqual(['error:unit-mismatch']);
   });
 
   it.each(['约620', '620左右', '620余', '620多', '约620张', '620余张', '620张左右', '大约 620', '≥620'])(
@@ -87,14 +87,14 @@ describe('spec §4, row by row', () => {
     (typed) => {
       const parsed = parseFigure(text(typed), BEDS);
       expect(parsed).toMatchObject({ state: 'value', value: 620 });
-      expect(kinds(text(typed), BEDS)).toEqual(['warning:approximate']);
+      expect(kinds(text(typed), BEDS)).toStrictEqual(['warning:approximate']);
     },
   );
 
   it.each(['不适用', '无', '/', '—', '-', '－', '——', 'N/A', ' 不适用 '])('%j → not applicable', (typed) => {
     const parsed = parseFigure(text(typed), BEDS);
     expect(parsed).toMatchObject({ state: 'not-applicable', value: null });
-    expect(kinds(text(typed), BEDS)).toEqual(['warning:not-applicable']);
+    expect(kinds(text(typed), BEDS)).toStrictEqual(['warning:not-applicable']);
   });
 
   it('an empty cell → no value, no issue here (missing is decided by the role)', () => {
@@ -115,7 +115,7 @@ describe('spec §4, row by row', () => {
     '#CALC!',
     '#GETTING_DATA',
   ])('%s → formula-error', (error) => {
-    expect(kinds({ type: 'error', value: error }, BEDS)).toEqual(['error:formula-error']);
+    expect(kinds({ type: 'error', value: error }, BEDS)).toStrictEqual(['error:formula-error']);
   });
 
   it.each([
@@ -129,21 +129,21 @@ describe('spec §4, row by row', () => {
     ['text 2023-03-05', text('2023-03-05')],
     ['text 3月5日', text('3月5日')],
   ])('%s → date-typed', (_label, cell) => {
-    expect(kinds(cell, BEDS)).toEqual(['error:date-typed']);
+    expect(kinds(cell, BEDS)).toStrictEqual(['error:date-typed']);
   });
 
   it.each(['见附件', '待统计', '六百二十', 'abc', '620 650', '1,4', '62O'])('%j → not-a-number', (typed) => {
-    expect(kinds(text(typed), BEDS)).toEqual(['error:not-a-number']);
+    expect(kinds(text(typed), BEDS)).toStrictEqual(['error:not-a-number']);
   });
 
   it('a percentage above 100 or below 0, or a negative count → out-of-range', () => {
-    expect(kinds(num(120), PERCENT)).toEqual(['error:out-of-range']);
-    expect(kinds(text('120%'), PERCENT)).toEqual(['error:out-of-range']);
-    expect(kinds(num(1.2, '0%'), PERCENT)).toEqual(['error:out-of-range']);
-    expect(kinds(num(-5), PERCENT)).toEqual(['error:out-of-range']);
-    expect(kinds(text('-620'), BEDS)).toEqual(['error:out-of-range']);
-    expect(kinds(text('−620'), BEDS)).toEqual(['error:not-a-number']);
-    expect(kinds(num(100), PERCENT)).toEqual([]);
+    expect(kinds(num(120), PERCENT)).toStrictEqual(['error:out-of-range']);
+    expect(kinds(text('120%'), PERCENT)).toStrictEqual(['error:out-of-range']);
+    expect(kinds(num(1.2, '0%'), PERCENT)).toStrictEqual(['error:out-of-range']);
+    expect(kinds(num(-5), PERCENT)).toStrictEqual(['error:out-of-range']);
+    expect(kinds(text('-620'), BEDS)).toStrictEqual(['error:out-of-range']);
+    expect(kinds(text('−620'), BEDS)).toStrictEqual(['error:not-a-number']);
+    expect(kinds(num(100), PERCENT)).toStrictEqual([]);
   });
 
   it('a count with a fraction → not-whole, keeping the reading for display', () => {
@@ -152,17 +152,17 @@ describe('spec §4, row by row', () => {
       value: null,
       reading: 620.5,
     });
-    expect(kinds(text('620.5张'), BEDS)).toEqual(['error:not-whole']);
-    expect(kinds(num(0.5), RATE)).toEqual([]);
+    expect(kinds(text('620.5张'), BEDS)).toStrictEqual(['error:not-whole']);
+    expect(kinds(num(0.5), RATE)).toStrictEqual([]);
   });
 
   it('10 times the larger of baseline and target → scale-slip', () => {
-    expect(kinds(num(6200), BEDS)).toEqual(['warning:scale-slip']);
-    expect(kinds(text('14000'), PLACES)).toEqual(['warning:scale-slip']);
-    expect(kinds(text('1.4万'), PLACES)).toEqual(['warning:scale-slip']);
-    expect(kinds(num(5999), BEDS)).toEqual([]);
-    expect(kinds(num(1600), BEDS)).toEqual([]);
-    expect(kinds(num(50), RATE)).toEqual(['warning:scale-slip']);
+    expect(kinds(num(6200), BEDS)).toStrictEqual(['warning:scale-slip']);
+    expect(kinds(text('14000'), PLACES)).toStrictEqual(['warning:scale-slip']);
+    expect(kinds(text('1.4万'), PLACES)).toStrictEqual(['warning:scale-slip']);
+    expect(kinds(num(5999), BEDS)).toStrictEqual([]);
+    expect(kinds(num(1600), BEDS)).toStrictEqual([]);
+    expect(kinds(num(50), RATE)).toStrictEqual(['warning:scale-slip']);
   });
 
   it('a formula cell is read by its computed value', () => {
@@ -197,8 +197,8 @@ describe('more forms clerks type', () => {
     expect(parseFigure(text('3.5个/千人'), RATE)).toMatchObject({ value: 3.5, issues: [] });
     expect(parseFigure(text('3.5‰'), RATE)).toMatchObject({ value: 3.5, issues: [] });
     expect(parseFigure(text('3.5个'), RATE)).toMatchObject({ value: 3.5, issues: [] });
-    expect(kinds(text('3.5张'), RATE)).toEqual(['warning:unit-mismatch']);
-    expect(kinds(text('3.5%'), RATE)).toEqual(['error:unit-mismatch']);
+    expect(kinds(text('3.5张'), RATE)).toStrictEqual(['warning:unit-mismatch']);
+    expect(kinds(text('3.5%'), RATE)).toStrictEqual(['error:unit-mismatch']);
   });
 
   it('reads money in 亿元, 万元 and 元', () => {
@@ -206,28 +206,28 @@ describe('more forms clerks type', () => {
     expect(parseFigure(text('12000万元'), INVEST)).toMatchObject({ value: 1.2, issues: [] });
     expect(parseFigure(text('120000000元'), INVEST)).toMatchObject({ value: 1.2, issues: [] });
     expect(parseFigure(num(0.8), INVEST)).toMatchObject({ value: 0.8, issues: [] });
-    expect(kinds(text('1.2张'), INVEST)).toEqual(['error:unit-mismatch']);
+    expect(kinds(text('1.2张'), INVEST)).toStrictEqual(['error:unit-mismatch']);
   });
 
   it('turns ‰ and a measure word away from a percent indicator', () => {
-    expect(kinds(text('85‰'), PERCENT)).toEqual(['error:unit-mismatch']);
-    expect(kinds(text('85个'), PERCENT)).toEqual(['error:unit-mismatch']);
-    expect(kinds(text('5个/千人'), BEDS)).toEqual(['error:unit-mismatch']);
+    expect(kinds(text('85‰'), PERCENT)).toStrictEqual(['error:unit-mismatch']);
+    expect(kinds(text('85个'), PERCENT)).toStrictEqual(['error:unit-mismatch']);
+    expect(kinds(text('5个/千人'), BEDS)).toStrictEqual(['error:unit-mismatch']);
   });
 
   it('handles booleans, NaN, Infinity and huge numbers', () => {
-    expect(kinds({ type: 'boolean', value: true }, BEDS)).toEqual(['error:not-a-number']);
-    expect(kinds(num(Number.NaN), BEDS)).toEqual(['error:not-a-number']);
-    expect(kinds(num(Number.POSITIVE_INFINITY), BEDS)).toEqual(['error:not-a-number']);
-    expect(kinds(text('1e309'), BEDS)).toEqual(['error:not-a-number']);
-    expect(kinds(text('NaN'), BEDS)).toEqual(['error:not-a-number']);
-    expect(kinds(text('Infinity'), BEDS)).toEqual(['error:not-a-number']);
+    expect(kinds({ type: 'boolean', value: true }, BEDS)).toStrictEqual(['error:not-a-number']);
+    expect(kinds(num(Number.NaN), BEDS)).toStrictEqual(['error:not-a-number']);
+    expect(kinds(num(Number.POSITIVE_INFINITY), BEDS)).toStrictEqual(['error:not-a-number']);
+    expect(kinds(text('1e309'), BEDS)).toStrictEqual(['error:not-a-number']);
+    expect(kinds(text('NaN'), BEDS)).toStrictEqual(['error:not-a-number']);
+    expect(kinds(text('Infinity'), BEDS)).toStrictEqual(['error:not-a-number']);
   });
 
   it('treats very long strings as notes typed in the wrong column', () => {
     const long = '6'.repeat(100_000);
     const parsed = parseFigure(text(long), BEDS);
-    expect(parsed.issues).toEqual([
+    expect(parsed.issues).toStrictEqual([
       expect.objectContaining({ kind: 'not-a-number', params: expect.objectContaining({ tooLong: true }) }),
     ]);
     const issue = parsed.issues[0]!;

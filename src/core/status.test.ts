@@ -74,7 +74,7 @@ describe('status against the target (spec §5), worked by hand', () => {
       { period: 2021, code: 'YL-10', value: 5, superseded: true },
       { period: 2024, code: 'YL-10', value: 55 },
     ];
-    expect(startingPoint(catalog, ind('YL-10'), 2023, history)).toEqual({
+    expect(startingPoint(catalog, ind('YL-10'), 2023, history)).toStrictEqual({
       value: 20,
       year: 2021,
       source: 'history',
@@ -152,13 +152,13 @@ describe('the rules the last mutation run left unproven (spec §5)', () => {
       { period: 2023, code: 'YL-11', value: 60 },
       { period: 2024, code: 'YL-11', value: 99 },
     ];
-    expect(startingPoint(catalog, noBaseline, 2024, history)).toEqual({
+    expect(startingPoint(catalog, noBaseline, 2024, history)).toStrictEqual({
       value: 40,
       year: 2022,
       source: 'history',
     });
     // In reverse order too: the earliest, not the last seen.
-    expect(startingPoint(catalog, noBaseline, 2024, [...history].reverse())).toEqual({
+    expect(startingPoint(catalog, noBaseline, 2024, [...history].reverse())).toStrictEqual({
       value: 40,
       year: 2022,
       source: 'history',

@@ -39,18 +39,18 @@ describe('to-confirm (spec §5 v2)', () => {
     // YL-02 target 800 beds; 8000 is past the scale-slip line — achieved, if it were right.
     const report = check({ 'YL-02': 8000 });
     const e = entry(report, 'YL-02');
-    expect(e.issues.map((i) => i.kind)).toEqual(['scale-slip']);
+    expect(e.issues.map((i) => i.kind)).toStrictEqual(['scale-slip']);
     expect(e).toMatchObject({ status: 'to-confirm', wouldBe: 'achieved' });
     expect(report.counts.byStatus.achieved).toBe(0);
   });
 
   it('§5 v2: a 说明 that says something explains; "见附件", "同上" and three characters do not', () => {
     for (const note of ['见附件', '详见说明', '同上', '已核实', '见附件1', '  。']) {
-      expect([note, explains(note)]).toEqual([note, false]);
+      expect([note, explains(note)]).toStrictEqual([note, false]);
       expect(entry(check({ 'YL-06': 0.55 }, { 'YL-06': note }), 'YL-06').status).toBe('to-confirm');
     }
     for (const note of ['统计口径为覆盖乡镇比例', '见附件：今年新建两个站点', '数据经核实无误']) {
-      expect([note, explains(note)]).toEqual([note, true]);
+      expect([note, explains(note)]).toStrictEqual([note, true]);
       const e = entry(check({ 'YL-06': 0.55 }, { 'YL-06': note }), 'YL-06');
       expect(e).toMatchObject({ status: 'off-track', explained: true });
       expect(e.wouldBe).toBeUndefined();
@@ -59,7 +59,7 @@ describe('to-confirm (spec §5 v2)', () => {
 
   it('§5 v2: warnings that do not question the figure (approximate) leave the status alone', () => {
     const e = entry(check({ 'YL-02': '约760张' }), 'YL-02');
-    expect(e.issues.map((i) => i.kind)).toEqual(['approximate']);
+    expect(e.issues.map((i) => i.kind)).toStrictEqual(['approximate']);
     expect(e.status).toBe('on-track');
   });
 

@@ -13,7 +13,7 @@ describe('the bad-input corpus', () => {
 
   it.each(CORPUS.map((c) => [c.label, c] as const))('%s', (_label, c) => {
     const parsed = parseFigure(c.cell, INDICATOR[c.unit]);
-    expect({ value: parsed.value, kinds: parsed.issues.map((i) => i.kind) }).toEqual({
+    expect({ value: parsed.value, kinds: parsed.issues.map((i) => i.kind) }).toStrictEqual({
       value: c.value,
       kinds: c.kinds,
     });

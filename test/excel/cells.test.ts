@@ -15,15 +15,15 @@ describe('toRawCell: one cell from Office.js arrays', () => {
   });
 
   it('numbers: Integer and Double alike; the format kept unless it is General or empty', () => {
-    expect(toRawCell(80, 'Integer', 'General')).toEqual({ type: 'number', value: 80 });
-    expect(toRawCell(0.8, 'Double', '0%', '80%')).toEqual({
+    expect(toRawCell(80, 'Integer', 'General')).toStrictEqual({ type: 'number', value: 80 });
+    expect(toRawCell(0.8, 'Double', '0%', '80%')).toStrictEqual({
       type: 'number',
       value: 0.8,
       numFmt: '0%',
       text: '80%',
     });
-    expect(toRawCell(3, 'Double', '')).toEqual({ type: 'number', value: 3 });
-    expect(toRawCell(3, 'Double', undefined)).toEqual({ type: 'number', value: 3 });
+    expect(toRawCell(3, 'Double', '')).toStrictEqual({ type: 'number', value: 3 });
+    expect(toRawCell(3, 'Double', undefined)).toStrictEqual({ type: 'number', value: 3 });
     // An empty or absent shown text says nothing: no `text` key is carried at all (strict, as
     // `toEqual` would let `text: undefined` through).
     expect(toRawCell(3, 'Double', 'General', '')).toStrictEqual({ type: 'number', value: 3 });
@@ -32,14 +32,14 @@ describe('toRawCell: one cell from Office.js arrays', () => {
 
   it('a date-formatted number is a date in the 1900 system, as the file reader makes it', () => {
     // 3-5 typed in 2026: Excel stores 46086 with a date format (spec §3, dates Excel "helped").
-    expect(toRawCell(46086, 'Double', 'm/d/yyyy', '3/5/2026')).toEqual({
+    expect(toRawCell(46086, 'Double', 'm/d/yyyy', '3/5/2026')).toStrictEqual({
       type: 'date',
       value: '2026-03-05T00:00:00.000Z',
       numFmt: 'm/d/yyyy',
       text: '3/5/2026',
     });
     // Out of Excel's date range: kept as the number it is.
-    expect(toRawCell(-1, 'Double', 'yyyy-mm-dd')).toEqual({
+    expect(toRawCell(-1, 'Double', 'yyyy-mm-dd')).toStrictEqual({
       type: 'number',
       value: -1,
       numFmt: 'yyyy-mm-dd',
@@ -47,11 +47,11 @@ describe('toRawCell: one cell from Office.js arrays', () => {
   });
 
   it('a number type carrying something that is not a number is read as its text', () => {
-    expect(toRawCell('12', 'Double', 'General')).toEqual({ type: 'string', value: '12' });
+    expect(toRawCell('12', 'Double', 'General')).toStrictEqual({ type: 'string', value: '12' });
   });
 
   it('strings: the text as typed; an empty string is no cell', () => {
-    expect(toRawCell('620张', 'String', '@', '620张')).toEqual({
+    expect(toRawCell('620张', 'String', '@', '620张')).toStrictEqual({
       type: 'string',
       value: '620张',
       numFmt: '@',
@@ -61,28 +61,32 @@ describe('toRawCell: one cell from Office.js arrays', () => {
   });
 
   it('errors and booleans keep their kind: #DIV/0! is an error, not text that looks like one', () => {
-    expect(toRawCell('#DIV/0!', 'Error', 'General', '#DIV/0!')).toEqual({
+    expect(toRawCell('#DIV/0!', 'Error', 'General', '#DIV/0!')).toStrictEqual({
       type: 'error',
       value: '#DIV/0!',
       text: '#DIV/0!',
     });
-    expect(toRawCell(true, 'Boolean', 'General')).toEqual({ type: 'boolean', value: true });
-    expect(toRawCell('TRUE', 'Boolean', 'General')).toEqual({ type: 'boolean', value: false });
+    expect(toRawCell(true, 'Boolean', 'General')).toStrictEqual({ type: 'boolean', value: true });
+    expect(toRawCell('TRUE', 'Boolean', 'General')).toStrictEqual({ type: 'boolean', value: false });
   });
 
   it('a formula is marked only where its text starts with =', () => {
-    expect(toRawCell(5, 'Double', 'General', '5', '=2+3')).toEqual({
+    expect(toRawCell(5, 'Double', 'General', '5', '=2+3')).toStrictEqual({
       type: 'number',
       value: 5,
       text: '5',
       formula: true,
     });
-    expect(toRawCell(5, 'Double', 'General', '5', 5)).toEqual({ type: 'number', value: 5, text: '5' });
-    expect(toRawCell('x', 'String', 'General', 'x', 'x')).toEqual({ type: 'string', value: 'x', text: 'x' });
+    expect(toRawCell(5, 'Double', 'General', '5', 5)).toStrictEqual({ type: 'number', value: 5, text: '5' });
+    expect(toRawCell('x', 'String', 'General', 'x', 'x')).toStrictEqual({
+      type: 'string',
+      value: 'x',
+      text: 'x',
+    });
   });
 
   it('rich values (images, linked data types) are read as what Excel shows, or not at all', () => {
-    expect(toRawCell({}, 'RichValue', 'General', 'Beijing')).toEqual({
+    expect(toRawCell({}, 'RichValue', 'General', 'Beijing')).toStrictEqual({
       type: 'string',
       value: 'Beijing',
       text: 'Beijing',
@@ -112,19 +116,19 @@ describe('toSheetView: a used range placed where it sits on the sheet', () => {
     });
     expect(view.name).toBe('指标填报');
     expect(view.visibility).toBe('visible');
-    expect(view.merges).toEqual([]);
+    expect(view.merges).toStrictEqual([]);
     expect(view.rows.length).toBe(3);
-    expect(view.rows[0]).toEqual([]);
-    expect(view.rows[1]?.[2]).toEqual({ type: 'string', value: 'a' });
+    expect(view.rows[0]).toStrictEqual([]);
+    expect(view.rows[1]?.[2]).toStrictEqual({ type: 'string', value: 'a' });
     expect(view.rows[1]?.[3]).toBeUndefined();
-    expect(view.rows[2]?.[2]).toEqual({ type: 'number', value: 1 });
-    expect(view.rows[2]?.[3]).toEqual({ type: 'number', value: 2, numFmt: '0%' });
-    expect(view.rows[2]?.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(view.rows[2]?.[2]).toStrictEqual({ type: 'number', value: 1 });
+    expect(view.rows[2]?.[3]).toStrictEqual({ type: 'number', value: 2, numFmt: '0%' });
+    expect(view.rows[2]?.slice(0, 2)).toStrictEqual(new Array(2));
     // Holes, not cells set to undefined: a row's length and its keys are what the reader walks.
     const holes: unknown[] = [];
     holes[2] = { type: 'string', value: 'a' };
     expect(view.rows[1]).toStrictEqual(holes);
-    expect(Object.keys(view.rows[1] ?? {})).toEqual(['2']);
+    expect(Object.keys(view.rows[1] ?? {})).toStrictEqual(['2']);
   });
 
   it('texts and formulas are taken from their own arrays, cell by cell', () => {
@@ -137,7 +141,7 @@ describe('toSheetView: a used range placed where it sits on the sheet', () => {
       text: [['50%', '7']],
       formulas: [[0.5, '=3+4']],
     });
-    expect(view.rows[0]).toEqual([
+    expect(view.rows[0]).toStrictEqual([
       { type: 'number', value: 0.5, numFmt: '0%', text: '50%' },
       { type: 'number', value: 7, text: '7', formula: true },
     ]);
@@ -151,8 +155,8 @@ describe('toSheetView: a used range placed where it sits on the sheet', () => {
       valueTypes: [],
       numberFormat: [],
     });
-    expect(view.rows).toEqual([[]]);
-    expect(toSheetView('s', 'Visible', null).rows).toEqual([]);
+    expect(view.rows).toStrictEqual([[]]);
+    expect(toSheetView('s', 'Visible', null).rows).toStrictEqual([]);
   });
 
   it('a cell with no value type is empty even where Excel shows text for it', () => {
@@ -200,11 +204,11 @@ describe('topLeftOf: the first cell of an address Office.js gives', () => {
     ['xfd1048576', 1048576, 16384],
     ["'a!b'!B2", 2, 2],
   ])('%s → row %i, column %i', (address, top, left) => {
-    expect(topLeftOf(address)).toEqual({ top, left });
+    expect(topLeftOf(address)).toStrictEqual({ top, left });
   });
 
   it('an address it cannot read is A1', () => {
-    expect(topLeftOf('Sheet1!#REF!')).toEqual({ top: 1, left: 1 });
+    expect(topLeftOf('Sheet1!#REF!')).toStrictEqual({ top: 1, left: 1 });
   });
 });
 

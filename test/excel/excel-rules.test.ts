@@ -164,7 +164,7 @@ describe('the add-in lives with those rules', () => {
     office.workbook.active = '重点任务';
     const outcome = await host.checkActive(check, 'zh');
     expect(outcome.unreadable ?? outcome.markingFailed).toBeNull();
-    expect(sheet('重点任务').protection).toEqual({ protected: true, options });
+    expect(sheet('重点任务').protection).toStrictEqual({ protected: true, options });
   });
 
   it('清除标记 from another sheet restores the marked sheet and puts its protection back with its options', async () => {
@@ -177,7 +177,7 @@ describe('the add-in lives with those rules', () => {
     office.workbook.active = 'Sheet1';
     expect(await host.clearMarks()).toBe(true);
     expect(sheet().cell(beds, 7)?.fill).toBe(before);
-    expect(sheet().protection).toEqual({ protected: true, options });
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
     expect(office.workbook.sheet(MARKS_SHEET)).toBeUndefined();
   });
 
@@ -189,7 +189,7 @@ describe('the add-in lives with those rules', () => {
     expect(outcome.report).not.toBeNull();
     expect(outcome.markingFailed).toMatch(/^notes:/);
     expect(sheet().cell(rowOf('YL-14'), 7)?.fill).toBe('#FF9B9B');
-    expect(sheet().protection).toEqual({ protected: true, options });
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
   });
 
   it('a sync lost halfway through marking leaves the sheet protected as it was', async () => {
@@ -198,7 +198,7 @@ describe('the add-in lives with those rules', () => {
     office.workbook.failAtSync = office.workbook.syncs + 3;
     const outcome = await host.checkActive(check, 'zh');
     expect(outcome.markingFailed).toContain('connection');
-    expect(sheet().protection).toEqual({ protected: true, options });
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
   });
 
   it('reports merged cells over the figures, as the command line does', async () => {
@@ -267,7 +267,7 @@ describe('the master on Excel on the web', () => {
     }
     office.workbook.failAtSync = null;
     await host.writeMaster(catalog, bigger, 'zh');
-    expect(office.workbook.sheets.map((s) => s.name)).toEqual(names);
+    expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(names);
     const read = await host.readMasterState(catalog);
     expect(read.kind === 'master' && read.state.files.length).toBe(5);
   });
@@ -277,7 +277,7 @@ describe('the master on Excel on the web', () => {
     const rows = master.history.length;
     await Excel.run((context) => writeMasterIn(context, catalog, master, 'zh', 5));
     const parts = office.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('历史'));
-    expect(parts.slice(0, 2)).toEqual(['历史2023', '历史2023-2']);
+    expect(parts.slice(0, 2)).toStrictEqual(['历史2023', '历史2023-2']);
     expect(rows).toBeGreaterThan(8);
     expect(parts).toHaveLength(Math.ceil(rows / 4));
     // Every part within the limit, header included; together they hold every history row.
@@ -290,7 +290,9 @@ describe('the master on Excel on the web', () => {
     expect(held).toBe(rows);
     // A later write that fits one sheet leaves no part of the split behind.
     await officeHost().writeMaster(catalog, master, 'zh');
-    expect(office.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('历史'))).toEqual(['历史']);
+    expect(office.workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('历史'))).toStrictEqual([
+      '历史',
+    ]);
     expect((await officeHost().readMasterState(catalog)).kind).toBe('master');
   });
 
@@ -302,7 +304,7 @@ describe('the master on Excel on the web', () => {
     const statusOf = (row: number) => trend.cells.get(`${row},6`);
     master.trend.forEach((row, i) => {
       const status = row.cells[0]!.status;
-      expect([row.code, statusOf(4 + i)?.fill]).toEqual([row.code, STATUS_FILL[status]?.fill]);
+      expect([row.code, statusOf(4 + i)?.fill]).toStrictEqual([row.code, STATUS_FILL[status]?.fill]);
     });
     const summary = sheet('县汇总');
     const yl09 = [...summary.cells].find(([, c]) => c.value === 'YL-09')![0].split(',')[0];

@@ -57,25 +57,25 @@ const colours = (m: CellMark | undefined) => m && { fill: m.fill, font: m.font }
 describe('markPlan: which cells get which colour and note', () => {
   it('an error colours its cell as an error, with the issue in the note', () => {
     const cell = mark('指标填报', 'G15');
-    expect(colours(cell)).toEqual(MARK_COLOURS.error);
+    expect(colours(cell)).toStrictEqual(MARK_COLOURS.error);
     expect(cell?.note).toContain('“#DIV/0!”不是数字');
-    expect(colours(mark('指标填报', 'G8'))).toEqual(MARK_COLOURS.error);
+    expect(colours(mark('指标填报', 'G8'))).toStrictEqual(MARK_COLOURS.error);
   });
 
   it('a warning not yet explained colours its cell as a warning, before the status', () => {
     const cell = mark('指标填报', 'G6');
-    expect(colours(cell)).toEqual(MARK_COLOURS.warning);
+    expect(colours(cell)).toStrictEqual(MARK_COLOURS.warning);
     expect(cell?.note).toContain('是约数');
   });
 
   it('an explained warning no longer colours: the status does, and the note keeps the issue', () => {
     const cell = mark('指标填报', 'G10');
-    expect(colours(cell)).toEqual(MARK_COLOURS['off-track']);
+    expect(colours(cell)).toStrictEqual(MARK_COLOURS['off-track']);
     expect(cell?.note).toContain('已说明：按0.7填报');
   });
 
   it('a status alone colours without a note; achieved, on track and no data without issues are not marked', () => {
-    expect(mark('指标填报', 'G7')).toEqual({
+    expect(mark('指标填报', 'G7')).toStrictEqual({
       sheet: '指标填报',
       address: 'G7',
       ...MARK_COLOURS['at-risk'],
@@ -85,14 +85,14 @@ describe('markPlan: which cells get which colour and note', () => {
   });
 
   it('cells of 重点任务 are marked on their own sheet', () => {
-    expect(colours(mark('重点任务', 'E2'))).toEqual(MARK_COLOURS.error);
-    expect(colours(mark('重点任务', 'F3'))).toEqual(MARK_COLOURS.error);
+    expect(colours(mark('重点任务', 'E2'))).toStrictEqual(MARK_COLOURS.error);
+    expect(colours(mark('重点任务', 'F3'))).toStrictEqual(MARK_COLOURS.error);
   });
 
   it('issues of the sheet itself are marked at their cell, in their severity, with their message', () => {
     const issue = checked.sheetIssues.find((i) => i.kind === 'unknown-code');
     expect(issue?.cell).toBe('A18');
-    expect(mark('指标填报', 'A18')).toEqual({
+    expect(mark('指标填报', 'A18')).toStrictEqual({
       sheet: '指标填报',
       address: 'A18',
       ...MARK_COLOURS.warning,
@@ -115,11 +115,11 @@ describe('markPlan: which cells get which colour and note', () => {
     expect(placed.cells.map((c) => c.address)).toStrictEqual(
       plan.cells.map((c) => c.address).filter((a) => a !== 'G8' && a !== 'A18'),
     );
-    expect([...placed.results.keys()]).toEqual([6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect([...placed.results.keys()]).toStrictEqual([6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
   });
 
   it('the result column holds a result for every row of the entry sheet, and only those', () => {
-    expect([...plan.results.keys()]).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect([...plan.results.keys()]).toStrictEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
     expect(plan.results.get(9)).toBe('达标');
     expect(plan.results.get(7)).toBe('存在风险');
     expect(plan.results.get(6)).toBe(mark('指标填报', 'G6')?.note);
@@ -129,7 +129,7 @@ describe('markPlan: which cells get which colour and note', () => {
 
   it('in English, the same cells with English words', () => {
     const english = markPlan(checked, 'en', 8);
-    expect(english.cells.map((c) => c.address)).toEqual(plan.cells.map((c) => c.address));
+    expect(english.cells.map((c) => c.address)).toStrictEqual(plan.cells.map((c) => c.address));
     expect(english.results.get(9)).not.toBe('达标');
   });
 });
@@ -150,15 +150,15 @@ describe('where the result column goes', () => {
     const column = resultColumnValues(plan);
     expect(column.address).toBe('I4:I17');
     expect(column.values.length).toBe(14);
-    expect(column.values[0]).toEqual([RESULT_HEADER]);
-    expect(column.values[1]).toEqual(['']);
-    expect(column.values[5]).toEqual(['达标']);
-    expect(column.values[13]).toEqual([plan.results.get(17)]);
+    expect(column.values[0]).toStrictEqual([RESULT_HEADER]);
+    expect(column.values[1]).toStrictEqual(['']);
+    expect(column.values[5]).toStrictEqual(['达标']);
+    expect(column.values[13]).toStrictEqual([plan.results.get(17)]);
   });
 
   it('with no results, the header alone', () => {
     const column = resultColumnValues({ ...plan, results: new Map() });
-    expect(column).toEqual({ address: 'I4:I4', values: [[RESULT_HEADER]] });
+    expect(column).toStrictEqual({ address: 'I4:I4', values: [[RESULT_HEADER]] });
   });
 });
 
@@ -166,10 +166,10 @@ describe('MARK_COLOURS: the marks in the form Office.js takes', () => {
   it('#RRGGBB fill and font for each mark, the values of the shared palette', () => {
     // Literal values: the tests above compare with these constants, so a constant emptied by a
     // slip in the prefixing would pass them all.
-    expect(MARK_COLOURS.error).toEqual({ fill: '#FF9B9B', font: '#7F0000' });
-    expect(MARK_COLOURS.warning).toEqual({ fill: '#FFEB9C', font: '#9C5700' });
-    expect(MARK_COLOURS['off-track']).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
-    expect(MARK_COLOURS['at-risk']).toEqual({ fill: '#FFEB9C', font: '#9C5700' });
-    expect(MARK_COLOURS.header).toEqual({ fill: '#DDEBF7', font: '#000000' });
+    expect(MARK_COLOURS.error).toStrictEqual({ fill: '#FF9B9B', font: '#7F0000' });
+    expect(MARK_COLOURS.warning).toStrictEqual({ fill: '#FFEB9C', font: '#9C5700' });
+    expect(MARK_COLOURS['off-track']).toStrictEqual({ fill: '#FFC7CE', font: '#9C0006' });
+    expect(MARK_COLOURS['at-risk']).toStrictEqual({ fill: '#FFEB9C', font: '#9C5700' });
+    expect(MARK_COLOURS.header).toStrictEqual({ fill: '#DDEBF7', font: '#000000' });
   });
 });

@@ -77,7 +77,7 @@ it('gives the same report through the add-in and through the command line', asyn
     });
     const file = checkBytes('民政局.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()), catalog);
 
-    expect(summary(outcome.report!)).toEqual(summary(file.report!));
+    expect(summary(outcome.report!)).toStrictEqual(summary(file.report!));
     // And the table means what it says.
     const kinds = Object.fromEntries(summary(file.report!).map((e) => [e.code, e.kinds]));
     expect(kinds).toMatchObject({

@@ -38,21 +38,21 @@ describe('PayloadBudget: a large write split over syncs', () => {
     const item = 'x'.repeat(34); // 36 characters as JSON, 100 counted with its overhead
     await r.queue(item);
     await r.queue(item);
-    expect(r.syncs).toEqual([]); // exactly at the budget: still one batch
+    expect(r.syncs).toStrictEqual([]); // exactly at the budget: still one batch
     await r.queue(item);
-    expect(r.syncs).toEqual([200]);
+    expect(r.syncs).toStrictEqual([200]);
     await r.budget.flush();
-    expect(r.syncs).toEqual([200, 100]);
+    expect(r.syncs).toStrictEqual([200, 100]);
     await r.budget.flush();
-    expect(r.syncs).toEqual([200, 100]);
+    expect(r.syncs).toStrictEqual([200, 100]);
   });
 
   it('one item larger than the budget is sent alone, not held back forever', async () => {
     const r = recorder(100);
     await r.queue('y'.repeat(500));
-    expect(r.syncs).toEqual([]);
+    expect(r.syncs).toStrictEqual([]);
     await r.queue('z');
-    expect(r.syncs).toEqual([566]);
+    expect(r.syncs).toStrictEqual([566]);
   });
 
   it('the default budget keeps each request well under 5 MB', () => {
@@ -82,8 +82,8 @@ describe('the palette as Office.js takes it', () => {
     // which Excel rejects) would otherwise compare equal to itself.
     expect(HEADER_FILL).toBe('#DDEBF7');
     expect(INPUT_FILL).toBe('#FFF8E1');
-    expect(STATUS_FILL['off-track']).toEqual({ fill: '#FFC7CE', font: '#9C0006' });
-    expect(STATUS_FILL['to-confirm']).toEqual({ fill: '#E4DFEC', font: '#5B3C88' });
+    expect(STATUS_FILL['off-track']).toStrictEqual({ fill: '#FFC7CE', font: '#9C0006' });
+    expect(STATUS_FILL['to-confirm']).toStrictEqual({ fill: '#E4DFEC', font: '#5B3C88' });
     for (const colour of Object.values(STATUS_FILL)) {
       expect(colour.fill).toMatch(/^#[0-9A-F]{6}$/);
       expect(colour.font).toMatch(/^#[0-9A-F]{6}$/);

@@ -31,7 +31,7 @@ it('the template’s own conditional formats no longer paint over the checker’
   const { report, workbook } = await markedCopy('县民政局');
   const formats = (workbook.getWorksheet('指标填报') as WithFormats).conditionalFormattings;
   const checked = new Set(report.entries.filter((e) => e.sheet === '指标填报').map((e) => e.cell));
-  expect(formats.filter((f) => checked.has(f.ref))).toEqual([]);
+  expect(formats.filter((f) => checked.has(f.ref))).toStrictEqual([]);
 });
 
 it('reasons on 重点任务 are printed in its own 核查结果 column, not only in notes', async () => {
@@ -68,7 +68,7 @@ it('keeps “fit to one page wide” of a copy saved by LibreOffice (fitToPage="
   const marked = new ExcelJS.Workbook();
   await marked.xlsx.load((await annotateWorkbook(bytes, report, 'zh')) as unknown as ExcelJS.Buffer);
   const setup = marked.getWorksheet('指标填报')!.pageSetup;
-  expect([setup.fitToPage, setup.fitToWidth, setup.fitToHeight, setup.orientation]).toEqual([
+  expect([setup.fitToPage, setup.fitToWidth, setup.fitToHeight, setup.orientation]).toStrictEqual([
     true,
     1,
     0,
@@ -90,7 +90,7 @@ it('a legend below the table says what each colour means, in the colours the mar
     swatches.set(cell.text, (cell.fill as ExcelJS.FillPattern).fgColor?.argb);
     expect(sheet.getRow(r).getCell(2).text).not.toBe('');
   }
-  expect([...swatches.keys()]).toEqual(['错误', '提醒', '滞后', '存在风险']);
+  expect([...swatches.keys()]).toStrictEqual(['错误', '提醒', '滞后', '存在风险']);
   // Each kind of mark in the copy is painted in its swatch's colour.
   const fillOf = (code: string) => {
     const entry = report.entries.find((e) => e.code === code)!;
@@ -102,7 +102,7 @@ it('a legend below the table says what each colour means, in the colours the mar
     存在风险: report.entries.find((e) => e.status === 'at-risk' && e.issues.length === 0),
   };
   for (const [label, entry] of Object.entries(kinds)) {
-    expect([label, entry?.code !== undefined]).toEqual([label, true]);
-    expect([label, fillOf(entry!.code)]).toEqual([label, swatches.get(label)]);
+    expect([label, entry?.code !== undefined]).toStrictEqual([label, true]);
+    expect([label, fillOf(entry!.code)]).toStrictEqual([label, swatches.get(label)]);
   }
 });

@@ -17,8 +17,8 @@ describe('fixtures: every invalid-* file is refused with a file error, every oth
       expect(result.fileErrors.length).toBeGreaterThan(0);
       expect(result.report).toBeNull();
     } else {
-      expect(result.fileErrors).toEqual([]);
-      expect(result.report?.fileErrors).toEqual([]);
+      expect(result.fileErrors).toStrictEqual([]);
+      expect(result.report?.fileErrors).toStrictEqual([]);
     }
   });
 
@@ -29,7 +29,7 @@ describe('fixtures: every invalid-* file is refused with a file error, every oth
     ['invalid-truncated.xlsx', 'damaged'],
     ['invalid-no-header.xlsx', 'no-header'],
   ])('%s is refused as %s', (file, kind) => {
-    expect(check(file).fileErrors.map((e) => e.kind)).toEqual([kind]);
+    expect(check(file).fileErrors.map((e) => e.kind)).toStrictEqual([kind]);
   });
 });
 
@@ -52,7 +52,7 @@ describe('the same figures written by openpyxl and rewritten by LibreOffice read
   ])('%s → %s (%s)', (code, value, status, kinds) => {
     for (const result of both()) {
       expect(entry(result, code)).toMatchObject({ value, status });
-      expect(entry(result, code).issues.map((i) => i.kind)).toEqual(kinds);
+      expect(entry(result, code).issues.map((i) => i.kind)).toStrictEqual(kinds);
     }
   });
 
@@ -96,7 +96,7 @@ describe('deviations of spec §3', () => {
     expect(entry(result, 'YL-03')).toMatchObject({ value: 45, cell: 'B4' });
     expect(entry(result, 'YL-05')).toMatchObject({ value: 100 });
     // Rows the clerk deleted are missing for the lead.
-    expect(entry(result, 'YL-06').issues.map((i) => i.kind)).toEqual(['missing']);
+    expect(entry(result, 'YL-06').issues.map((i) => i.kind)).toStrictEqual(['missing']);
   });
 
   it('reads 填报日期 in a 1904-date-system workbook', () => {

@@ -66,7 +66,7 @@ describe('1. an empty shared-string cell is empty, not the first string', () => 
     put(parts, ENTRY, replaceCell(text(parts, ENTRY), `G${row}`, `<c r="G${row}" t="s"><v/></c>`));
     const yl03 = entry(check(parts), 'YL-03');
     expect(yl03.raw).toBe('');
-    expect(yl03.issues.map((i) => i.kind)).toEqual(['missing']);
+    expect(yl03.issues.map((i) => i.kind)).toStrictEqual(['missing']);
   });
 
   withPeer('on POI 64508 and 64667: E2 and E3 are empty', () => {
@@ -299,7 +299,9 @@ describe('8. a folder hands over .xlsm files too', () => {
     writeFileSync(path.join(dir, '民政局.xlsm'), zipSync(await submission()));
     const { stdout } = await runCli(['check', dir, '--json']);
     const report = JSON.parse(stdout) as { files: { file: string; bureau: string | null }[] };
-    expect(report.files).toEqual([expect.objectContaining({ file: '民政局.xlsm', bureau: '县民政局' })]);
+    expect(report.files).toStrictEqual([
+      expect.objectContaining({ file: '民政局.xlsm', bureau: '县民政局' }),
+    ]);
   });
 
   it('and lists a .xls, .ods and .csv there instead of passing them over', async () => {
@@ -320,7 +322,7 @@ describe('8. a folder hands over .xlsm files too', () => {
       files: { file: string; fileErrors: { kind: string; message: string }[] }[];
     };
     const kinds = Object.fromEntries(report.files.map((f) => [f.file, f.fileErrors[0]?.kind]));
-    expect(kinds).toEqual({ '老格式.xls': 'xls-binary', '表.csv': 'csv', '开放格式.ods': 'ods' });
+    expect(kinds).toStrictEqual({ '老格式.xls': 'xls-binary', '表.csv': 'csv', '开放格式.ods': 'ods' });
     const xls = report.files.find((f) => f.file === '老格式.xls')!.fileErrors[0]!.message;
     // Only a renamed file is told its extension was changed.
     expect(xls).not.toContain('扩展名被改成');
@@ -347,7 +349,7 @@ describe('9. Excel escapes are decoded, and literal CR LF reads as LF', () => {
     const read = readWorkbook(zipSync(parts));
     if (!read.ok) throw new Error(read.error.kind);
     // _x000D_ is the CR; the literal CR LF after it is read as LF, as XML's end-of-line rule says.
-    expect(read.workbook.sheets[0]!.rows[row - 1]![7]).toEqual({
+    expect(read.workbook.sheets[0]!.rows[row - 1]![7]).toStrictEqual({
       type: 'string',
       value: '第一行\r\n第二行_x0041_',
     });

@@ -48,10 +48,13 @@ describe('the fast reader agrees with exceljs', () => {
     expect(files.length).toBeGreaterThan(15);
     for (const [name, bytes] of files) {
       const fast = readWorkbook(bytes, { allSheets: true });
-      expect({ name, ok: fast.ok }).toEqual({ name, ok: true });
+      expect({ name, ok: fast.ok }).toStrictEqual({ name, ok: true });
       if (!fast.ok) continue;
       const reference = await exceljsView(bytes);
-      expect({ name, sheets: comparable(fast.workbook) }).toEqual({ name, sheets: comparable(reference) });
+      expect({ name, sheets: comparable(fast.workbook) }).toStrictEqual({
+        name,
+        sheets: comparable(reference),
+      });
     }
   });
 });
@@ -86,12 +89,12 @@ describe('readWorkbook on hand-made parts', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [row1, row2] = result.workbook.sheets[0]!.rows;
-    expect(row1).toEqual([
+    expect(row1).toStrictEqual([
       { type: 'string', value: '编号' },
       { type: 'string', value: '620' },
       { type: 'string', value: ' a&b ' },
     ]);
-    expect(row2).toEqual([
+    expect(row2).toStrictEqual([
       { type: 'string', value: '620张' },
       { type: 'boolean', value: true },
       { type: 'error', value: '#DIV/0!' },
@@ -116,15 +119,15 @@ describe('readWorkbook on hand-made parts', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.workbook.date1904).toBe(true);
-    expect(result.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([
+    expect(result.workbook.sheets.map((s) => [s.name, s.visibility])).toStrictEqual([
       ['封面', 'hidden'],
       ['指标填报', 'visible'],
     ]);
-    expect(result.workbook.sheets[1]!.rows[0]).toEqual([
+    expect(result.workbook.sheets[1]!.rows[0]).toStrictEqual([
       { type: 'string', value: 'a' },
       { type: 'number', value: 5 },
     ]);
-    expect(result.workbook.sheets[1]!.merges).toEqual(['A3:B3']);
+    expect(result.workbook.sheets[1]!.merges).toStrictEqual(['A3:B3']);
   });
 
   it('applies custom, built-in and Chinese built-in number formats', () => {
@@ -137,7 +140,7 @@ describe('readWorkbook on hand-made parts', () => {
     });
     const result = readWorkbook(bytes);
     if (!result.ok) throw new Error(result.error.kind);
-    expect(result.workbook.sheets[0]!.rows[0]).toEqual([
+    expect(result.workbook.sheets[0]!.rows[0]).toStrictEqual([
       { type: 'number', value: 0.855, numFmt: '0.0%' },
       { type: 'number', value: 0.5, numFmt: '0%' },
       { type: 'date', value: '2023-12-20T00:00:00.000Z', numFmt: 'yyyy"年"m"月"d"日"' },
@@ -191,7 +194,7 @@ describe('sniff', () => {
       Array.from('EncryptionInfo').flatMap((ch) => [ch.charCodeAt(0), 0]),
       1024,
     );
-    expect(sniff(ole)).toEqual({ kind: 'encrypted', params: {} });
+    expect(sniff(ole)).toStrictEqual({ kind: 'encrypted', params: {} });
   });
 
   it('refuses a file over the size limit before reading it', () => {

@@ -34,24 +34,24 @@ const clean = { doctype: false, truncated: false, malformed: '' };
 describe('scanXml: elements, attributes and text (XML 1.0 §3)', () => {
   it('gives open, close and text in document order, prefixes apart from local names', () => {
     const { log, stats } = events('<x:a k="1"><b/>hi<c t=\'2\'>there</c></x:a>');
-    expect(log).toEqual(['+x:a[ k="1"]', '+b[]/', '-b', '"hi"', "+c[ t='2']", '"there"', '-c', '-x:a']);
+    expect(log).toStrictEqual(['+x:a[ k="1"]', '+b[]/', '-b', '"hi"', "+c[ t='2']", '"there"', '-c', '-x:a']);
     expect(stats).toMatchObject(clean);
   });
 
   it('a self-closing tag with attributes gives them without the closing slash', () => {
-    expect(events('<a><c r="G5" s="3"/></a>').log).toEqual(['+a[]', '+c[ r="G5" s="3"]/', '-c', '-a']);
+    expect(events('<a><c r="G5" s="3"/></a>').log).toStrictEqual(['+a[]', '+c[ r="G5" s="3"]/', '-c', '-a']);
   });
 
   it('a `>` or `/` inside a quoted attribute value does not end the tag', () => {
-    expect(events(`<a f="x>y" g='p/>q'>t</a>`).log).toEqual([`+a[ f="x>y" g='p/>q']`, '"t"', '-a']);
+    expect(events(`<a f="x>y" g='p/>q'>t</a>`).log).toStrictEqual([`+a[ f="x>y" g='p/>q']`, '"t"', '-a']);
   });
 
   it('text is asked for: none is built while the handler does not want it', () => {
-    expect(events('<a>one<b>two</b></a>', false).log).toEqual(['+a[]', '+b[]', '-b', '-a']);
+    expect(events('<a>one<b>two</b></a>', false).log).toStrictEqual(['+a[]', '+b[]', '-b', '-a']);
   });
 
   it('entities and character references are decoded in text; CR LF and CR read as LF, &#13; stays a CR', () => {
-    expect(events('<a>x &amp; y &lt;&gt; &#65;&#x42;\r\nz\rw&#13;</a>').log).toEqual([
+    expect(events('<a>x &amp; y &lt;&gt; &#65;&#x42;\r\nz\rw&#13;</a>').log).toStrictEqual([
       '+a[]',
       JSON.stringify('x & y <> AB\nz\nw\r'),
       '-a',
@@ -59,17 +59,17 @@ describe('scanXml: elements, attributes and text (XML 1.0 §3)', () => {
   });
 
   it('CDATA is text as written — no entity decoded — with its line ends read as LF', () => {
-    expect(events('<a><![CDATA[1 &amp; <2>\r\n]]></a>').log).toEqual([
+    expect(events('<a><![CDATA[1 &amp; <2>\r\n]]></a>').log).toStrictEqual([
       '+a[]',
       JSON.stringify('1 &amp; <2>\n'),
       '-a',
     ]);
-    expect(events('<a><![CDATA[x]]></a>', false).log).toEqual(['+a[]', '-a']);
+    expect(events('<a><![CDATA[x]]></a>', false).log).toStrictEqual(['+a[]', '-a']);
   });
 
   it('comments, the XML declaration and processing instructions are skipped whole', () => {
     const { log, stats } = events('<?xml version="1.0"?><!-- <b> --><a><?pi x>y?>t<!--c--></a>');
-    expect(log).toEqual(['+a[]', '"t"', '-a']);
+    expect(log).toStrictEqual(['+a[]', '"t"', '-a']);
     expect(stats).toMatchObject(clean);
   });
 
@@ -100,7 +100,7 @@ describe('scanXml: parts that are not well-formed are reported, never read on as
   it('a DOCTYPE is noted and skipped to its end, `>` inside its internal subset included', () => {
     const { log, stats } = events('<!DOCTYPE a [<!ENTITY x "y">]><a>t</a>');
     expect(stats).toMatchObject({ doctype: true, truncated: false, malformed: '' });
-    expect(log).toEqual(['+a[]', '"t"', '-a']);
+    expect(log).toStrictEqual(['+a[]', '"t"', '-a']);
     expect(events('<a/>').stats.doctype).toBe(false);
   });
 
@@ -155,7 +155,7 @@ describe('decoding text (XML 1.0 §4.1, §2.11; ECMA-376 ST_Xstring)', () => {
 describe('attributes (XML 1.0 §3.1, §3.3.3; Namespaces §6.3)', () => {
   it('values in either quote, spaces around =, entities decoded, tabs and line ends read as spaces', () => {
     const map = parseAttributes(` a="1" b = '2' c="x&amp;y" d="l1\tl2\r\nl3"`);
-    expect([...map]).toEqual([
+    expect([...map]).toStrictEqual([
       ['a', '1'],
       ['b', '2'],
       ['c', 'x&y'],
@@ -177,10 +177,10 @@ describe('attributes (XML 1.0 §3.1, §3.3.3; Namespaces §6.3)', () => {
   });
 
   it('an attribute without a quoted value is skipped; an unclosed value runs to the end of the tag', () => {
-    expect([...parseAttributes(' a=1 b="2"')]).toEqual([['b', '2']]);
-    expect([...parseAttributes(' a b="2"')]).toEqual([['b', '2']]);
-    expect([...parseAttributes(' a="open')]).toEqual([['a', 'open']]);
-    expect([...parseAttributes(' ="x" b="2" /')]).toEqual([['b', '2']]);
+    expect([...parseAttributes(' a=1 b="2"')]).toStrictEqual([['b', '2']]);
+    expect([...parseAttributes(' a b="2"')]).toStrictEqual([['b', '2']]);
+    expect([...parseAttributes(' a="open')]).toStrictEqual([['a', 'open']]);
+    expect([...parseAttributes(' ="x" b="2" /')]).toStrictEqual([['b', '2']]);
   });
 
   it('attribute(): one attribute by its exact name, not a longer name that ends in it', () => {

@@ -137,7 +137,7 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
     const ordinary = readZipDirectory(plain());
     const wide = readZipDirectory(toZip64(plain()));
     expect(ordinary.ok).toBe(true);
-    expect(wide).toEqual(ordinary);
+    expect(wide).toStrictEqual(ordinary);
   });
 
   it('every part inflates from its zip64 offsets and sizes, CRC checked', () => {
@@ -149,7 +149,7 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
       if (!part.ok) throw new Error(part.failure.detail);
       return [entry.name, part.data.length];
     });
-    expect(texts).toEqual([
+    expect(texts).toStrictEqual([
       ['a.xml', 150],
       ['dir/b.txt', 1],
       ['c.bin', 300],
@@ -162,7 +162,7 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
     const bytes = await fillTemplate(await writeTemplate(catalog, demo.bureau, 2023), demo.filling);
     const original = readWorkbook(bytes, { allSheets: true });
     expect(original.ok).toBe(true);
-    expect(readWorkbook(toZip64(bytes), { allSheets: true })).toEqual(original);
+    expect(readWorkbook(toZip64(bytes), { allSheets: true })).toStrictEqual(original);
   });
 
   it.each([[['offset']], [['size']], [['compressed']], [['size', 'offset']], [['compressed', 'offset']]] as [
@@ -172,7 +172,7 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
     // a reader that expects all three takes an offset for a size.
     const zip = toZip64(plain(), undefined, moved);
     const directory = readZipDirectory(zip);
-    expect(directory).toEqual(readZipDirectory(plain()));
+    expect(directory).toStrictEqual(readZipDirectory(plain()));
     if (!directory.ok) return;
     for (const entry of directory.entries)
       expect(inflateEntry(zip, entry, new InflateBudget(1 << 20)).ok).toBe(true);
@@ -180,7 +180,7 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
 
   it('a locator pointing at no zip64 end record is a damaged file, saying so', () => {
     const broken = readZipDirectory(toZip64(plain(), 7));
-    expect(broken).toEqual({
+    expect(broken).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'zip64: end record not found' },
     });
@@ -230,7 +230,7 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
 
   it('a part that inflates past its declared size is refused at the cap, in either path', () => {
     const large = entry('xl/big.xml');
-    expect(inflateEntry(zip, { ...large, size: large.size - 1 }, roomy())).toEqual({
+    expect(inflateEntry(zip, { ...large, size: large.size - 1 }, roomy())).toStrictEqual({
       ok: false,
       failure: {
         kind: 'damaged',
@@ -239,7 +239,7 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
     });
     // One call into a buffer one byte larger than declared: the byte too many is seen.
     const small = entry('xl/Small.xml');
-    expect(inflateEntry(zip, { ...small, size: small.size - 1 }, roomy())).toEqual({
+    expect(inflateEntry(zip, { ...small, size: small.size - 1 }, roomy())).toStrictEqual({
       ok: false,
       failure: {
         kind: 'damaged',
@@ -250,7 +250,7 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
 
   it('a part that inflates to less than it declares is damaged, saying both sizes', () => {
     const e = entry('xl/big.xml');
-    expect(inflateEntry(zip, { ...e, size: e.size + 1 }, roomy())).toEqual({
+    expect(inflateEntry(zip, { ...e, size: e.size + 1 }, roomy())).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: `xl/big.xml: ${e.size} bytes inflated, ${e.size + 1} declared` },
     });
@@ -273,7 +273,10 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
     // The last slice is pushed as final, so fflate says the stream ended early.
     const e = entry('xl/big.xml');
     const result = inflateEntry(zip, { ...e, compressedSize: e.compressedSize - 1000 }, roomy());
-    expect(result).toEqual({ ok: false, failure: { kind: 'damaged', detail: 'xl/big.xml: unexpected EOF' } });
+    expect(result).toStrictEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'xl/big.xml: unexpected EOF' },
+    });
   });
 
   it('a small part whose deflate data is not deflate says what the inflater found, with its name', () => {
@@ -281,7 +284,7 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
     const broken = new Uint8Array(zip);
     const start = e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
     broken.fill(0xff, start, start + e.compressedSize);
-    expect(inflateEntry(broken, e, roomy())).toEqual({
+    expect(inflateEntry(broken, e, roomy())).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'xl/Small.xml: invalid block type' },
     });
@@ -292,7 +295,7 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
     expect(e.method).toBe(0);
     const good = inflateEntry(zip, e, roomy());
     expect(good.ok && Buffer.from(good.data).equals(Buffer.from(text(500)))).toBe(true);
-    expect(inflateEntry(zip, { ...e, crc: (e.crc ^ 1) >>> 0 }, roomy())).toEqual({
+    expect(inflateEntry(zip, { ...e, crc: (e.crc ^ 1) >>> 0 }, roomy())).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'stored.bin: CRC-32 mismatch' },
     });
@@ -303,7 +306,7 @@ describe('inflating one part: declared size, CRC and the file budget', () => {
     const budget = new InflateBudget(e.size + 10);
     expect(inflateEntry(zip, e, budget).ok).toBe(true);
     expect(budget.remaining).toBe(10);
-    expect(inflateEntry(zip, e, budget)).toEqual({
+    expect(inflateEntry(zip, e, budget)).toStrictEqual({
       ok: false,
       failure: { kind: 'budget', detail: `xl/big.xml: ${e.size} bytes declared, 10 left` },
     });
@@ -338,7 +341,7 @@ describe('whole packages: verifyWholeZip, partTexts, indexEntries', () => {
 
   it('a sound package passes; one declaring more than the budget in all is refused before inflating', () => {
     expect(verifyWholeZip(zip, 1000)).toBeNull();
-    expect(verifyWholeZip(zip, 12)).toEqual({
+    expect(verifyWholeZip(zip, 12)).toStrictEqual({
       kind: 'budget',
       detail: 'parts declare 13 bytes in all, more than 12',
     });
@@ -352,7 +355,10 @@ describe('whole packages: verifyWholeZip, partTexts, indexEntries', () => {
     const b = directory.entries.find((e) => e.name === 'b.txt');
     if (!b) throw new Error('b.txt');
     broken[b.localOffset] = 0; // its local header signature
-    expect(verifyWholeZip(broken, 1000)).toEqual({ kind: 'damaged', detail: 'b.txt: local header missing' });
+    expect(verifyWholeZip(broken, 1000)).toStrictEqual({
+      kind: 'damaged',
+      detail: 'b.txt: local header missing',
+    });
     expect(verifyWholeZip(new Uint8Array(10), 1000)?.kind).toBe('damaged');
   });
 
@@ -371,11 +377,11 @@ describe('whole packages: verifyWholeZip, partTexts, indexEntries', () => {
     const directory = readZipDirectory(zip);
     if (!directory.ok) throw new Error('directory');
     const index = indexEntries(directory.entries);
-    expect(index.ok && [...index.parts.keys()].sort()).toEqual(['b.txt', 'xl/workbook.xml']);
+    expect(index.ok && [...index.parts.keys()].sort()).toStrictEqual(['b.txt', 'xl/workbook.xml']);
     const twice = zipSync({ 'xl/a.xml': strToU8('1'), 'XL/A.xml': strToU8('2') });
     const again = readZipDirectory(twice);
     if (!again.ok) throw new Error('directory');
-    expect(indexEntries(again.entries)).toEqual({ ok: false, duplicate: 'XL/A.xml' });
+    expect(indexEntries(again.entries)).toStrictEqual({ ok: false, duplicate: 'XL/A.xml' });
   });
 });
 
@@ -395,11 +401,11 @@ describe('finding the end record, behind a comment of any allowed length', () =>
   };
 
   it.each([0, 1, 1000, 65_535])('a comment of %i bytes: the directory is read', (length) => {
-    expect(readZipDirectory(withComment(length))).toEqual(readZipDirectory(base));
+    expect(readZipDirectory(withComment(length))).toStrictEqual(readZipDirectory(base));
   });
 
   it('one byte more than a comment can hold: the end record is out of reach, and the file is damaged', () => {
-    expect(readZipDirectory(withComment(65_535, 1))).toEqual({
+    expect(readZipDirectory(withComment(65_535, 1))).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'zip: end of central directory not found (file cut off?)' },
     });
@@ -461,11 +467,11 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
   it('an empty zip — an end record and nothing else — has no parts', () => {
     const empty = zipSync({});
     expect(empty.length).toBe(22);
-    expect(readZipDirectory(empty)).toEqual({ ok: true, entries: [] });
+    expect(readZipDirectory(empty)).toStrictEqual({ ok: true, entries: [] });
   });
 
   it('more entries than allowed are refused from the count alone', () => {
-    expect(readZipDirectory(three(), 2)).toEqual({
+    expect(readZipDirectory(three(), 2)).toStrictEqual({
       ok: false,
       failure: { kind: 'budget', detail: 'zip: 3 entries' },
     });
@@ -473,15 +479,15 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
   });
 
   it('a directory offset pointing at something else is broken at its first entry', () => {
-    expect(readZipDirectory(patchEnd(three(), 'offset', 0))).toEqual(broken(1, 3));
+    expect(readZipDirectory(patchEnd(three(), 'offset', 0))).toStrictEqual(broken(1, 3));
   });
 
   it('an offset of 0xFFFFFFFF without a zip64 locator is not zip64: it points nowhere', () => {
-    expect(readZipDirectory(patchEnd(three(), 'offset', 0xffffffff))).toEqual(broken(1, 3));
+    expect(readZipDirectory(patchEnd(three(), 'offset', 0xffffffff))).toStrictEqual(broken(1, 3));
   });
 
   it('more entries counted than the directory holds: broken at the first missing one', () => {
-    expect(readZipDirectory(patchEnd(three(), 'count', 4))).toEqual(broken(4, 4));
+    expect(readZipDirectory(patchEnd(three(), 'count', 4))).toStrictEqual(broken(4, 4));
   });
 
   it('an entry whose signature is there but whose fixed fields run past the end is broken', () => {
@@ -496,7 +502,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     const out = new Uint8Array(zip.length + comment.length);
     out.set(patched);
     out.set(comment, zip.length);
-    expect(readZipDirectory(out)).toEqual(broken(1, 1));
+    expect(readZipDirectory(out)).toStrictEqual(broken(1, 1));
   });
 
   it.each(['count', 'offset'] as const)(
@@ -508,20 +514,20 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
         field === 'count'
           ? patchEnd(toZip64(plain), 'offset', directoryOffset(plain))
           : patchEnd(toZip64(plain), 'count', 3);
-      expect(readZipDirectory(wide)).toEqual(readZipDirectory(plain));
+      expect(readZipDirectory(wide)).toStrictEqual(readZipDirectory(plain));
     },
   );
 
   it('names are UTF-8 where bit 11 says so, and read byte for byte (CP437 for ASCII) where it does not', () => {
     const zip = zipSync({ '指标/数据.xml': strToU8('<a/>') });
     const read = readZipDirectory(zip);
-    expect(read.ok && read.entries.map((e) => e.name)).toEqual(['指标/数据.xml']);
+    expect(read.ok && read.entries.map((e) => e.name)).toStrictEqual(['指标/数据.xml']);
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     const dir = directoryOffset(zip);
     expect(view.getUint16(dir + 8, true) & 0x800).toBe(0x800);
     view.setUint16(dir + 8, view.getUint16(dir + 8, true) & ~0x800, true);
     const latin = readZipDirectory(zip);
-    expect(latin.ok && latin.entries.map((e) => e.name)).toEqual([
+    expect(latin.ok && latin.entries.map((e) => e.name)).toStrictEqual([
       Buffer.from(strToU8('指标/数据.xml')).toString('latin1'),
     ]);
   });
@@ -532,7 +538,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
       'b.xml': strToU8('<b/>'),
     });
     const read = readZipDirectory(zip);
-    expect(read.ok && read.entries.map((e) => e.name)).toEqual(['a.xml', 'b.xml']);
+    expect(read.ok && read.entries.map((e) => e.name)).toStrictEqual(['a.xml', 'b.xml']);
   });
 
   it('verifyWholeZip does not inflate folder entries, which hold nothing', () => {
@@ -568,7 +574,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
   it('a local header signature with fewer than 30 bytes after it is a missing header', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0, 0]);
     const entry = handEntry('x', { method: 0, compressedSize: 0, size: 0, crc: 0 });
-    expect(inflateEntry(bytes, entry, new InflateBudget(1000))).toEqual({
+    expect(inflateEntry(bytes, entry, new InflateBudget(1000))).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'x: local header missing' },
     });
@@ -581,7 +587,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     const read = readZipDirectory(zip);
     if (!read.ok || !read.entries[0]) throw new Error('directory');
     const entry = { ...read.entries[0], size: 4900 };
-    expect(inflateEntry(zip, entry, new InflateBudget(1 << 20))).toEqual({
+    expect(inflateEntry(zip, entry, new InflateBudget(1 << 20))).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'a.xml: 4901 bytes inflated, 4900 declared' },
     });

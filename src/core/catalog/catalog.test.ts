@@ -66,7 +66,7 @@ describe('the default catalog (Gengma 2023)', () => {
   });
 
   it('has exactly the 26 indicators of the spec, in order', () => {
-    expect(catalog.indicators.map((i) => i.code)).toEqual(SPEC.map((row) => row[0]));
+    expect(catalog.indicators.map((i) => i.code)).toStrictEqual(SPEC.map((row) => row[0]));
   });
 
   it.each(SPEC)('%s %s: unit %s, 2020 %s, 2025 %s, bureaus %s', (code, name, unit, base, target, bureaus) => {
@@ -144,20 +144,20 @@ describe('the default catalog (Gengma 2023)', () => {
   });
 
   it('lists the indicators of a bureau, lead and shared', () => {
-    expect(indicatorsFor(catalog, '县委老干局').map((i) => i.code)).toEqual([
+    expect(indicatorsFor(catalog, '县委老干局').map((i) => i.code)).toStrictEqual([
       'YL-11',
       'YL-12',
       'YL-13',
       'YL-16',
     ]);
-    expect(indicatorsFor(catalog, '县教育体育局').map((i) => i.code)).toEqual([
+    expect(indicatorsFor(catalog, '县教育体育局').map((i) => i.code)).toStrictEqual([
       'YL-16',
       'TY-04',
       'TY-06',
       'TY-08',
       'TY-09',
     ]);
-    expect(responsibleBureaus(catalog).map((b) => b.name)).toEqual([
+    expect(responsibleBureaus(catalog).map((b) => b.name)).toStrictEqual([
       '县发展改革局',
       '县教育体育局',
       '县民政局',
@@ -170,7 +170,7 @@ describe('the default catalog (Gengma 2023)', () => {
   });
 
   it('has the 4 reforms of annex 2 and the project of annex 3', () => {
-    expect(catalog.milestones.reforms.map((r) => [r.code, r.bureau])).toEqual([
+    expect(catalog.milestones.reforms.map((r) => [r.code, r.bureau])).toStrictEqual([
       ['GG-01', '县发展改革局'],
       ['GG-02', '县民政局'],
       ['GG-03', '县卫生健康局'],
@@ -227,7 +227,7 @@ describe('lintCatalog', () => {
   });
 
   it('finds no inconsistency between the population parameter and the plan’s context', () => {
-    expect(findings.filter((x) => x.kind === 'population-parameter')).toEqual([]);
+    expect(findings.filter((x) => x.kind === 'population-parameter')).toStrictEqual([]);
     const other = structuredClone(catalog);
     other.parameters.population = 150_000;
     expect(lintCatalog(other).some((x) => x.kind === 'population-parameter')).toBe(true);
@@ -238,7 +238,7 @@ describe('lintCatalog', () => {
   });
 
   it('has no errors for the default catalog', () => {
-    expect(findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(findings.filter((x) => x.severity === 'error')).toStrictEqual([]);
   });
 
   it('finds unknown bureaus, duplicate codes, percent over 100 and a target behind its baseline', () => {
@@ -249,7 +249,7 @@ describe('lintCatalog', () => {
     bad.indicators[5]!.target.value = 40; // YL-06 55 → 40, higher is better
     bad.milestones.reforms[0]!.bureau = '县不存在局';
     const kinds = lintCatalog(bad).map((f) => `${f.kind}:${f.code ?? ''}`);
-    expect(kinds).toEqual(
+    expect(kinds).toStrictEqual(
       expect.arrayContaining([
         'unknown-bureau:YL-02',
         'duplicate-code:YL-01',
@@ -271,7 +271,7 @@ describe('lintCatalog', () => {
     bad.targetYear = 2019;
     bad.links.perThousand.push({ count: 'TY-99', rate: 'TY-04', tolerance: 0.1 });
     const kinds = lintCatalog(bad).map((f) => f.kind);
-    expect(kinds).toEqual(
+    expect(kinds).toStrictEqual(
       expect.arrayContaining([
         'target-behind-baseline',
         'duplicate-bureau-name',
@@ -318,7 +318,7 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     data.indicators[1]!.lead = '县民证局';
     const result = loadCatalog(data);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([
+    expect(!result.ok && result.errors).toStrictEqual([
       '目录字段 indicators.1.lead：单位“县民证局”不在 bureaus 中（请检查拼写，或把它加入 bureaus）',
     ]);
   });
@@ -379,7 +379,7 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
 
   it('the lint reports the three contradictions of the plan, each once, and whom to ask', () => {
     const conflicts = lintCatalog(catalog).filter((f) => f.kind === 'plan-conflict');
-    expect(conflicts.map((f) => f.code)).toEqual(['YL-02', 'YL-10', 'YL-17']);
+    expect(conflicts.map((f) => f.code)).toStrictEqual(['YL-02', 'YL-10', 'YL-17']);
     for (const f of conflicts) expect(findingMessage(f)).toContain('请县发展改革局确认');
     expect(findingMessage(conflicts[1]!)).toContain('原则上所有乡镇至少建有 1个');
   });
