@@ -10,30 +10,32 @@
  */
 const base = require('./jest.config.js');
 
-// Core's own tests (src/core and the property corpus). Used alone when every file being mutated is
-// in src/core (`STRYKER_SUITE=core`, set by scripts/mutate.js): a mutant in a module-level constant
-// (a regex, a table) is "static" — Stryker cannot tell which test covers it and runs every test
-// for it — and core's own suite is a fifth of the whole; the core's score is what its own tests prove.
-const CORE_TESTS = ['<rootDir>/src/core/**/*.test.ts', '<rootDir>/test/corpus/**/*.test.ts'];
+// Each folder's own tests. When every file being mutated is in one folder, scripts/mutate.js sets
+// STRYKER_SUITE to it and only that folder's tests run: a mutant in a module-level constant (a
+// regex, a table) is "static" — Stryker cannot tell which test covers it and runs every test for
+// it — so the suite's size is the run's length. A folder's score is what its own tests prove.
+const SUITES = {
+  core: ['<rootDir>/src/core/**/*.test.ts', '<rootDir>/test/corpus/**/*.test.ts'],
+  xlsx: [
+    '<rootDir>/test/xlsx/reader.test.ts',
+    '<rootDir>/test/xlsx/reader-real.test.ts',
+    '<rootDir>/test/xlsx/bounded.test.ts',
+    '<rootDir>/test/xlsx/zip.test.ts',
+    '<rootDir>/test/xlsx/xml.test.ts',
+    '<rootDir>/test/xlsx/fixtures.test.ts',
+    '<rootDir>/test/xlsx/annotate.test.ts',
+    // The add-in and the file reader reading the same typed figures alike.
+    '<rootDir>/test/excel/parity.test.ts',
+  ],
+  excel: ['<rootDir>/test/excel/**/*.test.ts'],
+};
+const suite = SUITES[process.env.STRYKER_SUITE ?? ''];
 
 module.exports = {
   ...base,
   // Stryker's own node environment records which test covers which mutant (perTest coverage).
   testEnvironment: '@stryker-mutator/jest-runner/jest-env/node',
-  testMatch:
-    process.env.STRYKER_SUITE === 'core'
-      ? CORE_TESTS
-      : [
-          ...CORE_TESTS,
-          '<rootDir>/test/excel/**/*.test.ts',
-          '<rootDir>/test/xlsx/reader.test.ts',
-          '<rootDir>/test/xlsx/reader-real.test.ts',
-          '<rootDir>/test/xlsx/bounded.test.ts',
-          '<rootDir>/test/xlsx/zip.test.ts',
-          '<rootDir>/test/xlsx/xml.test.ts',
-          '<rootDir>/test/xlsx/fixtures.test.ts',
-          '<rootDir>/test/xlsx/annotate.test.ts',
-        ],
+  testMatch: suite ?? [...new Set(Object.values(SUITES).flat())],
   testPathIgnorePatterns: ['/node_modules/'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/stryker-setup.ts'],
   // Instrumented code is slower; a test's own limit still applies where it sets one.

@@ -10,7 +10,8 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 
-// Mutating only src/core: run only the core's own tests (jest.stryker.config.js says why).
+// Every file being mutated in one folder: run only that folder's own tests
+// (jest.stryker.config.js says why).
 const args = process.argv.slice(2);
 const targets = args.flatMap((arg, i) =>
   arg === '--mutate' || arg === '-m'
@@ -19,9 +20,10 @@ const targets = args.flatMap((arg, i) =>
       ? arg.slice(9).split(',')
       : [],
 );
-const coreOnly = targets.length > 0 && targets.every((t) => t.startsWith('src/core/'));
-const env = coreOnly ? { ...process.env, STRYKER_SUITE: 'core' } : process.env;
-if (coreOnly) console.log('Mutating src/core only: running the core’s own tests (STRYKER_SUITE=core).');
+const folders = new Set(targets.map((t) => /^src\/(core|xlsx|excel)\//.exec(t)?.[1] ?? 'other'));
+const suite = folders.size === 1 && !folders.has('other') ? [...folders][0] : undefined;
+const env = suite ? { ...process.env, STRYKER_SUITE: suite } : process.env;
+if (suite) console.log(`Mutating src/${suite} only: running its own tests (STRYKER_SUITE=${suite}).`);
 
 const stryker = spawnSync(
   process.execPath,
