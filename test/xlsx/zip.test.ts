@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { defaultCatalog } from '../../src/core';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
@@ -187,6 +187,18 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
   });
 });
 
+// Text over sixteen letters: compresses to about half, with real Huffman blocks, so 300 KB
+// gives compressed data of several 64 KB slices.
+const text = (length: number, seed = 7): Uint8Array => {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out[i] = 97 + ((x >>> 16) & 15);
+  }
+  return out;
+};
+
 /**
  * One part inflated (APPNOTE §4.3.7–4.3.9, §4.4.4–4.4.9): its declared size is a cap and its
  * CRC a check, against the one budget of its file. Parts larger than one 64 KB slice of
@@ -194,17 +206,6 @@ describe('zip64 (APPNOTE §4.3.14, §4.5.3)', () => {
  * tests take both paths directly, with the failure each refusal reports.
  */
 describe('inflating one part: declared size, CRC and the file budget', () => {
-  // Text over sixteen letters: compresses to about half, with real Huffman blocks, so 300 KB
-  // gives compressed data of several 64 KB slices.
-  const text = (length: number, seed = 7): Uint8Array => {
-    const out = new Uint8Array(length);
-    let x = seed;
-    for (let i = 0; i < length; i++) {
-      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-      out[i] = 97 + ((x >>> 16) & 15);
-    }
-    return out;
-  };
   const big = text(300_000);
   const zip = zipSync({
     'xl/big.xml': big,
@@ -620,5 +621,27 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     });
     const read = inflateEntry(bytes, entry, new InflateBudget(1 << 20));
     expect(read.ok && Buffer.from(read.data).equals(Buffer.from(content))).toBe(true);
+  });
+
+  it('a Huffman stream cut off at exactly two slices is reported as cut off', () => {
+    // The second slice must be pushed as the last: told that more may follow, the inflater
+    // waits for it, and the part would be refused only later, for its size, with the real cause
+    // (the data ends inside a block) lost. A complete stream ends itself with its final-block
+    // bit, so only a cut one tells the two apart.
+    const exact = 2 * 64 * 1024;
+    const content = text(400_000, 11);
+    const cut = deflateSync(content).subarray(0, exact);
+    expect(cut.length).toBe(exact);
+    const bytes = localEntry('cut.bin', cut, 8);
+    const entry = handEntry('cut.bin', {
+      method: 8,
+      compressedSize: cut.length,
+      size: content.length,
+      crc: crc32(content),
+    });
+    expect(inflateEntry(bytes, entry, new InflateBudget(1 << 20))).toStrictEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'cut.bin: unexpected EOF' },
+    });
   });
 });
