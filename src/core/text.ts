@@ -54,7 +54,7 @@ export function cellRef(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
-/** Rounds away binary noise such as 0.85 × 100 = 85.00000000000001. */
+/** Rounds away binary noise such as 0.57 × 100 = 56.99999999999999. */
 export function tidyNumber(value: number): number {
   if (!Number.isFinite(value)) return value;
   return Number.parseFloat(value.toPrecision(12));
