@@ -158,6 +158,51 @@ describe('checkSubmission', () => {
     expect(disagree.sheetIssues.map((i) => i.kind)).not.toContain('meta-mismatch');
   });
 
+  it('§3 the template’s own record: another period in _meta is a warning on E2, another catalog a warning; agreeing records say nothing', () => {
+    const withMeta = (changes: Record<string, string>) => {
+      const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 700 });
+      const meta = view.sheets.find((s) => s.name === '_meta')!;
+      for (const row of meta.rows) {
+        const key = row[0]?.type === 'string' ? row[0].value : '';
+        if (key in changes) row[1] = { type: 'string', value: changes[key]! };
+      }
+      return check(view);
+    };
+    expect(withMeta({}).sheetIssues).toStrictEqual([]);
+
+    const period = withMeta({ period: '2022' });
+    expect(period.period).toBe(2023);
+    expect(period.sheetIssues).toStrictEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        kind: 'meta-mismatch',
+        params: { field: 'period', visible: '2023', meta: '2022' },
+        cell: 'E2',
+      }),
+    ]);
+
+    // No readable period anywhere: one file error says so, not also a disagreement.
+    const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 700 });
+    view.sheets[0]!.rows[1]![4] = undefined;
+    const meta = view.sheets.find((s) => s.name === '_meta')!;
+    meta.rows.find((row) => row[0]?.type === 'string' && row[0].value === 'period')![1] = {
+      type: 'string',
+      value: '二〇二三',
+    };
+    const none = check(view);
+    expect(none.fileErrors.map((e) => e.kind)).toStrictEqual(['period-missing']);
+    expect(none.sheetIssues).toStrictEqual([]);
+
+    const other = withMeta({ catalog: 'gengma-2022' });
+    expect(other.sheetIssues).toStrictEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        kind: 'catalog-mismatch',
+        params: { fileCatalog: 'gengma-2022', catalog: catalog.id },
+      }),
+    ]);
+  });
+
   it('judges reforms by their progress and due year', () => {
     const make = (progress: string, period: number) =>
       entry(
