@@ -154,11 +154,11 @@ export function notJudgedText(entry: EntryReport, lang: Lang): string {
   switch (why.reason) {
     case 'no-baseline':
       return lang === 'zh'
-        ? `方案未给基期值，算不出本期应达值，到目标年才评估；目标：${why.targetYear} 年达到 ${target}${entry.unit === '%' ? '%' : entry.unit}`
+        ? `方案未给基期值，算不出本期应达值，到目标年才评估；目标：${why.targetYear} 年达到 ${target}${entry.unit}`
         : `the plan gives no baseline, so there is no expected value for this period; judged in the target year against ${target} ${entry.unit} by ${why.targetYear}`;
     case 'before-start':
       return lang === 'zh'
-        ? `本期不晚于起算年 ${why.startYear} 年，尚无应达值；目标：${why.targetYear} 年达到 ${target}${entry.unit === '%' ? '%' : entry.unit}`
+        ? `本期不晚于起算年 ${why.startYear} 年，尚无应达值；目标：${why.targetYear} 年达到 ${target}${entry.unit}`
         : `this period is not after the starting year ${why.startYear}; target ${target} ${entry.unit} by ${why.targetYear}`;
     case 'no-period':
       return lang === 'zh'
@@ -210,7 +210,9 @@ export function entrySummary(entry: EntryReport, lang: Lang, separator?: string)
 
 /** The sentences of a message that do not ask for a note (the note is already there). */
 function withoutNoteAdvice(message: string, lang: Lang): string {
-  const sentences = lang === 'zh' ? message.split(/(?<=。)/) : message.split(/(?<=\.) /);
+  // A question is a sentence too: `是否应为 70？如是，请改为 70；…请在“说明”栏注明。` keeps its question
+  // and drops only the part asking for a note.
+  const sentences = lang === 'zh' ? message.split(/(?<=[。？！])/) : message.split(/(?<=[.?!]) /);
   const kept = sentences.filter((s) => !(lang === 'zh' ? /“说明”栏/ : /note column/).test(s));
   return (kept.length > 0 ? kept : sentences).join(lang === 'zh' ? '' : ' ').trim();
 }
