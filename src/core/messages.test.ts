@@ -1,4 +1,5 @@
 import { CHANGE_AGAINST_SHARE, COUNT_FALL_SHARE } from './checks';
+import { readStoredReason } from './file-error-schema';
 import { SCALE_SLIP_FACTOR } from './parse';
 import { ISSUE_LABELS, fileErrorMessage, issueMessage, statusLabel, STATUS_LABELS } from './messages';
 import {
@@ -237,5 +238,38 @@ describe('messages', () => {
       expect(statusLabel(status, 'en')).toMatch(/[a-z]/);
     }
     expect(statusLabel('off-track')).toBe('滞后');
+  });
+});
+
+describe('a stored reason read back from the master (报送登记: 原因代码 and 原因参数)', () => {
+  it('every file error this version writes comes back whole, with its years and names', () => {
+    for (const error of fileErrors())
+      expect(readStoredReason(error.kind, JSON.stringify(error.params), 'words')).toStrictEqual(error);
+  });
+
+  it('no kind is no reason', () => {
+    expect(readStoredReason('', '{}', '')).toBeNull();
+  });
+
+  it('anything else keeps the words as written and is never cast into a kind it is not', () => {
+    const recorded = (text: string) => ({ kind: 'recorded', params: { text } });
+    // Unknown kind; parameters that are not JSON; a master written before parameters were kept.
+    expect(readStoredReason('melted', '{}', '原文')).toStrictEqual(recorded('原文'));
+    expect(readStoredReason('period-mismatch', '{"period":', '原文')).toStrictEqual(recorded('原文'));
+    expect(readStoredReason('period-mismatch', '', '原文')).toStrictEqual(recorded('原文'));
+    // Parameters of the wrong type or shape for their kind.
+    expect(readStoredReason('period-mismatch', '{"period":"2022","expected":2023}', '原文')).toStrictEqual(
+      recorded('原文'),
+    );
+    expect(readStoredReason('period-mismatch', '{"period":2022.5,"expected":2023}', '原文')).toStrictEqual(
+      recorded('原文'),
+    );
+    expect(readStoredReason('blank', '{"typed":-1}', '原文')).toStrictEqual(recorded('原文'));
+    expect(readStoredReason('too-large', '{"limit":"disk","max":1}', '原文')).toStrictEqual(recorded('原文'));
+    expect(readStoredReason('unreadable', '{"cause":"lost","detail":""}', '原文')).toStrictEqual(
+      recorded('原文'),
+    );
+    // A kind without parameters takes none: extra ones mean it is not what this version wrote.
+    expect(readStoredReason('encrypted', '{"password":"x"}', '原文')).toStrictEqual(recorded('原文'));
   });
 });
