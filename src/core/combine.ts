@@ -951,6 +951,17 @@ function overviewOf(catalog: Catalog, index: Index, rows: readonly MasterRow[]):
 }
 
 /** §7 未报送: every bureau with duties and no file in use for the period — the list the office phones round. */
+/**
+ * A file counts as sent for a period (§7 未报送: "where a file was rejected, why") when it is of
+ * that period, of none that could be read, or was refused for giving another year in this
+ * period's combine — most often the period's report with a wrong year in E2: the office must be
+ * told it came, and why it was not used, not that nothing came.
+ */
+function sentFor(row: RegisterRow, period: number): boolean {
+  if (row.period === period || row.period === null) return true;
+  return row.reason?.kind === 'period-mismatch' && row.reason.params.expected === period;
+}
+
 function notReportedOf(
   catalog: Catalog,
   index: Index,
@@ -977,9 +988,7 @@ function notReportedOf(
       leads: d.leads,
       shares: d.shares,
       files: register
-        .filter(
-          (r) => r.bureau === bureau && (r.period === period || r.period === null) && r.outcome !== 'used',
-        )
+        .filter((r) => r.bureau === bureau && r.outcome !== 'used' && sentFor(r, period))
         .map((r) => ({ file: r.file, reason: r.reason, outcome: r.outcome })),
     }));
 }

@@ -336,7 +336,7 @@ function attentionWhy(row: MasterRow, lang: Lang): string {
     row.issues.find((i) => i.severity === 'error') ?? row.issues.find((i) => QUESTIONING_KINDS.has(i.kind));
   if ((row.status === 'invalid' || row.status === 'to-confirm') && first) return issueMessage(first, lang);
   if (row.value === null) return lang === 'zh' ? '未填报' : 'no figure';
-  const unit = row.unit === '%' ? '%' : row.unit;
+  const unit = row.unit;
   if (row.expected !== null)
     return lang === 'zh'
       ? `本期 ${row.value}${unit}，应达 ${row.expected}${unit}${row.gap !== null ? `，距目标差 ${row.gap}${unit}` : ''}`

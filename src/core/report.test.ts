@@ -1,4 +1,4 @@
-import { filledView, type CellInput } from '../../test/helpers/views';
+import { checkedInput, filledView, type CellInput } from '../../test/helpers/views';
 import {
   checkSubmission,
   combine,
@@ -179,19 +179,8 @@ describe('entrySummary: the status, then every issue, as sentences', () => {
 });
 
 describe('jsonReport (§8): the register and who has not reported', () => {
-  const input = (file: string, bureau: string, figures: Record<string, CellInput>): CombineInput => {
-    const read = readSubmission(filledView(catalog, bureau, 2023, figures), catalog);
-    if (!read.ok) throw new Error(read.error.kind);
-    return {
-      file,
-      sha256: sha256Text(file),
-      report: checkSubmission(catalog, read.submission),
-      fileErrors: [],
-    };
-  };
-
   it('each file with its outcome and reason in words; nothing reported is listed by bureau', () => {
-    const used = input('民政局.xlsx', '县民政局', { 'YL-02': 620 });
+    const used = checkedInput(catalog, '民政局.xlsx', '县民政局', { 'YL-02': 620 });
     const broken: CombineInput = {
       file: '坏.xlsx',
       sha256: sha256Text('坏'),

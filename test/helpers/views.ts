@@ -1,7 +1,11 @@
 import {
   buildTemplateModel,
   catalogHash,
+  checkSubmission,
+  readSubmission,
+  sha256Text,
   type Catalog,
+  type CombineInput,
   type RawCell,
   type SheetView,
   type WorkbookView,
@@ -84,4 +88,28 @@ export function filledView(
     );
   }
   return { sheets };
+}
+
+/** A bureau's file as `combine` takes it: filled, read and checked, its hash made from its name. */
+export function checkedInput(
+  catalog: Catalog,
+  file: string,
+  bureau: string,
+  figures: Record<string, CellInput>,
+  options: {
+    period?: number;
+    notes?: Record<string, string>;
+    filledOn?: string;
+    convertedFrom?: string;
+  } = {},
+): CombineInput {
+  const read = readSubmission(filledView(catalog, bureau, options.period ?? 2023, figures, options), catalog);
+  if (!read.ok) throw new Error(`unreadable: ${read.error.kind}`);
+  return {
+    file,
+    sha256: sha256Text(file),
+    report: checkSubmission(catalog, read.submission),
+    fileErrors: [],
+    ...(options.convertedFrom ? { convertedFrom: options.convertedFrom } : {}),
+  };
 }

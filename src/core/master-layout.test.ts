@@ -1,0 +1,170 @@
+import { checkedInput } from '../../test/helpers/views';
+import { combine, defaultCatalog, masterModel, notReportedText, type Master, type MasterModel } from '.';
+
+/**
+ * What the county master says, row by row (spec §7 Sheets): 县汇总's remarks and conflicts,
+ * 报送登记's reasons, 未报送's 催报 list, 总览's indicators to act on. Expected words are written
+ * out by hand from the figures: 民政局 YL-02 620 for 650 → 800 beds is 740 expected in 2023
+ * (three fifths of the way), 180 short of the target.
+ */
+
+const catalog = defaultCatalog();
+const NOW = '2024-01-10T08:00:00.000Z';
+
+let master: Master;
+let model: MasterModel;
+beforeEach(() => {
+  master = combine(
+    catalog,
+    [
+      checkedInput(
+        catalog,
+        '民政局.xlsx',
+        '县民政局',
+        { 'YL-02': 620, 'YL-04': 1, 'YL-03': { type: 'error', value: '#DIV/0!' } },
+        { notes: { 'YL-02': '含\u0000新建' } },
+      ),
+      checkedInput(catalog, '卫健局.xlsx', '县卫生健康局', { 'YL-04': 2 }),
+      checkedInput(
+        catalog,
+        '人社局.xls',
+        '县人力资源和社会保障局',
+        { 'TY-06': 25 },
+        { convertedFrom: '.xls' },
+      ),
+      // The period's report with last year in E2: refused, and the office told so.
+      checkedInput(catalog, '教体局.xlsx', '县教育体育局', { 'TY-06': 30 }, { period: 2022 }),
+    ],
+    { importedAt: NOW },
+  );
+  model = masterModel(catalog, master, 'zh');
+});
+
+const summaryRow = (code: string) => model.summary.rows.find((r) => r[0] === code)!;
+const column = (header: string) => model.summary.headers.indexOf(header);
+
+describe('县汇总: each indicator with where its figure came from', () => {
+  it('a disagreement is named in the remarks and itemised with each bureau’s file', () => {
+    const yl04 = summaryRow('YL-04');
+    expect(yl04[column('本期完成值')]).toBe(1);
+    expect(yl04[column('数据来源单位')]).toBe('县民政局');
+    expect(yl04[column('备注')]).toBe('各单位数值不一致：县民政局 1 / 县卫生健康局 2');
+    expect(yl04[column('冲突明细')]).toBe('县民政局：1（民政局.xlsx）；县卫生健康局：2（卫健局.xlsx）');
+  });
+
+  it('a figure taken from a co-responsible bureau says so', () => {
+    const ty06 = summaryRow('TY-06');
+    expect(ty06[column('本期完成值')]).toBe(25);
+    expect(ty06[column('数据来源单位')]).toBe('县人力资源和社会保障局');
+    expect(ty06[column('来源文件')]).toBe('人社局.xls');
+    expect(ty06[column('备注')]).toBe('牵头单位未报，取自协同单位');
+  });
+
+  it('a row without doubts has no remarks; a bureau’s note loses what a workbook cannot hold', () => {
+    const yl02 = summaryRow('YL-02');
+    expect(yl02[column('本期应达值')]).toBe(740);
+    expect(yl02[column('距目标差距')]).toBe(180);
+    expect(yl02[column('备注')]).toBe('');
+    expect(yl02[column('说明')]).toBe('含新建');
+    // The note on 县汇总 and in 历史.
+    expect(model.cleanedTexts).toBe(2);
+  });
+});
+
+describe('报送登记 and 未报送: every file, and who the office phones', () => {
+  const register = (file: string) => model.register.rows.find((r) => r[0] === file)!;
+  const header = (name: string) => model.register.headers.indexOf(name);
+
+  it('a converted file says it was converted; a file of another year is refused with both years', () => {
+    expect(register('人社局.xls')[header('原因与处理')]).toBe(
+      '原文件为 .xls 格式，已用 LibreOffice 转换为 .xlsx 后读取。',
+    );
+    expect(register('人社局.xls')[header('处理结果')]).toBe('采用');
+    const refused = register('教体局.xlsx');
+    expect(refused[header('处理结果')]).toBe('退回');
+    expect(refused[header('原因代码')]).toBe('period-mismatch');
+    expect(refused[header('原因与处理')]).toBe(
+      '文件“教体局.xlsx”的报告期为 2022 年，与本次汇总的 2023 年不同，未汇总。请确认报告期，或在 2022 年的汇总中使用它。',
+    );
+  });
+
+  it('§7 未报送: a bureau whose file was refused is told why, not that nothing came', () => {
+    const jt = master.notReported.find((n) => n.bureau === '县教育体育局')!;
+    expect(jt.files).toStrictEqual([
+      {
+        file: '教体局.xlsx',
+        outcome: 'rejected',
+        reason: expect.objectContaining({ kind: 'period-mismatch' }),
+      },
+    ]);
+    expect(notReportedText(jt, 'zh')).toBe(
+      '文件“教体局.xlsx”的报告期为 2022 年，与本次汇总的 2023 年不同，未汇总。请确认报告期，或在 2022 年的汇总中使用它。',
+    );
+    const nothing = master.notReported.find((n) => n.bureau === '县发展改革局')!;
+    expect(notReportedText(nothing, 'zh')).toBe('未收到文件');
+    expect(notReportedText(nothing, 'en')).toBe('no file received');
+    expect(model.notReported.rows.find((r) => r[0] === '县教育体育局')?.at(-1)).toBe(
+      notReportedText(jt, 'zh'),
+    );
+  });
+
+  it('a refused file of this period is listed in that period’s combine only, and an old period’s never', () => {
+    // Combined for 2022 on purpose: 民政局's 2023 file is refused for its year and listed.
+    const for2022 = combine(
+      catalog,
+      [
+        checkedInput(
+          catalog,
+          '教体局.xlsx',
+          '县教育体育局',
+          { 'TY-06': 30 },
+          { period: 2022, filledOn: '2022-12-01' },
+        ),
+        checkedInput(
+          catalog,
+          '教体局-更正.xlsx',
+          '县教育体育局',
+          { 'TY-06': 31 },
+          { period: 2022, filledOn: '2022-12-20' },
+        ),
+        checkedInput(catalog, '民政局.xlsx', '县民政局', { 'YL-02': 620 }),
+        // Sent two years early: refused in the 2022 combine, and no 2023 report either.
+        checkedInput(catalog, '教体局-2024.xlsx', '县教育体育局', { 'TY-06': 40 }, { period: 2024 }),
+      ],
+      { importedAt: NOW, period: 2022 },
+    );
+    expect(for2022.notReported.find((n) => n.bureau === '县民政局')?.files.map((f) => f.file)).toStrictEqual([
+      '民政局.xlsx',
+    ]);
+    // 2023 from that master with nothing new: 教体局's superseded 2022 file and its 2024 file,
+    // refused in 2022's combine, are not 2023 reports.
+    const next = combine(catalog, [], { importedAt: NOW, existing: for2022.state, period: 2023 });
+    expect(next.register.find((r) => r.file === '教体局.xlsx')?.outcome).toBe('superseded');
+    expect(next.notReported.find((n) => n.bureau === '县教育体育局')?.files).toStrictEqual([]);
+  });
+});
+
+describe('总览: the indicators a leader must hear about, and why', () => {
+  it('behind: the figure against the line; unusable: what is wrong with it', () => {
+    expect(model.overview.attention.rows).toStrictEqual([
+      {
+        cells: ['YL-02 养老床位数', '滞后', '县民政局', '本期 620张，应达 740张，距目标差 180张'],
+        status: 'off-track',
+      },
+      {
+        cells: [
+          'YL-03 护理型床位占养老机构床位总数比',
+          '无效',
+          '县民政局',
+          '单元格显示错误值 #DIV/0!（公式出错）。请检查公式，或直接填写数字。',
+        ],
+        status: 'invalid',
+      },
+    ]);
+    const english = masterModel(catalog, master, 'en').overview.attention.rows.map((r) => r.cells[3]);
+    expect(english).toStrictEqual([
+      '620 张 against 740 expected; 180 short of the target',
+      'The cell shows the error #DIV/0!. Fix the formula or type the figure.',
+    ]);
+  });
+});
