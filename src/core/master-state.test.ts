@@ -8,6 +8,8 @@ import {
   readStateRows,
   readSubmission,
   sha256Text,
+  STATE_MARK,
+  STATE_VERSION,
   stateRows,
   type Master,
   type MasterState,
@@ -98,6 +100,57 @@ describe('the master’s durable state (spec §7)', () => {
       }
     }
     expect(readStateRows([['something else']]).ok).toBe(false);
+  });
+
+  it('says which row of the state it cannot vouch for, and why', () => {
+    const rows = stateRows(master().state);
+    const [head, ...body] = rows;
+    const currentRow = body.at(-1)!;
+    const hex = 'a'.repeat(64);
+    const damaged = (detail: string) => ({ ok: false, problem: 'damaged', detail });
+    const read = (...bodyRows: string[][]) => readStateRows([head!, ...bodyRows]);
+    expect(readStateRows([])).toStrictEqual(damaged('A1 is not the state mark'));
+    expect(readStateRows([[STATE_MARK, 'v1', 'c', '2023']])).toStrictEqual(damaged('version "v1"'));
+    expect(readStateRows([[STATE_MARK, String(STATE_VERSION + 1), 'c', '2023']])).toStrictEqual({
+      ok: false,
+      problem: 'newer',
+      detail: `version ${STATE_VERSION + 1}`,
+    });
+    expect(readStateRows([[STATE_MARK, String(STATE_VERSION), 'c']])).toStrictEqual(damaged('period ""'));
+    expect(read(['file', 'no mark'], currentRow)).toStrictEqual(
+      damaged('row 2: a cell without the chunk mark'),
+    );
+    expect(read(['file', '|{"cut'], currentRow)).toStrictEqual(damaged('row 2: not JSON'));
+    expect(read(['decision', `|{"bureau":"","period":2023,"keep":"${hex}"}`], currentRow)).toStrictEqual(
+      damaged('row 2: decision'),
+    );
+    expect(read(['current', '|["not a hash"]'])).toStrictEqual(damaged('row 2: current'));
+    expect(read(['note', '|{}'], currentRow)).toStrictEqual(damaged('row 2: unknown row kind "note"'));
+    expect(read(body[0]!)).toStrictEqual(damaged('no current row'));
+    // A file record names the field that failed (zod's words after it).
+    const edited = [...body[0]!];
+    edited[1] = edited[1]!.replace('"value":620', '"value":"620"');
+    const wrongType = read(edited, currentRow);
+    expect(wrongType.ok).toBe(false);
+    if (!wrongType.ok) expect(wrongType.detail).toMatch(/^row 2: entries\.\d+\.value \S/);
+    // Blank rows (a person's stray Enter) are skipped; a good decision and an empty set read back.
+    expect(
+      read(
+        [],
+        ['', ''],
+        ['decision', `|{"bureau":"县民政局","period":2023,"keep":"${hex}"}`],
+        ['current', '|[]'],
+      ),
+    ).toStrictEqual({
+      ok: true,
+      state: {
+        catalogId: head![2],
+        period: Number(head![3]),
+        files: [],
+        decisions: [{ bureau: '县民政局', period: 2023, keep: hex }],
+        current: [],
+      },
+    });
   });
 
   it('reads a master of the earlier format: figures, statuses and notes carried, what it never stored said', () => {
