@@ -1,7 +1,14 @@
 import { CHANGE_AGAINST_SHARE, COUNT_FALL_SHARE } from './checks';
 import { readStoredReason } from './file-error-schema';
 import { SCALE_SLIP_FACTOR } from './parse';
-import { ISSUE_LABELS, fileErrorMessage, issueMessage, statusLabel, STATUS_LABELS } from './messages';
+import {
+  ISSUE_LABELS,
+  fileErrorMessage,
+  issueMessage,
+  sheetErrorMessage,
+  statusLabel,
+  STATUS_LABELS,
+} from './messages';
 import {
   ISSUE_KINDS,
   STATUSES,
@@ -271,5 +278,24 @@ describe('a stored reason read back from the master (报送登记: 原因代码 
     );
     // A kind without parameters takes none: extra ones mean it is not what this version wrote.
     expect(readStoredReason('encrypted', '{"password":"x"}', '原文')).toStrictEqual(recorded('原文'));
+  });
+});
+
+describe('sheetErrorMessage: why the sheet open in the add-in cannot be checked, said of the sheet', () => {
+  it('an empty sheet, or one without the header, is named; errors about a whole file are not said of a sheet', () => {
+    expect(sheetErrorMessage({ kind: 'empty-workbook', params: {} }, 'zh', 'Sheet1')).toBe(
+      '工作表“Sheet1”是空的。请在“填报模板”页生成填报表，或切换到已填好的“指标填报”工作表后再核查。',
+    );
+    expect(sheetErrorMessage({ kind: 'empty-workbook', params: {} }, 'en', 'Sheet1')).toBe(
+      'The sheet "Sheet1" is empty. Make the template on the 填报模板 tab, or switch to a filled 指标填报 sheet, then check.',
+    );
+    const notTemplate =
+      '工作表“汇总”不是填报表：前 10 行中找不到“编号”和“本期完成值”两列。请切换到“指标填报”工作表再核查。';
+    expect(sheetErrorMessage({ kind: 'no-header', params: {} }, 'zh', '汇总')).toBe(notTemplate);
+    expect(sheetErrorMessage({ kind: 'no-sheet', params: {} }, 'zh', '汇总')).toBe(notTemplate);
+    expect(sheetErrorMessage({ kind: 'no-sheet', params: {} }, 'en', '汇总')).toBe(
+      'The sheet "汇总" is not the template: no 编号 / 本期完成值 header in its first 10 rows. Switch to 指标填报 and check again.',
+    );
+    expect(sheetErrorMessage({ kind: 'damaged', params: {} }, 'zh', 'Sheet1')).toBeNull();
   });
 });
