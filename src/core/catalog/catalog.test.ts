@@ -264,6 +264,53 @@ describe('lintCatalog', () => {
     }
   });
 
+  it('says what is wrong, naming the indicator or project: sections, project bureaus and years, clashing names', () => {
+    const bad = structuredClone(catalog);
+    bad.indicators[0]!.section = 'elderly-care';
+    bad.milestones.projects[0]!.bureau = '县不存在局';
+    bad.milestones.projects[0]!.endYear = 2022;
+    bad.bureaus[1]!.aliases.push('政府办');
+    bad.targetYear = 2020;
+    const wanted = new Set(['unknown-section', 'unknown-bureau', 'years', 'duplicate-bureau-name']);
+    const said = lintCatalog(bad)
+      .filter((f) => wanted.has(f.kind))
+      .map((f) => [f.severity, f.code ?? '', findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    expect(said).toStrictEqual([
+      ['error', '', '年份不合理：基期 2020，目标年 2020。', 'Years do not fit: base 2020, target 2020.'],
+      [
+        'error',
+        'YL-01',
+        'YL-01：所属方面“elderly-care”不存在。',
+        'YL-01: section "elderly-care" does not exist.',
+      ],
+      [
+        'error',
+        '',
+        '名称“政府办”同时属于“县人民政府办公室”和“县发展改革局”，无法区分。',
+        'The name "政府办" belongs to both "县人民政府办公室" and "县发展改革局".',
+      ],
+      [
+        'error',
+        'XM-01',
+        'XM-01：责任单位“县不存在局”不在单位列表中。',
+        'XM-01: bureau "县不存在局" is not in the bureau list.',
+      ],
+      [
+        'error',
+        'XM-01',
+        'XM-01：项目结束年 2022 早于开始年 2023。',
+        'XM-01: the project ends in 2022, before it starts in 2023.',
+      ],
+    ]);
+  });
+
+  it('a project that starts and ends in the same year is fine', () => {
+    const oneYear = structuredClone(catalog);
+    oneYear.milestones.projects[0]!.startYear = 2024;
+    oneYear.milestones.projects[0]!.endYear = 2024;
+    expect(lintCatalog(oneYear).filter((f) => f.kind === 'years')).toStrictEqual([]);
+  });
+
   it('finds a lower-is-better target above its baseline, clashing aliases and bad years', () => {
     const bad = structuredClone(catalog);
     bad.indicators[1]!.direction = 'lower';

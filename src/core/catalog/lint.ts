@@ -255,7 +255,7 @@ export function lintCatalog(catalog: Catalog): Finding[] {
         severity: 'error',
         kind: 'years',
         code: project.code,
-        params: { baseYear: project.startYear, targetYear: project.endYear },
+        params: { code: project.code, startYear: project.startYear, endYear: project.endYear },
       });
     }
   }
@@ -292,7 +292,11 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-link-code': (p) => `交叉核对引用的编号 ${v(p, 'count')} / ${v(p, 'rate')} 不存在。`,
     'project-bureau-assumed': (p) =>
       `${v(p, 'code')}：方案附件 3 未写明责任单位，目录默认由“${v(p, 'bureau')}”填报，请县政府办确认。`,
-    years: (p) => `年份不合理：基期 ${v(p, 'baseYear')}，目标年 ${v(p, 'targetYear')}。`,
+    // A project's own years (its start and end) name the project; the catalog's are the plan's.
+    years: (p) =>
+      p.code !== undefined
+        ? `${v(p, 'code')}：项目结束年 ${v(p, 'endYear')} 早于开始年 ${v(p, 'startYear')}。`
+        : `年份不合理：基期 ${v(p, 'baseYear')}，目标年 ${v(p, 'targetYear')}。`,
   },
   en: {
     'percent-target-printed': (p) =>
@@ -320,7 +324,10 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-link-code': (p) => `The cross-check names unknown codes ${v(p, 'count')} / ${v(p, 'rate')}.`,
     'project-bureau-assumed': (p) =>
       `${v(p, 'code')}: annex 3 names no bureau; the catalog assigns it to ${v(p, 'bureau')}. Please confirm.`,
-    years: (p) => `Years do not fit: base ${v(p, 'baseYear')}, target ${v(p, 'targetYear')}.`,
+    years: (p) =>
+      p.code !== undefined
+        ? `${v(p, 'code')}: the project ends in ${v(p, 'endYear')}, before it starts in ${v(p, 'startYear')}.`
+        : `Years do not fit: base ${v(p, 'baseYear')}, target ${v(p, 'targetYear')}.`,
   },
 };
 
