@@ -421,3 +421,65 @@ describe('writeMaster and readMasterState', () => {
     }
   });
 });
+
+describe('officeHost: what the host says about itself (Office.context, common API)', () => {
+  it.each([
+    ['#FFFFFF', false],
+    ['#1F1F1F', true],
+    // Relative luminance 128 is the line: 0x80 grey is light, 0x7F dark.
+    ['#808080', false],
+    ['#7F7F7F', true],
+    ['262626', true],
+    // Not a colour it can read: light, the default.
+    ['black', false],
+    ['', false],
+  ])('background %s is dark: %s', (colour, dark) => {
+    office.workbook.theme = { bodyBackgroundColor: colour };
+    expect(officeHost().darkTheme()).toBe(dark);
+  });
+
+  it('weights the channels as luminance does: a saturated blue is dark, a saturated green light', () => {
+    office.workbook.theme = { bodyBackgroundColor: '#0000FF' };
+    expect(officeHost().darkTheme()).toBe(true);
+    office.workbook.theme = { bodyBackgroundColor: '#00FF00' };
+    expect(officeHost().darkTheme()).toBe(false);
+    office.workbook.theme = { bodyBackgroundColor: '#FF0000' };
+    expect(officeHost().darkTheme()).toBe(true);
+  });
+
+  it('the display language, Chinese where the host gives none', () => {
+    office.workbook.displayLanguage = 'en-US';
+    expect(officeHost().displayLanguage()).toBe('en-US');
+    office.workbook.displayLanguage = '';
+    expect(officeHost().displayLanguage()).toBe('zh-CN');
+  });
+
+  it('diagnose proves a round trip with a scratch sheet it removes, and says which API sets are claimed and there', async () => {
+    office.workbook.requirementSets = { ExcelApi: '1.13' };
+    office.workbook.runtimeHasNotes = false;
+    const sheetsBefore = office.workbook.sheets.map((s) => s.name);
+    const diagnosis = await officeHost().diagnose();
+    expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(sheetsBefore);
+    expect(diagnosis.roundTrip).toStrictEqual({ ok: true, ms: diagnosis.roundTrip.ms, detail: '' });
+    expect(diagnosis.roundTrip.ms).toBeGreaterThanOrEqual(0);
+    expect(diagnosis).toMatchObject({
+      host: 'Excel',
+      platform: 'OfficeOnline',
+      officeVersion: '16.0.18025.20160',
+    });
+    expect(diagnosis.sets).toStrictEqual([
+      { set: 'ExcelApi 1.9', purpose: 'minimum', claimed: true, present: true },
+      { set: 'ExcelApi 1.13', purpose: 'mergedAreas', claimed: true, present: true },
+      { set: 'ExcelApi 1.18', purpose: 'notes', claimed: false, present: false },
+    ]);
+  });
+
+  it('a round trip that fails is reported with Excel’s reason, not thrown', async () => {
+    // The scratch sheet's name already taken: Worksheets.add fails as Excel's does.
+    office.workbook.addSheet('_yilao_诊断');
+    const diagnosis = await officeHost().diagnose();
+    expect(diagnosis.roundTrip.ok).toBe(false);
+    expect(diagnosis.roundTrip.detail).toContain('“_yilao_诊断”的工作表已存在');
+    expect(office.workbook.sheets.filter((s) => s.name === '_yilao_诊断')).toHaveLength(1);
+  });
+});
