@@ -85,6 +85,19 @@ describe('insertTemplate', () => {
     expect(sheet('_meta').cell(4, 2)?.value).toBe(catalogHash(catalog));
   });
 
+  it('colours a figure behind the period’s line the way its indicator runs: above it where lower is better', async () => {
+    // YL-02 made lower-is-better, 650 → 500 by 2025: 560 expected in 2023 (three fifths of the way).
+    const lower = structuredClone(catalog);
+    const yl02 = lower.indicators.find((i) => i.code === 'YL-02')!;
+    yl02.direction = 'lower';
+    yl02.target = { ...yl02.target, value: 500, printed: '500' };
+    await officeHost().insertTemplate(buildTemplateModel(lower, '县民政局', 2023, catalogHash(lower)));
+    const beds = rowOf('YL-02');
+    expect(sheet().conditionalFormats.find((f) => f.address.endsWith(`G${beds}`))?.formula).toBe(
+      `=AND(ISNUMBER(G${beds}),G${beds}>560)`,
+    );
+  });
+
   it('refuses to write over an existing template', async () => {
     const host = await withTemplate();
     await expect(
