@@ -57,6 +57,45 @@ describe('to-confirm (spec §5 v2)', () => {
     }
   });
 
+  it('§5 v2: every way of only pointing elsewhere says nothing; four characters of one’s own do', () => {
+    const pointers = [
+      '请见附表',
+      '参见上表',
+      '另见材料',
+      '见下文',
+      '见上文',
+      '见备注',
+      '见文件',
+      '见报告',
+      '见附页2',
+      '详见附件三',
+      '见下表',
+      '同前',
+      '同左',
+      '同下',
+      '如上',
+      '如前',
+      '略',
+      '同上；见附件。',
+      '！！！！',
+      '(见附件)',
+      '见附件１',
+      // Symbols say nothing either.
+      '★',
+      '+-',
+    ];
+    // Four times over, so that a pointer not taken out whole would leave four characters behind.
+    expect(pointers.map((note) => note.repeat(4)).filter((note) => explains(note))).toStrictEqual([]);
+    // Four characters are enough, three are not — counted as characters, not UTF-16 units.
+    expect(explains('核实无误')).toBe(true);
+    expect(explains('核实过')).toBe(false);
+    expect(explains('\u{20000}\u{20001}\u{20002}')).toBe(false);
+    expect(explains('\u{20000}\u{20001}\u{20002}\u{20003}')).toBe(true);
+    // What points elsewhere is taken out; what is left still counts.
+    expect(explains('见附件，新建两站')).toBe(true);
+    expect(explains('ＡＢＣＤ')).toBe(true);
+  });
+
   it('§5 v2: warnings that do not question the figure (approximate) leave the status alone', () => {
     const e = entry(check({ 'YL-02': '约760张' }), 'YL-02');
     expect(e.issues.map((i) => i.kind)).toStrictEqual(['approximate']);
