@@ -203,6 +203,51 @@ describe('checkSubmission', () => {
     ]);
   });
 
+  it('§2 reads a reform’s progress in the words clerks use, spaced or full-width, and refuses others', () => {
+    const progressOf = (typed: string) => {
+      const e = entry(check(filledView(catalog, '县卫生健康局', 2023, { 'GG-03': typed })), 'GG-03');
+      return e.progressText ?? e.status;
+    };
+    const read = Object.fromEntries(
+      [
+        '已完成',
+        '完成',
+        '已完工',
+        '已建成',
+        '推进中',
+        '进行中',
+        '在建',
+        '正在推进',
+        '实施中',
+        '未启动',
+        '未开始',
+        '尚未启动',
+        ' 推 进 中 ',
+        '已\u3000完成',
+        '完成了',
+        '差不多了',
+      ].map((typed) => [typed, progressOf(typed)]),
+    );
+    expect(read).toStrictEqual({
+      已完成: '已完成',
+      完成: '已完成',
+      已完工: '已完成',
+      已建成: '已完成',
+      推进中: '推进中',
+      进行中: '推进中',
+      在建: '推进中',
+      正在推进: '推进中',
+      实施中: '推进中',
+      未启动: '未启动',
+      未开始: '未启动',
+      尚未启动: '未启动',
+      ' 推 进 中 ': '推进中',
+      '已\u3000完成': '已完成',
+      完成了: 'invalid',
+      差不多了: 'invalid',
+    });
+  });
+
   it('judges reforms by their progress and due year', () => {
     const make = (progress: string, period: number) =>
       entry(
