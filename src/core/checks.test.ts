@@ -224,6 +224,8 @@ describe('checkSubmission', () => {
         '尚未启动',
         ' 推 进 中 ',
         '已\u3000完成',
+        // A zero-width space from a paste: not white space to a regex, but folded away.
+        '已完\u200b成',
         '完成了',
         '差不多了',
       ].map((typed) => [typed, progressOf(typed)]),
@@ -243,6 +245,7 @@ describe('checkSubmission', () => {
       尚未启动: '未启动',
       ' 推 进 中 ': '推进中',
       '已\u3000完成': '已完成',
+      '已完\u200b成': '已完成',
       完成了: 'invalid',
       差不多了: 'invalid',
     });
