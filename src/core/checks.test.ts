@@ -1,5 +1,12 @@
 import { filledView, sheet } from '../../test/helpers/views';
-import { checkSubmission, defaultCatalog, readSubmission, type SubmissionReport, type WorkbookView } from '.';
+import {
+  checkSubmission,
+  defaultCatalog,
+  perThousandIssues,
+  readSubmission,
+  type SubmissionReport,
+  type WorkbookView,
+} from '.';
 import { issueMessage } from './messages';
 
 const catalog = defaultCatalog();
@@ -379,5 +386,51 @@ describe('readSubmission (spec §3)', () => {
     expect(date('2023年12月20日')).toBe('2023-12-20');
     expect(date('2023.1.5')).toBe('2023-01-05');
     expect(date('')).toBe('');
+  });
+});
+
+describe('§6 托位 against 每千人口托位数: within the catalog’s tolerance, and not past it', () => {
+  // 282,500 people (the catalog's parameter): 4 places a thousand imply 1,130 places; tolerance 10 %.
+  const population = catalog.parameters.population;
+  const issuesFor = (count: number | null, rate: number | null) =>
+    perThousandIssues(
+      catalog,
+      (code) => (code === 'TY-03' ? count : code === 'TY-04' ? rate : null),
+      population,
+    );
+
+  it('a difference of exactly the tolerance passes, of more is a warning on the rate, either way round', () => {
+    expect(population).toBe(282500);
+    expect(issuesFor(1017, 4)).toStrictEqual([]);
+    expect(issuesFor(1255, 4)).toStrictEqual([]);
+    expect(issuesFor(1016, 4)).toStrictEqual([
+      {
+        code: 'TY-04',
+        issue: {
+          severity: 'warning',
+          kind: 'inconsistent',
+          code: 'TY-04',
+          params: {
+            other: 'TY-03',
+            rate: 4,
+            population: 282500,
+            populationSource: catalog.parameters.populationSource,
+            implied: 1130,
+            count: 1016,
+            tolerance: 10,
+          },
+        },
+      },
+    ]);
+    expect(issuesFor(1256, 4).map((f) => f.issue.params)).toStrictEqual([
+      expect.objectContaining({ implied: 1130, count: 1256 }),
+    ]);
+  });
+
+  it('nothing to compare where either figure is missing, or both are nought', () => {
+    expect(issuesFor(null, 4)).toStrictEqual([]);
+    expect(issuesFor(1130, null)).toStrictEqual([]);
+    expect(issuesFor(0, 0)).toStrictEqual([]);
+    expect(issuesFor(0, 4)).toHaveLength(1);
   });
 });
