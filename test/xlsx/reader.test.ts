@@ -170,6 +170,54 @@ describe('readWorkbook on hand-made parts', () => {
     expect(readWorkbook(bytes)).toMatchObject({ ok: false, error: { kind: 'too-large' } });
   });
 
+  it('a number cell whose text is not a finite number is kept as the text it holds', () => {
+    const result = readWorkbook(
+      xlsx({
+        'xl/worksheets/sheet1.xml': sheetXml(
+          '<row r="1"><c r="A1"><v>abc</v></c><c r="B1"><v>1e999</v></c></row>',
+        ),
+      }),
+    );
+    if (!result.ok) throw new Error(result.error.kind);
+    expect(result.workbook.sheets[0]!.rows[0]).toStrictEqual([
+      { type: 'string', value: 'abc' },
+      { type: 'string', value: '1e999' },
+    ]);
+  });
+
+  it('a shared string past the end of the table, or a sheet without its data, is a damaged part, said where', () => {
+    const past = xlsx({
+      'xl/sharedStrings.xml':
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>',
+      'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" t="s"><v>5</v></c></row>'),
+    });
+    expect(readWorkbook(past)).toStrictEqual({
+      ok: false,
+      error: {
+        kind: 'part-damaged',
+        params: {
+          part: 'xl/worksheets/sheet1.xml',
+          detail: '指标填报!A1 refers to shared string 5, the table has 1',
+        },
+      },
+    });
+    // The worksheet schema requires <sheetData> (ECMA-376 Part 1, CT_Worksheet): without it the part was cut.
+    const noData = xlsx({
+      'xl/worksheets/sheet1.xml':
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    });
+    expect(readWorkbook(noData)).toStrictEqual({
+      ok: false,
+      error: {
+        kind: 'part-damaged',
+        params: {
+          part: 'xl/worksheets/sheet1.xml',
+          detail: 'xl/worksheets/sheet1.xml: sheet data is incomplete',
+        },
+      },
+    });
+  });
+
   it('reports a zip without a workbook, and XML that is not well-formed', () => {
     const noWorkbook = zipSync({ 'hello.txt': strToU8('hi') });
     expect(readWorkbook(noWorkbook)).toMatchObject({ ok: false, error: { kind: 'not-a-workbook' } });
