@@ -594,6 +594,19 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     });
   });
 
+  /** A deflated entry standing alone, declared with the size and CRC of what it should inflate to. */
+  const inflateDeflated = (name: string, deflated: Uint8Array, content: Uint8Array) =>
+    inflateEntry(
+      localEntry(name, deflated, 8),
+      handEntry(name, {
+        method: 8,
+        compressedSize: deflated.length,
+        size: content.length,
+        crc: crc32(content),
+      }),
+      new InflateBudget(1 << 20),
+    );
+
   it('compressed data of exactly two slices: the second is pushed as the last', () => {
     // Two stored deflate blocks (RFC 1951 §3.2.4) of 65,535 and 65,527 bytes: 131,072 bytes in all.
     const content = new Uint8Array(131_062);
@@ -612,14 +625,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     deflated.set(first);
     deflated.set(second, first.length);
     expect(deflated.length).toBe(2 * 64 * 1024);
-    const bytes = localEntry('two.bin', deflated, 8);
-    const entry = handEntry('two.bin', {
-      method: 8,
-      compressedSize: deflated.length,
-      size: content.length,
-      crc: crc32(content),
-    });
-    const read = inflateEntry(bytes, entry, new InflateBudget(1 << 20));
+    const read = inflateDeflated('two.bin', deflated, content);
     expect(read.ok && Buffer.from(read.data).equals(Buffer.from(content))).toBe(true);
   });
 
@@ -632,14 +638,7 @@ describe('the central directory and local headers, field by field (APPNOTE §4.3
     const content = text(400_000, 11);
     const cut = deflateSync(content).subarray(0, exact);
     expect(cut.length).toBe(exact);
-    const bytes = localEntry('cut.bin', cut, 8);
-    const entry = handEntry('cut.bin', {
-      method: 8,
-      compressedSize: cut.length,
-      size: content.length,
-      crc: crc32(content),
-    });
-    expect(inflateEntry(bytes, entry, new InflateBudget(1 << 20))).toStrictEqual({
+    expect(inflateDeflated('cut.bin', cut, content)).toStrictEqual({
       ok: false,
       failure: { kind: 'damaged', detail: 'cut.bin: unexpected EOF' },
     });
