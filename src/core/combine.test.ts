@@ -1,4 +1,4 @@
-import { filledView, type CellInput } from '../../test/helpers/views';
+import { checkedInput, filledView, type CellInput } from '../../test/helpers/views';
 import {
   allFigureIndicators,
   checkSubmission,
@@ -20,17 +20,11 @@ function input(
   figures: Record<string, CellInput>,
   opts: { filledOn?: string; period?: number; hash?: string } = {},
 ): CombineInput {
-  const read = readSubmission(
-    filledView(catalog, bureau, opts.period ?? 2023, figures, { filledOn: opts.filledOn ?? '2023-12-20' }),
-    catalog,
-  );
-  if (!read.ok) throw new Error('unreadable');
-  return {
-    file,
-    sha256: sha256Text(opts.hash ?? file),
-    report: checkSubmission(catalog, read.submission),
-    fileErrors: [],
-  };
+  const made = checkedInput(catalog, file, bureau, figures, {
+    period: opts.period ?? 2023,
+    filledOn: opts.filledOn ?? '2023-12-20',
+  });
+  return opts.hash ? { ...made, sha256: sha256Text(opts.hash) } : made;
 }
 const row = (master: ReturnType<typeof combine>, code: string) => master.rows.find((r) => r.code === code)!;
 
