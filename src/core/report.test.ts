@@ -4,6 +4,7 @@ import {
   combine,
   defaultCatalog,
   entrySummary,
+  issueMessage,
   jsonReport,
   makeIssue,
   notJudgedText,
@@ -222,7 +223,198 @@ describe('jsonReport (§8): the register and who has not reported', () => {
       file: '民政局.xlsx',
       fromCoResponsible: false,
     });
+    // The row carries the figure's issues in words.
+    const approximate = combine(
+      catalog,
+      [checkedInput(catalog, '民政局.xlsx', '县民政局', { 'YL-02': '约620张' })],
+      { importedAt: '2024-01-10T08:00:00.000Z' },
+    );
+    expect(jsonReport([], 'en', approximate).master?.find((m) => m.code === 'YL-02')?.issues).toStrictEqual([
+      {
+        severity: 'warning',
+        kind: 'approximate',
+        message:
+          '"约620张" is an approximate figure, read as 620. Type the exact figure, or explain in the note column.',
+        cell: 'G6', // row 5 is the 养老 section row; YL-02 is 民政局's first indicator
+        code: 'YL-02',
+      },
+    ]);
     // A row nobody reported carries null, not an empty string, for its bureau and file.
     expect(json.master?.find((m) => m.code === 'TY-03')).toMatchObject({ bureau: null, file: null });
   });
 });
+
+describe('jsonReport (§8): one entry per file, read or refused', () => {
+  it('a refused file: no bureau or period (null, not empty), its errors in words with their detail', () => {
+    const json = jsonReport(
+      [
+        {
+          file: '坏.xlsx',
+          sha256: sha256Text('坏'),
+          report: null,
+          fileErrors: [
+            { kind: 'damaged', params: { detail: 'invalid distance too far back' } },
+            { kind: 'damaged', params: {} },
+          ],
+          convertedFrom: '.xls',
+        },
+      ],
+      'en',
+    );
+    // No master given: the report has files only.
+    expect(Object.keys(json)).toStrictEqual(['files']);
+    expect(json.files).toStrictEqual([
+      {
+        file: '坏.xlsx',
+        sha256: sha256Text('坏'),
+        convertedFrom: '.xls',
+        bureau: null,
+        period: null,
+        filledBy: '',
+        filledOn: '',
+        fileErrors: [
+          {
+            kind: 'damaged',
+            message:
+              '"坏.xlsx" is damaged or incomplete (its zip structure is broken, perhaps cut off in transfer). Ask the bureau to send it again.',
+            detail: 'invalid distance too far back',
+          },
+          {
+            kind: 'damaged',
+            message:
+              '"坏.xlsx" is damaged or incomplete (its zip structure is broken, perhaps cut off in transfer). Ask the bureau to send it again.',
+          },
+        ],
+        sheetIssues: [],
+        counts: null,
+        entries: [],
+      },
+    ]);
+  });
+
+  it('a read file: who filled it, its counts, and each entry with its issues, cells and codes', () => {
+    const checked = report('县民政局', 2023, { 'YL-02': '约620张', 'YL-10': 50 });
+    const json = jsonReport([{ file: '民政局.xlsx', sha256: 'ab', report: checked, fileErrors: [] }], 'zh');
+    const [file] = json.files;
+    expect(file).toMatchObject({
+      bureau: '县民政局',
+      period: 2023,
+      filledBy: '张三',
+      filledOn: '2023-12-20',
+      fileErrors: [],
+      counts: checked.counts,
+    });
+    expect(Object.keys(file!)).not.toContain('convertedFrom');
+    const yl02 = file!.entries.find((e) => e.code === 'YL-02')!;
+    expect(yl02).toMatchObject({
+      raw: '约620张',
+      value: 620,
+      unit: '张',
+      status: 'off-track',
+      explained: false,
+    });
+    expect(Object.keys(yl02)).not.toContain('notJudged');
+    expect(yl02.issues).toStrictEqual([
+      {
+        severity: 'warning',
+        kind: 'approximate',
+        message: '“约620张”是约数，已按 620 读取。请填写准确数字；确实只有约数的，请在“说明”栏说明。',
+        cell: entry(checked, 'YL-02').cell,
+        code: 'YL-02',
+      },
+    ]);
+    expect(Object.keys(yl02)).not.toContain('wouldBe');
+    const scaled = jsonReport(
+      [{ file: 'b.xlsx', sha256: 'ab', report: report('县民政局', 2023, { 'YL-02': 6200 }), fileErrors: [] }],
+      'zh',
+    ).files[0]!.entries.find((e) => e.code === 'YL-02');
+    expect(scaled).toMatchObject({ status: 'to-confirm', wouldBe: 'achieved' });
+    expect(file!.entries.find((e) => e.code === 'YL-10')?.notJudged).toBe(
+      '方案未给基期值，算不出本期应达值，到目标年才评估；目标：2025 年达到 60%',
+    );
+  });
+
+  it('an issue without a cell or code has neither key, and sheet-level issues are listed', () => {
+    const checked = report('县民政局', 2023, { 'YL-02': 620 });
+    const sheetIssue = makeIssue('warning', 'catalog-mismatch', { fileCatalog: 'x', catalog: 'y' });
+    const json = jsonReport(
+      [{ file: 'a.xlsx', sha256: 'ab', report: { ...checked, sheetIssues: [sheetIssue] }, fileErrors: [] }],
+      'zh',
+    );
+    expect(Object.keys(json.files[0]!.sheetIssues[0]!)).toStrictEqual(['severity', 'kind', 'message']);
+  });
+
+  it('who has not reported lists each refused file with its reason in words', () => {
+    const wrongYear = checkedInput(catalog, '教体局.xlsx', '县教育体育局', { 'TY-01': 5 }, { period: 2022 });
+    const used = checkedInput(catalog, '民政局.xlsx', '县民政局', { 'YL-02': 620 });
+    const master = combine(catalog, [used, wrongYear], { importedAt: '2024-01-10T08:00:00.000Z' });
+    const json = jsonReport([], 'zh', master);
+    expect(json.notReported?.find((n) => n.bureau === '县教育体育局')?.files).toStrictEqual([
+      {
+        file: '教体局.xlsx',
+        outcome: 'rejected',
+        reason:
+          '文件“教体局.xlsx”的报告期为 2022 年，与本次汇总的 2023 年不同，未汇总。请确认报告期，或在 2022 年的汇总中使用它。',
+      },
+    ]);
+  });
+});
+
+describe('entrySummary and statusText in English, and the edges of their cuts', () => {
+  it('a figure not judged says why in brackets', () => {
+    const yl10 = entry(report('县民政局', 2023, { 'YL-10': 50 }), 'YL-10');
+    expect(entrySummary(yl10, 'en')).toBe(
+      'not judged (the plan gives no baseline, so there is no expected value for this period; judged in the target year against 60 % by 2025)',
+    );
+  });
+
+  it('an English note of exactly twelve characters is quoted whole', () => {
+    expect(statusText({ status: 'to-confirm', wouldBe: 'achieved', note: 'checked by m' }, 'en')).toBe(
+      'to confirm (if right: achieved; the note "checked by m" gives no reason)',
+    );
+  });
+
+  it('an error on an explained entry is still an error, with its advice', () => {
+    const yl06 = entry(report('县民政局', 2023, { 'YL-06': 0.7 }, { 'YL-06': '按0.7填报' }), 'YL-06');
+    const withError: EntryReport = {
+      ...yl06,
+      issues: [makeIssue('error', 'not-a-number', { raw: 'abc', unit: '%', tooLong: false })],
+    };
+    expect(entrySummary(withError, 'zh')).toBe(`滞后；错误：${issueMessageOf(withError, 'zh')}`);
+    expect(entrySummary(withError, 'en')).toBe(`off track; error: ${issueMessageOf(withError, 'en')}`);
+  });
+
+  it('an explained English warning whose every sentence asks for a note is kept whole', () => {
+    const yl06 = entry(report('县民政局', 2023, { 'YL-06': 0.7 }, { 'YL-06': 'as typed' }), 'YL-06');
+    const adviceOnly: EntryReport = {
+      ...yl06,
+      issues: [makeIssue('warning', 'not-a-number', { raw: '', unit: '%', tooLong: true })],
+    };
+    const message = issueMessageOf(adviceOnly, 'en');
+    expect(message).toContain('note column');
+    expect(entrySummary(adviceOnly, 'en')).toBe(`off track; warning (explained: as typed): ${message}`);
+  });
+
+  it('a part with a full stop inside but not at its end is followed by ；', () => {
+    // A to-confirm status quoting a note with 。 in it ends in ）, so the next part needs its ；.
+    const yl02 = entry(report('县民政局', 2023, { 'YL-02': 620 }), 'YL-02');
+    const quoted: EntryReport = {
+      ...yl02,
+      status: 'to-confirm',
+      wouldBe: 'achieved',
+      note: '已核。无误',
+      explained: false,
+      issues: [makeIssue('warning', 'approximate', { raw: '约620张', value: 620 })],
+    };
+    expect(entrySummary(quoted, 'zh')).toBe(
+      '待核实（若属实：达标；说明“已核。无误”没有写明原因）；提醒：“约620张”是约数，已按 620 读取。请填写准确数字；确实只有约数的，请在“说明”栏说明。',
+    );
+    expect(entrySummary({ ...quoted, note: 'ok. fine' }, 'en')).toBe(
+      'to confirm (if right: achieved; the note "ok. fine" gives no reason); warning: "约620张" is an approximate figure, read as 620. Type the exact figure, or explain in the note column.',
+    );
+  });
+});
+
+function issueMessageOf(e: EntryReport, lang: 'zh' | 'en'): string {
+  return issueMessage(e.issues[0]!, lang);
+}

@@ -214,7 +214,8 @@ function withoutNoteAdvice(message: string, lang: Lang): string {
   // and drops only the part asking for a note.
   const sentences = lang === 'zh' ? message.split(/(?<=[。？！])/) : message.split(/(?<=[.?!]) /);
   const kept = sentences.filter((s) => !(lang === 'zh' ? /“说明”栏/ : /note column/).test(s));
-  return (kept.length > 0 ? kept : sentences).join(lang === 'zh' ? '' : ' ').trim();
+  // The English split takes the space after each sentence with it, and Chinese has none: nothing to trim.
+  return (kept.length > 0 ? kept : sentences).join(lang === 'zh' ? '' : ' ');
 }
 
 /** Parts joined as sentences: a part that ends a sentence is not followed by another mark (no "。；"). */
