@@ -201,6 +201,61 @@ describe('the add-in lives with those rules', () => {
     expect(sheet().protection).toStrictEqual({ protected: true, options });
   });
 
+  it('more than 512 merged areas: Excel refuses to list them, so the sheet is read and checked without them', async () => {
+    const host = await templateWithFigures();
+    // 513 merges below the table (a clerk's own notes block), inside the used range.
+    for (let i = 0; i < 513; i++) sheet().merges.push(`J${100 + i * 2}:K${100 + i * 2}`);
+    sheet().ensure(1200, 10).value = '备注';
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.unreadable).toBeNull();
+    expect(outcome.markingFailed).toBeNull();
+    expect(outcome.report?.entries.find((e) => e.code === 'YL-02')).toMatchObject({ value: 620 });
+    // Read without merges: none is reported, not even one over the figures.
+    expect(outcome.report?.sheetIssues.map((i) => i.kind)).not.toContain('merged-cell');
+    expect(sheet().cell(rowOf('YL-14'), 7)?.fill).toBe('#FF9B9B');
+  });
+
+  it('without ExcelApi 1.13 a failed first read is Excel’s error, not retried', async () => {
+    const host = await templateWithFigures();
+    office.workbook.requirementSets = { ...office.workbook.requirementSets, ExcelApi: '1.12' };
+    office.workbook.failAtSync = office.workbook.syncs + 1;
+    await expect(host.checkActive(check, 'zh')).rejects.toMatchObject({ code: expect.any(String) });
+    // One attempt only: the retry without merged areas is for hosts that have them.
+    expect(office.workbook.syncs).toBe(office.workbook.failAtSync);
+  });
+
+  it('清除标记 skips records someone edited by hand in the marks sheet and puts back the rest', async () => {
+    const host = await templateWithFigures();
+    const [beds, rooms, rate] = [rowOf('YL-14'), rowOf('YL-02'), rowOf('YL-03')];
+    const before = sheet().cell(rate, 7)?.fill;
+    await host.checkActive(check, 'zh');
+    expect([beds, rooms, rate].map((r) => sheet().cell(r, 7)?.fill)).toStrictEqual([
+      '#FF9B9B',
+      '#FFC7CE',
+      '#FFEB9C',
+    ]);
+    // Each record: kind, sheet, the cell's local address, what it covered as JSON. YL-14's loses
+    // its JSON, YL-02's becomes a number; YL-03's stays whole.
+    const marks = sheet(MARKS_SHEET);
+    const edited: string[] = [];
+    for (const [key, cell] of [...marks.cells]) {
+      const [row, column] = key.split(',').map(Number) as [number, number];
+      if (column !== 3 || row === 1 || marks.cell(row, 1)?.value === 'result') continue;
+      const address = String(cell.value);
+      if (address === `G${beds}`) marks.ensure(row, 4).value = '{not json';
+      else if (address === `G${rooms}`) marks.ensure(row, 4).value = 5;
+      else continue;
+      edited.push(address);
+    }
+    expect(edited.sort()).toStrictEqual([`G${beds}`, `G${rooms}`].sort());
+    expect(await host.clearMarks()).toBe(true);
+    // The edited records' cells keep their marks; the whole one is restored, and the sheet protected.
+    expect(sheet().cell(beds, 7)?.fill).toBe('#FF9B9B');
+    expect(sheet().cell(rooms, 7)?.fill).toBe('#FFC7CE');
+    expect(sheet().cell(rate, 7)?.fill).toBe(before);
+    expect(sheet().protection.protected).toBe(true);
+  });
+
   it('reports merged cells over the figures, as the command line does', async () => {
     const host = await templateWithFigures();
     sheet().merges.push(`G${rowOf('YL-05')}:H${rowOf('YL-05')}`);
