@@ -1,9 +1,10 @@
-import { filledView, sheet } from '../../test/helpers/views';
+import { checkedView, filledView, sheet } from '../../test/helpers/views';
 import {
   checkSubmission,
   defaultCatalog,
   perThousandIssues,
   readSubmission,
+  type CheckOptions,
   type SubmissionReport,
   type WorkbookView,
 } from '.';
@@ -11,11 +12,8 @@ import { issueMessage } from './messages';
 
 const catalog = defaultCatalog();
 
-function check(view: WorkbookView, options = {}): SubmissionReport {
-  const read = readSubmission(view, catalog);
-  if (!read.ok) throw new Error(`unreadable: ${read.error.kind}`);
-  return checkSubmission(catalog, read.submission, options);
-}
+const check = (view: WorkbookView, options: CheckOptions = {}): SubmissionReport =>
+  checkedView(catalog, view, options);
 const entry = (report: SubmissionReport, code: string) => report.entries.find((e) => e.code === code)!;
 const kindsOf = (report: SubmissionReport, code: string) => entry(report, code).issues.map((i) => i.kind);
 

@@ -1,6 +1,5 @@
-import { checkedInput, filledView, type CellInput } from '../../test/helpers/views';
+import { checkedInput, checkedReport, type CellInput } from '../../test/helpers/views';
 import {
-  checkSubmission,
   combine,
   defaultCatalog,
   entrySummary,
@@ -8,7 +7,6 @@ import {
   jsonReport,
   makeIssue,
   notJudgedText,
-  readSubmission,
   responsibleBureaus,
   sha256Text,
   statusText,
@@ -25,16 +23,12 @@ import {
 
 const catalog = defaultCatalog();
 
-function report(
+const report = (
   bureau: string,
   period: number,
   figures: Record<string, CellInput>,
   notes: Record<string, string> = {},
-): SubmissionReport {
-  const read = readSubmission(filledView(catalog, bureau, period, figures, { notes }), catalog);
-  if (!read.ok) throw new Error(read.error.kind);
-  return checkSubmission(catalog, read.submission, {});
-}
+): SubmissionReport => checkedReport(catalog, bureau, period, figures, notes);
 const entry = (r: SubmissionReport, code: string): EntryReport => r.entries.find((e) => e.code === code)!;
 
 describe('notJudgedText: why a figure was not judged, and what it will be judged against (§5)', () => {
@@ -404,7 +398,7 @@ describe('entrySummary and statusText in English, and the edges of their cuts', 
       wouldBe: 'achieved',
       note: '已核。无误',
       explained: false,
-      issues: [makeIssue('warning', 'approximate', { raw: '约620张', value: 620 })],
+      issues: [makeIssue('warning', 'approximate', { raw: '约620张', value: 620, bound: 'about' })],
     };
     expect(entrySummary(quoted, 'zh')).toBe(
       '待核实（若属实：达标；说明“已核。无误”没有写明原因）；提醒：“约620张”是约数，已按 620 读取。请填写准确数字；确实只有约数的，请在“说明”栏说明。',

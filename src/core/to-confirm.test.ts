@@ -1,4 +1,4 @@
-import { filledView } from '../../test/helpers/views';
+import { checkedReport, filledView } from '../../test/helpers/views';
 import {
   checkSubmission,
   combine,
@@ -16,14 +16,10 @@ import {
 
 const catalog = defaultCatalog();
 
-function check(
+const check = (
   figures: Record<string, string | number>,
   notes: Record<string, string> = {},
-): SubmissionReport {
-  const read = readSubmission(filledView(catalog, '县民政局', 2023, figures, { notes }), catalog);
-  if (!read.ok) throw new Error('unreadable');
-  return checkSubmission(catalog, read.submission);
-}
+): SubmissionReport => checkedReport(catalog, '县民政局', 2023, figures, notes);
 const entry = (report: SubmissionReport, code: string) => report.entries.find((e) => e.code === code)!;
 
 describe('to-confirm (spec §5 v2)', () => {

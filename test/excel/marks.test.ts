@@ -1,11 +1,4 @@
-import {
-  RESULT_HEADER,
-  checkSubmission,
-  defaultCatalog,
-  issueMessage,
-  readSubmission,
-  type SubmissionReport,
-} from '../../src/core';
+import { RESULT_HEADER, defaultCatalog, issueMessage, type SubmissionReport } from '../../src/core';
 import {
   MARK_COLOURS,
   markPlan,
@@ -13,7 +6,7 @@ import {
   type CellMark,
   type MarkPlan,
 } from '../../src/excel/marks';
-import { filledView, type CellInput } from '../helpers/views';
+import { checkedReport, type CellInput } from '../helpers/views';
 
 /**
  * What marking a checked sheet means (spec §6: the figure cell coloured by its worst issue or,
@@ -22,11 +15,8 @@ import { filledView, type CellInput } from '../helpers/views';
  */
 const catalog = defaultCatalog();
 
-function report(figures: Record<string, CellInput>, notes: Record<string, string> = {}): SubmissionReport {
-  const read = readSubmission(filledView(catalog, '县民政局', 2023, figures, { notes }), catalog);
-  if (!read.ok) throw new Error(read.error.kind);
-  return checkSubmission(catalog, read.submission, {});
-}
+const report = (figures: Record<string, CellInput>, notes: Record<string, string> = {}): SubmissionReport =>
+  checkedReport(catalog, '县民政局', 2023, figures, notes);
 
 // 民政局 2023, hand-checked in src/core/checks.test.ts: YL-02 约620张 → off-track with a warning,
 // YL-03 45 → at-risk, YL-04 empty → error, YL-05 100 → achieved, YL-06 0.7 explained → off-track,

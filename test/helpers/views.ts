@@ -5,7 +5,9 @@ import {
   readSubmission,
   sha256Text,
   type Catalog,
+  type CheckOptions,
   type CombineInput,
+  type SubmissionReport,
   type RawCell,
   type SheetView,
   type WorkbookView,
@@ -90,6 +92,28 @@ export function filledView(
   return { sheets };
 }
 
+/** A view read and checked as every caller does; a view that cannot be read fails the test. */
+export function checkedView(
+  catalog: Catalog,
+  view: WorkbookView,
+  options: CheckOptions = {},
+): SubmissionReport {
+  const read = readSubmission(view, catalog);
+  if (!read.ok) throw new Error(`unreadable: ${read.error.kind}`);
+  return checkSubmission(catalog, read.submission, options);
+}
+
+/** A bureau's template for a period, filled with figures and notes, read and checked. */
+export function checkedReport(
+  catalog: Catalog,
+  bureau: string,
+  period: number,
+  figures: Record<string, CellInput>,
+  notes: Record<string, string> = {},
+): SubmissionReport {
+  return checkedView(catalog, filledView(catalog, bureau, period, figures, { notes }));
+}
+
 /** A bureau's file as `combine` takes it: filled, read and checked, its hash made from its name. */
 export function checkedInput(
   catalog: Catalog,
@@ -103,12 +127,10 @@ export function checkedInput(
     convertedFrom?: string;
   } = {},
 ): CombineInput {
-  const read = readSubmission(filledView(catalog, bureau, options.period ?? 2023, figures, options), catalog);
-  if (!read.ok) throw new Error(`unreadable: ${read.error.kind}`);
   return {
     file,
     sha256: sha256Text(file),
-    report: checkSubmission(catalog, read.submission),
+    report: checkedView(catalog, filledView(catalog, bureau, options.period ?? 2023, figures, options)),
     fileErrors: [],
     ...(options.convertedFrom ? { convertedFrom: options.convertedFrom } : {}),
   };
