@@ -1,10 +1,15 @@
-import { checkedView, filledView, sheet } from '../../test/helpers/views';
+import { checkedView, filledView, raw, sheet, type CellInput } from '../../test/helpers/views';
 import {
+  allIssues,
   checkSubmission,
   defaultCatalog,
+  holdForConfirmation,
+  makeIssue,
   perThousandIssues,
   readSubmission,
   type CheckOptions,
+  type Issue,
+  type RawCell,
   type SubmissionReport,
   type WorkbookView,
 } from '.';
@@ -15,6 +20,9 @@ const catalog = defaultCatalog();
 const check = (view: WorkbookView, options: CheckOptions = {}): SubmissionReport =>
   checkedView(catalog, view, options);
 const entry = (report: SubmissionReport, code: string) => report.entries.find((e) => e.code === code)!;
+/** A grid row's code: its first cell's text. */
+const codeOf = (row: (RawCell | undefined)[]): unknown =>
+  row[0] && 'value' in row[0] ? row[0].value : undefined;
 const kindsOf = (report: SubmissionReport, code: string) => entry(report, code).issues.map((i) => i.kind);
 
 describe('checkSubmission', () => {
@@ -430,5 +438,277 @@ describe('§6 托位 against 每千人口托位数: within the catalog’s toler
     expect(issuesFor(1130, null)).toStrictEqual([]);
     expect(issuesFor(0, 0)).toStrictEqual([]);
     expect(issuesFor(0, 4)).toHaveLength(1);
+  });
+});
+
+describe('§2 reforms: progress against the due year, only where the bureau leads or typed something', () => {
+  const reform = (progress: CellInput, extra: CellInput[][] = []) => {
+    const view = filledView(catalog, '县民政局', 2023, { 'GG-02': progress });
+    const milestones = view.sheets.find((s) => s.name === '重点任务')!;
+    milestones.rows.push(...extra.map((r) => r.map(raw)));
+    return check(view);
+  };
+  // A row of 卫健局's reform typed into 民政局's sheet: kind, name, expected, bureau, progress.
+  const othersRow = (progress: string): CellInput[] => [
+    'GG-03',
+    '完善养老方案',
+    '印发工作方案并完成实施',
+    '县卫生健康局',
+    progress,
+  ];
+
+  it('left empty by the lead bureau: no data, and an error asking for 完成情况', () => {
+    const gg02 = entry(reform(undefined), 'GG-02');
+    expect(gg02).toMatchObject({
+      kind: 'reform',
+      section: 'reform',
+      unit: '',
+      role: 'lead',
+      raw: '',
+      state: 'empty',
+      status: 'no-data',
+      toTarget: null,
+      note: '',
+      sheet: '重点任务',
+    });
+    expect(gg02.issues).toStrictEqual([
+      {
+        severity: 'error',
+        kind: 'missing',
+        code: 'GG-02',
+        cell: gg02.cell,
+        params: { code: 'GG-02', unit: '完成情况', rowMissing: false, milestone: true },
+      },
+    ]);
+    expect(gg02.cell).toMatch(/^E\d+$/);
+    expect(issueMessage(gg02.issues[0]!, 'zh')).toBe(
+      '本单位牵头此任务，“完成情况”为空。请从下拉列表中选择“未启动”“推进中”或“已完成”。',
+    );
+    // Spaces only are empty too.
+    expect(entry(reform('   '), 'GG-02')).toMatchObject({ status: 'no-data', state: 'empty', raw: '   ' });
+  });
+
+  it('已完成 is achieved and its way to target is whole; 推进中 before the due year is not judged', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'GG-02': '已完成' });
+    const row = view.sheets.find((s) => s.name === '重点任务')!.rows.find((r) => codeOf(r) === 'GG-02')!;
+    row[6] = raw('规划已印发');
+    expect(entry(check(view), 'GG-02')).toMatchObject({ note: '规划已印发', status: 'achieved' });
+    expect(entry(reform('已完成'), 'GG-02')).toMatchObject({
+      status: 'achieved',
+      state: 'value',
+      toTarget: 1,
+      progressText: '已完成',
+      issues: [],
+    });
+    const going = entry(reform('推进中'), 'GG-02');
+    expect(going).toMatchObject({ status: 'not-judged', toTarget: null, progressText: '推进中' });
+    expect(going.notJudged).toStrictEqual({ reason: 'not-due', dueYear: 2025 });
+  });
+
+  it('a word that is not a progress is invalid, with the error on its cell', () => {
+    const odd = entry(reform('差不多了'), 'GG-02');
+    expect(odd).toMatchObject({ status: 'invalid', state: 'invalid', raw: '差不多了' });
+    expect(odd.issues.map((i) => [i.kind, i.code, i.cell])).toStrictEqual([
+      ['milestone-status', 'GG-02', odd.cell],
+    ]);
+  });
+
+  it('another bureau’s reform appears only where this bureau typed a progress, and as not its own', () => {
+    expect(entry(reform('已完成', [othersRow('推进中')]), 'GG-03')).toMatchObject({
+      role: 'none',
+      status: 'not-judged',
+      issues: [],
+    });
+    expect(reform('已完成', [othersRow('  ')]).entries.map((e) => e.code)).not.toContain('GG-03');
+  });
+
+  it('a lead bureau’s reform whose row was deleted: the error says the row is missing', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'GG-02': '已完成' });
+    const milestones = view.sheets.find((s) => s.name === '重点任务')!;
+    milestones.rows = milestones.rows.filter((r) => codeOf(r) !== 'GG-02');
+    const gg02 = entry(check(view), 'GG-02');
+    expect(gg02).toMatchObject({ raw: '', note: '', cell: null, sheet: null, row: null, status: 'no-data' });
+    expect(gg02.issues[0]?.params).toStrictEqual({
+      code: 'GG-02',
+      unit: '完成情况',
+      rowMissing: true,
+      milestone: true,
+    });
+  });
+});
+
+describe('§4–§5 a figure’s entry: whose it is, a deleted row, and no reporting year', () => {
+  it('a lead bureau’s figure row deleted: nothing typed, nothing noted, the error names the row', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 620 }, { notes: { 'YL-02': '含新建' } });
+    const figures = view.sheets[0]!;
+    figures.rows = figures.rows.filter((r) => codeOf(r) !== 'YL-02');
+    const yl02 = entry(check(view), 'YL-02');
+    expect(yl02).toMatchObject({
+      raw: '',
+      note: '',
+      cell: null,
+      row: null,
+      sheet: null,
+      value: null,
+      status: 'no-data',
+    });
+    expect(yl02.issues[0]?.params).toStrictEqual({
+      code: 'YL-02',
+      unit: '张',
+      rowMissing: true,
+      milestone: false,
+    });
+    expect(issueMessage(yl02.issues[0]!, 'zh')).toBe(
+      '表中找不到本单位牵头的 YL-02 这一行，可能被删除了。请使用下发的标准模板重新填报。',
+    );
+  });
+
+  it('an empty figure of the lead bureau asks for the figure in its unit', () => {
+    const yl04 = entry(check(filledView(catalog, '县民政局', 2023, {})), 'YL-04');
+    expect(yl04.issues[0]?.params).toStrictEqual({
+      code: 'YL-04',
+      unit: '个',
+      rowMissing: false,
+      milestone: false,
+    });
+    expect(issueMessage(yl04.issues[0]!, 'zh')).toBe(
+      '本单位牵头此指标，本期完成值为空。请填写以“个”计的数字；确无数据请填“不适用”并在“说明”栏说明原因。',
+    );
+  });
+
+  it('another bureau’s row in the sheet: no entry when empty, a not-responsible warning when typed', () => {
+    expect(
+      check(filledView(catalog, '县民政局', 2023, { 'TY-03': null })).entries.map((e) => e.code),
+    ).not.toContain('TY-03');
+    const ty03 = entry(check(filledView(catalog, '县民政局', 2023, { 'TY-03': 300 })), 'TY-03');
+    expect(ty03).toMatchObject({ role: 'none', value: 300 });
+    expect(ty03.issues.map((i) => [i.kind, i.params])).toStrictEqual([
+      ['not-responsible', { lead: '县卫生健康局', raw: '300' }],
+    ]);
+  });
+
+  it('indicators are of kind indicator, a project’s figures of kind project', () => {
+    const report = check(filledView(catalog, '县民政局', 2023, { 'YL-02': 620 }));
+    expect(entry(report, 'YL-02').kind).toBe('indicator');
+    expect(entry(report, 'XM-01-床位').kind).toBe('project');
+  });
+
+  it('without a reporting year (E2 empty): a figure is shown, not judged; an empty one is no data; a wrong one invalid', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 620, 'YL-03': 'abc' });
+    view.sheets[0]!.rows[1]![4] = undefined;
+    // _meta's period is the fallback for an empty E2; here it is damaged too.
+    const meta = view.sheets.find((s) => s.name === '_meta')!;
+    meta.rows = meta.rows.map((r) => (codeOf(r) === 'period' ? [r[0], raw('二〇二三')] : r));
+    const report = check(view);
+    expect(report.period).toBeNull();
+    expect(entry(report, 'YL-02')).toMatchObject({
+      status: 'not-judged',
+      notJudged: { reason: 'no-period' },
+    });
+    expect(entry(report, 'YL-03')).toMatchObject({ status: 'invalid' });
+    expect(entry(report, 'YL-03').notJudged).toBeUndefined();
+    expect(entry(report, 'YL-04')).toMatchObject({ status: 'no-data' });
+    expect(entry(report, 'YL-04').notJudged).toBeUndefined();
+    // _meta's unreadable year is not a second year to disagree with.
+    expect(report.sheetIssues.map((i) => i.kind)).not.toContain('meta-mismatch');
+  });
+});
+
+describe('a report’s counts and its sheet-level issues', () => {
+  it('the reader’s own issues (an unknown code, a duplicated row) are the sheet’s, and counted', () => {
+    const view = filledView(catalog, '县民政局', 2023, { 'YL-02': 620, 'YL-99': 5, 'YL-98': 6 });
+    const figures = view.sheets[0]!;
+    const yl02 = figures.rows.find((r) => codeOf(r) === 'YL-02')!;
+    figures.rows.push([...yl02]);
+    const report = check(view);
+    expect(report.sheetIssues.map((i) => [i.severity, i.kind])).toStrictEqual([
+      ['warning', 'unknown-code'],
+      ['warning', 'unknown-code'],
+      ['error', 'duplicate-code'],
+    ]);
+    const entryErrors = report.entries.flatMap((e) => e.issues).filter((i) => i.severity === 'error').length;
+    const entryWarnings = report.entries
+      .flatMap((e) => e.issues)
+      .filter((i) => i.severity === 'warning').length;
+    expect(report.counts).toMatchObject({
+      errors: entryErrors + 1,
+      warnings: entryWarnings + 2,
+      explainedWarnings: 0,
+      unexplainedWarnings: entryWarnings + 2,
+    });
+    expect(allIssues(report).slice(0, 3)).toStrictEqual(report.sheetIssues);
+    expect(allIssues(report)).toHaveLength(report.sheetIssues.length + entryErrors + entryWarnings);
+  });
+});
+
+describe('§5 v2 holdForConfirmation: which warnings hold a figure at 待核实', () => {
+  const base = {
+    status: 'on-track' as const,
+    value: 70,
+    note: '',
+    explained: false,
+    issues: [] as Issue[],
+  };
+  const slip = makeIssue('warning', 'scale-slip', { raw: '7000', value: 7000, reference: 800, factor: 7.5 });
+  const approximate = makeIssue('warning', 'approximate', { raw: '约70', value: 70, bound: 'about' });
+
+  it('a questioning warning, unexplained, holds a usable figure; the status it would have is kept', () => {
+    expect(holdForConfirmation({ ...base, issues: [slip] })).toStrictEqual({
+      ...base,
+      issues: [slip],
+      status: 'to-confirm',
+      wouldBe: 'on-track',
+    });
+  });
+
+  it('a warning that does not question the figure (约数) does not hold it', () => {
+    expect(holdForConfirmation({ ...base, issues: [approximate] })).toStrictEqual({
+      ...base,
+      issues: [approximate],
+    });
+  });
+
+  it('an error of the same kind does not hold it either: only warnings question', () => {
+    const asError = { ...slip, severity: 'error' as const };
+    expect(holdForConfirmation({ ...base, issues: [asError] }).status).toBe('on-track');
+  });
+
+  it('a figure without a value, invalid or without data is never held', () => {
+    for (const entry of [
+      { ...base, value: null, issues: [slip] },
+      { ...base, status: 'invalid' as const, issues: [slip] },
+      { ...base, status: 'no-data' as const, issues: [slip] },
+    ])
+      expect(holdForConfirmation(entry).status).toBe(entry.status);
+  });
+
+  it('a note explains only where there is a warning to explain', () => {
+    const note = '含在建床位 120 张';
+    expect(holdForConfirmation({ ...base, note }).explained).toBe(false);
+    expect(holdForConfirmation({ ...base, note, issues: [slip] })).toMatchObject({
+      explained: true,
+      status: 'on-track',
+    });
+    // An error beside the warning does not stop the note explaining the warning.
+    const error = makeIssue('error', 'not-whole', { raw: '70.5', unit: '张', value: 70.5 });
+    expect(holdForConfirmation({ ...base, note, issues: [error, slip] }).explained).toBe(true);
+  });
+
+  it('judged again, a held figure starts from the status it would have; without one, from not judged', () => {
+    const held = holdForConfirmation({ ...base, issues: [slip] });
+    expect(holdForConfirmation({ ...held, note: '含在建床位 120 张' })).toStrictEqual({
+      ...base,
+      note: '含在建床位 120 张',
+      issues: [slip],
+      explained: true,
+    });
+    expect(
+      holdForConfirmation({
+        ...base,
+        status: 'to-confirm' as const,
+        note: '含在建床位 120 张',
+        issues: [slip],
+      }).status,
+    ).toBe('not-judged');
   });
 });

@@ -139,7 +139,6 @@ export function countReport(entries: readonly EntryReport[], sheetIssues: readon
 
 function readProgress(text: string): MilestoneProgress | null {
   const folded = squashSpace(foldWidth(text)).replace(/\s/g, '');
-  if (!folded) return null;
   for (const option of MILESTONE_PROGRESS) if (folded === option) return option;
   if (['完成', '已完工', '已建成'].includes(folded)) return '已完成';
   if (['进行中', '在建', '正在推进', '实施中'].includes(folded)) return '推进中';
@@ -186,7 +185,8 @@ function figureEntry(
       params: { code: indicator.code, unit: indicator.unit.label, rowMissing: !found, milestone: false },
     });
   }
-  if (role === 'none' && bureau && parsed && state !== 'empty') {
+  // An empty row of another bureau's was passed over above: what is left here was typed.
+  if (role === 'none' && bureau && parsed) {
     issues.push({
       severity: 'warning',
       kind: 'not-responsible',
@@ -489,7 +489,8 @@ function crossCheck(
   }
   if (!bureauName || period === null) return;
   for (const entry of entries) {
-    if (entry.value === null || entry.kind === 'reform') continue;
+    // A reform has no value, so this also passes over reforms.
+    if (entry.value === null) continue;
     const previous = latestPrevious(options.history ?? [], bureauName, entry.code, period);
     const indicator = index.byCode.get(entry.code);
     if (!previous || previous.value === null || !indicator) continue;

@@ -1,4 +1,4 @@
-import { CHANGE_AGAINST_SHARE, COUNT_FALL_SHARE, suspiciousChange } from './checks';
+import { CHANGE_AGAINST_SHARE, COUNT_FALL_SHARE, latestPrevious, suspiciousChange } from './checks';
 import { defaultCatalog, findIndicator } from './catalog';
 import { startingPoint, computeStatus } from './status';
 
@@ -85,6 +85,65 @@ describe('§6 suspicious change', () => {
     expect(suspiciousChange(YL02, 10, { period: 2022, value: 700 }, null)).toMatchObject({
       params: { rule: 'halved' },
     });
+  });
+});
+
+describe('§6 suspicious change: the direction, a count from zero, and where the issue points', () => {
+  const start = { value: 55, year: 2020, source: 'baseline' as const };
+  // The plan has no lower-is-better indicator; the catalog format has (a waiting time, a rate of
+  // accidents): YL-06 turned round, 55 → 80 read as a figure that should fall.
+  const falling = { ...YL06, direction: 'lower' as const };
+
+  it('where lower is better, a rise by more than 30 % of the span is against the direction; a fall never is', () => {
+    expect(suspiciousChange(falling, 77.6, { period: 2022, value: 70 }, start)).toMatchObject({
+      code: 'YL-06',
+      params: { rule: 'against-direction', previous: 70, value: 77.6, previousPeriod: 2022 },
+    });
+    expect(suspiciousChange(falling, 77.5, { period: 2022, value: 70 }, start)).toBeNull();
+    expect(suspiciousChange(falling, 40, { period: 2022, value: 70 }, start)).toBeNull();
+  });
+
+  it('the issue names its indicator', () => {
+    expect(suspiciousChange(YL02, 10, { period: 2022, value: 700 }, null)?.code).toBe('YL-02');
+  });
+
+  it('a count that was zero cannot halve, whatever is typed now', () => {
+    expect(suspiciousChange(YL02, -1, { period: 2022, value: 0 }, null)).toBeNull();
+  });
+});
+
+describe('§6 latestPrevious: the same bureau’s latest earlier figure', () => {
+  const point = (
+    period: number,
+    value: number | null,
+    extra: Partial<{ bureau: string; code: string; superseded: boolean }> = {},
+  ) => ({
+    period,
+    value,
+    code: 'YL-02',
+    bureau: '县民政局',
+    superseded: false,
+    ...extra,
+  });
+
+  it('skips this period and later ones, empty values, superseded rows, other bureaus and codes', () => {
+    const history = [
+      point(2023, 1),
+      point(2024, 2),
+      point(2022, null),
+      point(2022, 3, { superseded: true }),
+      point(2022, 4, { bureau: '县卫生健康局' }),
+      point(2022, 5, { code: 'YL-03' }),
+      point(2020, 6),
+    ];
+    expect(latestPrevious(history, '县民政局', 'YL-02', 2023)).toStrictEqual(point(2020, 6));
+  });
+
+  it('the latest earlier period wins, in whatever order history lists them', () => {
+    const history = [point(2021, 7), point(2022, 8), point(2020, 9)];
+    expect(latestPrevious(history, '县民政局', 'YL-02', 2023)?.value).toBe(8);
+    expect(latestPrevious([...history].reverse(), '县民政局', 'YL-02', 2023)?.value).toBe(8);
+    expect(latestPrevious(history, '县民政局', 'YL-02', 2020)).toBeNull();
   });
 });
 
