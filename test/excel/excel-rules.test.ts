@@ -201,6 +201,46 @@ describe('the add-in lives with those rules', () => {
     expect(sheet().protection).toStrictEqual({ protected: true, options });
   });
 
+  it('checked on 指标填报, then checked from 重点任务: the first sheet’s marks are put back and it is protected again', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    const beds = rowOf('YL-14');
+    const before = sheet().cell(beds, 7)?.fill;
+    await host.checkActive(check, 'zh');
+    expect(sheet().cell(beds, 7)?.fill).toBe('#FF9B9B');
+    office.workbook.active = '重点任务';
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.markingFailed).toBeNull();
+    expect(sheet().cell(beds, 7)?.fill).toBe(before);
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
+  });
+
+  it('a second check that marks fewer cells leaves no stale record: 清除标记 keeps what the clerk did in between', async () => {
+    const host = await templateWithFigures();
+    const tasks = sheet('重点任务');
+    const rowsOf = (code: string) =>
+      [...tasks.cells]
+        .filter(([k, c]) => k.endsWith(',1') && String(c.value).startsWith(code))
+        .map(([k]) => Number(k.split(',')[0]));
+    const [reformRow] = rowsOf('GG-02');
+    const projectRows = rowsOf('XM-01');
+    await host.checkActive(check, 'zh');
+    // The last marks of the list are 重点任务's: the reform and the project's figures, all empty.
+    expect(tasks.cell(reformRow!, 5)?.fill).toBe('#FF9B9B');
+    // The clerk fills them in; the second check marks fewer cells and writes a shorter list.
+    await office.workbook.type('重点任务', `E${reformRow}`, '已完成');
+    for (const row of projectRows) {
+      await office.workbook.type('重点任务', `E${row}`, '推进中');
+      await office.workbook.type('重点任务', `F${row}`, '1');
+    }
+    await host.checkActive(check, 'zh');
+    expect(tasks.cell(reformRow!, 5)?.fill).not.toBe('#FF9B9B');
+    // Then colours the reform's cell their own way and clears the marks: it stays theirs.
+    tasks.ensure(reformRow!, 5).fill = '#00B0F0';
+    expect(await host.clearMarks()).toBe(true);
+    expect(tasks.cell(reformRow!, 5)?.fill).toBe('#00B0F0');
+  });
+
   it('more than 512 merged areas: Excel refuses to list them, so the sheet is read and checked without them', async () => {
     const host = await templateWithFigures();
     // 513 merges below the table (a clerk's own notes block), inside the used range.
@@ -254,6 +294,52 @@ describe('the add-in lives with those rules', () => {
     expect(sheet().cell(rooms, 7)?.fill).toBe('#FFC7CE');
     expect(sheet().cell(rate, 7)?.fill).toBe(before);
     expect(sheet().protection.protected).toBe(true);
+  });
+
+  it('the answer to the last sync lost after Excel put protection back: the sheet is not protected twice', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    // The check's fourth sync puts notes and protection back; Excel applies it, the answer is lost.
+    office.workbook.loseResponseAtSync = office.workbook.syncs + 4;
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.markingFailed).toMatch(/connection/);
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
+    expect(sheet().cell(rowOf('YL-14'), 7)?.fill).toBe('#FF9B9B');
+  });
+
+  it('清除标记 whose last answer is lost after protection went back: the marks are cleared and the sheet is protected once', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    await host.checkActive(check, 'zh');
+    // 清除标记's syncs: read the records, read protection, restore and delete, notes and protection.
+    office.workbook.loseResponseAtSync = office.workbook.syncs + 4;
+    await expect(host.clearMarks()).resolves.toBe(true);
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
+  });
+
+  it('清除标记 whose last sync is lost before Excel did it: the sheet is protected again all the same', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    await host.checkActive(check, 'zh');
+    office.workbook.failAtSync = office.workbook.syncs + 4;
+    await expect(host.clearMarks()).resolves.toBe(true);
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
+  });
+
+  it('清除标记 with an empty marks sheet (its records deleted by hand) has nothing to put back', async () => {
+    await templateWithFigures();
+    office.workbook.addSheet(MARKS_SHEET);
+    await expect(officeHost().clearMarks()).resolves.toBe(false);
+  });
+
+  it('a figure marked for its status alone (behind schedule, no issue) gets a colour and no note', async () => {
+    const host = await templateWithFigures();
+    await office.workbook.type('指标填报', `G${rowOf('YL-03')}`, '45');
+    await host.checkActive(check, 'zh');
+    const where = `'指标填报'!G${rowOf('YL-03')}`;
+    expect(sheet().cell(rowOf('YL-03'), 7)?.fill).toBe('#FFEB9C');
+    expect(office.workbook.notes.has(where)).toBe(false);
+    expect(office.workbook.notes.has(`'指标填报'!G${rowOf('YL-14')}`)).toBe(true);
   });
 
   it('reports merged cells over the figures, as the command line does', async () => {

@@ -193,10 +193,12 @@ describe('checkActive', () => {
       '-5',
       '=1+1',
     );
+    // A clerk's own formats: on figure rows or the header row, over the columns a check marks
+    // (G, and I, where 核查结果 goes) and others; a fill put on, or the template's fill taken off.
     const clerkFormat = fc.record({
-      code: fc.constantFrom(...codes),
-      column: fc.constantFrom(2, 7, 8),
-      fill: fc.option(fc.constantFrom('#00B0F0', '#FFFF00', '#92D050'), { nil: undefined }),
+      code: fc.constantFrom(...codes, 'header' as const),
+      column: fc.constantFrom(2, 7, 8, 9),
+      fill: fc.option(fc.constantFrom('#00B0F0', '#FFFF00', '#92D050', 'none'), { nil: undefined }),
       fontColor: fc.option(fc.constantFrom('#7030A0', '#C00000'), { nil: undefined }),
       bold: fc.boolean(),
     });
@@ -214,8 +216,11 @@ describe('checkActive', () => {
           for (const [code, text] of typing) await wb.type('指标填报', `G${rowOf(code)}`, text);
           // The clerk's own formats, some on cells the check will mark.
           for (const f of formats) {
-            const cell = sheet().ensure(rowOf(f.code), f.column);
-            if (f.fill) cell.fill = f.fill;
+            const cell = sheet().ensure(f.code === 'header' ? 4 : rowOf(f.code), f.column);
+            if (f.fill === 'none') {
+              cell.fill = null;
+              cell.fillPattern = 'None';
+            } else if (f.fill) cell.fill = f.fill;
             if (f.fontColor) cell.fontColor = f.fontColor;
             cell.bold = f.bold;
           }
@@ -255,6 +260,26 @@ describe('checkActive', () => {
     );
   });
 
+  it('a clerk’s own formatted column is not written over: 核查结果 goes after it, and a fill taken off stays off', async () => {
+    const host = await typed();
+    // The clerk coloured I4 — formatting makes a cell part of the used range (Range.getUsedRange:
+    // "any cells that have a value or formatting") — and took the template's fill off YL-02's
+    // figure cell, which the check will mark.
+    const own = sheet().ensure(4, 9);
+    Object.assign(own, { fill: '#92D050', fillPattern: 'Solid', fontColor: '#C00000', bold: false });
+    const figure = sheet().ensure(rowOf('YL-02'), 7);
+    Object.assign(figure, { fill: null, fillPattern: 'None' });
+    const before = { own: { ...own }, figure: { ...figure } };
+    await host.checkActive(check, 'zh');
+    expect(sheet().cell(4, 10)).toMatchObject({ value: '核查结果', bold: true });
+    expect(sheet().cell(4, 9)).toStrictEqual(before.own);
+    expect(figure.fill).toBe('#FFC7CE');
+    expect(await host.clearMarks()).toBe(true);
+    expect(sheet().cell(4, 9)).toStrictEqual(before.own);
+    expect(sheet().cell(rowOf('YL-02'), 7)).toStrictEqual(before.figure);
+    expect(sheet().cell(4, 10)?.value ?? null).toBeNull();
+  });
+
   it('keeps four round trips for a 2,600-row sheet', async () => {
     const host = officeHost();
     const big = office.workbook.addSheet('全省');
@@ -282,9 +307,14 @@ describe('checkActive', () => {
     office.workbook.requirementSets.ExcelApi = '1.9';
     const host = await typed();
     expect(host.capabilities()).toStrictEqual({ minimum: true, notes: false, mergedAreas: false });
+    const options = { ...sheet().protection.options };
     await host.checkActive(check, 'zh');
     expect(office.workbook.notes.size).toBe(0);
     expect(sheet().cell(rowOf('YL-14'), 7)?.fill).toBe('#FF9B9B');
+    // With no notes to write, protection still goes back, with its options.
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
+    expect(await host.clearMarks()).toBe(true);
+    expect(sheet().protection).toStrictEqual({ protected: true, options });
   });
 });
 

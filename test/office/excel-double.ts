@@ -119,6 +119,11 @@ export class WorkbookModel {
    * the sync with this number (counted like `syncs`) throws before doing anything.
    */
   failAtSync: number | null = null;
+  /**
+   * The other half of a dropped connection: Excel did the work of the sync with this number, but
+   * its answer never came back, so the sync throws after everything in it was applied.
+   */
+  loseResponseAtSync: number | null = null;
   /** The largest request and response of any sync so far, in characters of JSON. */
   largestRequest = 0;
   largestResponse = 0;
@@ -361,6 +366,8 @@ export class FakeContext {
     } finally {
       this.model.changed();
     }
+    if (this.model.loseResponseAtSync === this.model.syncs)
+      throw officeError('GeneralException', 'The connection to Excel was lost.');
     this.model.largestResponse = Math.max(this.model.largestResponse, this.responseBytes);
     if (this.model.profile === 'web' && this.responseBytes > WEB_PAYLOAD_LIMIT)
       throw officeError(
@@ -943,6 +950,18 @@ class FakeRange {
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
+      // A 2-D array must have the range's shape, as for Range.values; and a number format is
+      // formatting, which a protected sheet refuses on locked cells unless it allows formatting.
+      if (
+        formats.length !== box.bottom - box.top + 1 ||
+        formats.some((row) => row.length !== box.right - box.left + 1)
+      ) {
+        throw officeError(
+          'InvalidArgument',
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.resolvedAddress()}.`,
+        );
+      }
+      this.checkFormattable();
       formats.forEach((row, i) => {
         row.forEach((f, j) => (sheet.ensure(box.top + i, box.left + j).numberFormat = String(f)));
       });
@@ -982,15 +1001,26 @@ class FakeRange {
         const row: Excel.CellProperties[] = [];
         for (let c = box.left; c <= box.right; c++) {
           const cell = sheet.cell(r, c);
-          const props: Excel.CellProperties = {
-            address: addressOf(sheet.name, { top: r, left: c, bottom: r, right: c }),
-          };
-          if (options.format) {
-            props.format = {
+          // Only what the load options ask for comes back ("Get only the properties requested in
+          // this load-options object": the CellPropertiesLoadOptions reference and its sample).
+          const props: Excel.CellProperties = {};
+          if (options.address)
+            props.address = addressOf(sheet.name, { top: r, left: c, bottom: r, right: c });
+          const want = options.format;
+          if (want && (want.fill || want.font)) {
+            const format: NonNullable<Excel.CellProperties['format']> = {};
+            if (want.fill && (want.fill.color || want.fill.pattern)) {
+              format.fill = {};
               // Excel reports no fill as white with the pattern None.
-              fill: { color: cell?.fill ?? '#FFFFFF', pattern: cell?.fill ? 'Solid' : 'None' },
-              font: { color: cell?.fontColor ?? '#000000', bold: cell?.bold ?? false },
-            };
+              if (want.fill.color) format.fill.color = cell?.fill ?? '#FFFFFF';
+              if (want.fill.pattern) format.fill.pattern = cell?.fill ? 'Solid' : 'None';
+            }
+            if (want.font && (want.font.color || want.font.bold)) {
+              format.font = {};
+              if (want.font.color) format.font.color = cell?.fontColor ?? '#000000';
+              if (want.font.bold) format.font.bold = cell?.bold ?? false;
+            }
+            props.format = format;
           }
           row.push(props);
         }
