@@ -897,6 +897,20 @@ class FakeRange {
   get columnCount(): number {
     return this.loaded.get('columnCount');
   }
+  /** A 2-D array set on a range (values, numberFormat) must have the range's shape. */
+  private checkShape(
+    rows: readonly (readonly unknown[])[],
+    box: { top: number; bottom: number; left: number; right: number },
+  ): void {
+    if (
+      rows.length !== box.bottom - box.top + 1 ||
+      rows.some((row) => row.length !== box.right - box.left + 1)
+    )
+      throw officeError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.resolvedAddress()}.`,
+      );
+  }
   get values(): unknown[][] {
     return this.loaded.get('values');
   }
@@ -905,15 +919,7 @@ class FakeRange {
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
-      if (
-        values.length !== box.bottom - box.top + 1 ||
-        values.some((row) => row.length !== box.right - box.left + 1)
-      ) {
-        throw officeError(
-          'InvalidArgument',
-          `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.resolvedAddress()}.`,
-        );
-      }
+      this.checkShape(values, box);
       if (sheet.protection.protected) {
         for (let r = box.top; r <= box.bottom; r++) {
           for (let c = box.left; c <= box.right; c++) {
@@ -950,17 +956,9 @@ class FakeRange {
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
-      // A 2-D array must have the range's shape, as for Range.values; and a number format is
-      // formatting, which a protected sheet refuses on locked cells unless it allows formatting.
-      if (
-        formats.length !== box.bottom - box.top + 1 ||
-        formats.some((row) => row.length !== box.right - box.left + 1)
-      ) {
-        throw officeError(
-          'InvalidArgument',
-          `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.resolvedAddress()}.`,
-        );
-      }
+      // A number format is formatting, which a protected sheet refuses on locked cells unless
+      // it allows formatting cells.
+      this.checkShape(formats, box);
       this.checkFormattable();
       formats.forEach((row, i) => {
         row.forEach((f, j) => (sheet.ensure(box.top + i, box.left + j).numberFormat = String(f)));
