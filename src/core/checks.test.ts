@@ -448,7 +448,7 @@ describe('§2 reforms: progress against the due year, only where the bureau lead
     milestones.rows.push(...extra.map((r) => r.map(raw)));
     return check(view);
   };
-  // A row of 卫健局's reform typed into 民政局's sheet: kind, name, expected, bureau, progress.
+  // A row of 卫健局's reform typed into 民政局's sheet: code, name, expected result, bureau, progress.
   const othersRow = (progress: string): CellInput[] => [
     'GG-03',
     '完善养老方案',
