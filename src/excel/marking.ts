@@ -104,6 +104,9 @@ class ProtectionGuard {
 type SavedProperties = {
   values?: unknown[][];
   numberFormat?: unknown[][];
+  /** The result column: each cell's wrap and the column's width before the check set them. */
+  wrap?: unknown[];
+  width?: unknown;
   note?: string;
 } & Excel.SettableCellProperties;
 
@@ -146,6 +149,11 @@ function restoreFormats(context: Excel.RequestContext, marks: readonly SavedMark
         range.values = properties.values.map((row) =>
           row.map((v) => (typeof v === 'string' ? asText(v) : v)),
         );
+      // Records written before the wrap and width were kept have neither: those stay as they are.
+      if (properties.wrap)
+        range.setCellProperties(properties.wrap.map((w) => [{ format: { wrapText: w === true } }]));
+      if (typeof properties.width === 'number')
+        range.setColumnProperties([{ format: { columnWidth: properties.width } }]);
       continue;
     }
     const fill = properties.format?.fill;
@@ -248,6 +256,10 @@ export async function checkActiveIn(
     if (notes) restoreNotes(notes, earlier);
     const result = resultColumnValues(plan);
     const resultRange = active.getRange(result.address).load(['values', 'numberFormat']);
+    const resultWrap = active.getRange(result.address).getCellProperties({ format: { wrapText: true } });
+    const resultWidth = active
+      .getRange(result.address)
+      .getColumnProperties({ format: { columnWidth: true } });
     const sheetOf = (name: string) => (name === active.name ? active : sheets.getItem(name));
     const originals = plan.cells.map((mark) =>
       sheetOf(mark.sheet)
@@ -287,7 +299,12 @@ export async function checkActiveIn(
       'result',
       active.name,
       result.address,
-      JSON.stringify({ values: resultRange.values, numberFormat: resultRange.numberFormat }),
+      JSON.stringify({
+        values: resultRange.values,
+        numberFormat: resultRange.numberFormat,
+        wrap: resultWrap.value.map((row) => row[0]?.format?.wrapText ?? false),
+        width: resultWidth.value[0]?.format?.columnWidth,
+      }),
     ]);
     // Rows an earlier, longer list left are blanked: 清除标记 must not put back stale entries.
     const before = savedRange.isNullObject ? 0 : savedRange.values.length;

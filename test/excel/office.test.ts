@@ -9,6 +9,7 @@ import {
 } from '../../src/core';
 import { HostError } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
+import { points } from '../../src/excel/runtime';
 import fc from 'fast-check';
 import {
   SheetModel as SheetModelForTest,
@@ -278,6 +279,21 @@ describe('checkActive', () => {
     expect(sheet().cell(4, 9)).toStrictEqual(before.own);
     expect(sheet().cell(rowOf('YL-02'), 7)).toStrictEqual(before.figure);
     expect(sheet().cell(4, 10)?.value ?? null).toBeNull();
+  });
+
+  it('the 核查结果 column is widened and wrapped for the check, and 清除标记 gives it back its width and wrap', async () => {
+    const host = await typed();
+    // The clerk had made the column after the table narrow (a width alone does not make it part
+    // of the used range, so 核查结果 goes there).
+    sheet().columnWidths.set(9, 20);
+    await host.checkActive(check, 'zh');
+    expect(sheet().columnWidths.get(9)).toBe(points(40));
+    expect(sheet().cell(rowOf('YL-14'), 9)?.wrapText).toBe(true);
+    // Checked again: the width it had before the first check is the one kept.
+    await host.checkActive(check, 'zh');
+    expect(await host.clearMarks()).toBe(true);
+    expect(sheet().columnWidths.get(9)).toBe(20);
+    expect(sheet().cell(rowOf('YL-14'), 9)?.wrapText ?? false).toBe(false);
   });
 
   it('keeps four round trips for a 2,600-row sheet', async () => {

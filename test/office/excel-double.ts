@@ -18,6 +18,7 @@ export interface CellModel {
   fontColor: string;
   bold: boolean;
   locked: boolean;
+  wrapText: boolean;
 }
 
 export interface ValidationModel {
@@ -65,6 +66,7 @@ export class SheetModel {
         fontColor: '#000000',
         bold: false,
         locked: true,
+        wrapText: false,
       };
       this.cells.set(key, cell);
     }
@@ -1020,6 +1022,7 @@ class FakeRange {
             }
             props.format = format;
           }
+          if (want?.wrapText) props.format = { ...props.format, wrapText: cell?.wrapText ?? false };
           row.push(props);
         }
         rows.push(row);
@@ -1049,11 +1052,54 @@ class FakeRange {
           }
           if (p.format?.font?.color !== undefined) cell.fontColor = p.format.font.color;
           if (p.format?.font?.bold !== undefined) cell.bold = p.format.font.bold;
+          if (p.format?.wrapText !== undefined) cell.wrapText = p.format.wrapText;
         });
       });
     });
   }
+  /**
+   * Range.getColumnProperties (ExcelApi 1.9): one entry per column of the range, with what the
+   * load options ask for. A column never sized has Excel's standard width.
+   */
+  getColumnProperties(options: Excel.ColumnPropertiesLoadOptions): { value: Excel.ColumnProperties[] } {
+    const result: { value: Excel.ColumnProperties[] } = {
+      get value(): Excel.ColumnProperties[] {
+        throw officeError('PropertyNotLoaded', 'ClientResult.value is available after context.sync()');
+      },
+    };
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const sheet = this.sheet.model();
+      const columns: Excel.ColumnProperties[] = [];
+      for (let c = box.left; c <= box.right; c++) {
+        const props: Excel.ColumnProperties = {};
+        if (options.columnIndex) props.columnIndex = c - 1;
+        if (options.format?.columnWidth)
+          props.format = { columnWidth: sheet.columnWidths.get(c) ?? STANDARD_WIDTH };
+        columns.push(props);
+      }
+      this.ctx.receive(columns);
+      Object.defineProperty(result, 'value', { value: columns });
+    });
+    return result;
+  }
+  /** Range.setColumnProperties (ExcelApi 1.9): the entries in the range's column order. */
+  setColumnProperties(props: Excel.SettableColumnProperties[]): void {
+    this.ctx.send(props);
+    this.ctx.queue.push(() => {
+      const box = this.box();
+      const sheet = this.sheet.model();
+      this.checkFormattable();
+      props.forEach((p, i) => {
+        const width = p.format?.columnWidth;
+        if (width !== undefined) sheet.columnWidths.set(box.left + i, width);
+      });
+    });
+  }
 }
+
+/** Excel's standard column width in points (8.43 characters of the default font: 64 pixels). */
+export const STANDARD_WIDTH = 48;
 
 class FakeFormat {
   readonly fill: { color: string; clear(): void };
@@ -1124,9 +1170,11 @@ class FakeFormat {
         eachColumn((column, sheet) => sheet.columnWidths.set(column, value));
       });
     Object.defineProperty(this, 'columnWidth', { set: setColumnWidth });
+    Object.defineProperty(this, 'wrapText', {
+      set: (value: boolean) => queue(() => each((c) => (c.wrapText = value))),
+    });
   }
   // Layout-only properties: accepted and ignored by the double.
-  wrapText = false;
   horizontalAlignment = 'General';
   verticalAlignment = 'Bottom';
   rowHeight = 15;

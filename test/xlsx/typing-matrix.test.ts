@@ -98,6 +98,7 @@ it('Excel (the double’s model of typing): each string reads as the table says'
       fontColor: '#000000',
       bold: false,
       locked: false,
+      wrapText: false,
     };
     enter(cell, t.typed);
     // Read as the add-in reads a cell Office.js hands back (src/excel/cells.ts).
