@@ -144,13 +144,14 @@ function restoreFormats(context: Excel.RequestContext, marks: readonly SavedMark
   for (const { kind, sheet: sheetName, local, properties } of marks) {
     const range = context.workbook.worksheets.getItemOrNullObject(sheetName).getRange(local);
     if (kind === 'result') {
-      if (properties.numberFormat) range.numberFormat = properties.numberFormat;
-      if (properties.values)
+      // A record edited by hand may hold anything: only arrays are put back as rows.
+      if (Array.isArray(properties.numberFormat)) range.numberFormat = properties.numberFormat;
+      if (Array.isArray(properties.values))
         range.values = properties.values.map((row) =>
           row.map((v) => (typeof v === 'string' ? asText(v) : v)),
         );
       // Records written before the wrap and width were kept have neither: those stay as they are.
-      if (properties.wrap)
+      if (Array.isArray(properties.wrap))
         range.setCellProperties(properties.wrap.map((w) => [{ format: { wrapText: w === true } }]));
       if (typeof properties.width === 'number')
         range.setColumnProperties([{ format: { columnWidth: properties.width } }]);
