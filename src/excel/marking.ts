@@ -257,10 +257,8 @@ export async function checkActiveIn(
     if (notes) restoreNotes(notes, earlier);
     const result = resultColumnValues(plan);
     const resultRange = active.getRange(result.address).load(['values', 'numberFormat']);
-    const resultWrap = active.getRange(result.address).getCellProperties({ format: { wrapText: true } });
-    const resultWidth = active
-      .getRange(result.address)
-      .getColumnProperties({ format: { columnWidth: true } });
+    const resultWrap = resultRange.getCellProperties({ format: { wrapText: true } });
+    const resultWidth = resultRange.getColumnProperties({ format: { columnWidth: true } });
     const sheetOf = (name: string) => (name === active.name ? active : sheets.getItem(name));
     const originals = plan.cells.map((mark) =>
       sheetOf(mark.sheet)

@@ -17,7 +17,7 @@ import { WEB_PAYLOAD_LIMIT, installOfficeDouble, type OfficeDouble } from '../of
 
 /**
  * Excel's documented rules, as the in-memory Excel enforces them, and the add-in living with each.
- * References: the office-js reference (WorksheetProtection.protect, Worksheet.delete,
+ * References: the office-js reference (WorksheetProtection.protect and its options, Worksheet.delete,
  * Worksheet.name, Range.getMergedAreasOrNullObject) and "Resource limits and performance
  * optimization for Office Add-ins" (Excel on the web: 5 MB per request and per response).
  */
@@ -75,6 +75,22 @@ describe('the in-memory Excel refuses what Excel refuses', () => {
       await context.sync();
     });
     expect(sheet('Sheet1').cell(1, 1)?.fill).toBe('#FF0000');
+  });
+
+  it('a column width on a protected sheet fails unless its protection allows formatting columns', async () => {
+    await run(async (context) => {
+      const s = context.workbook.worksheets.getItem('Sheet1');
+      s.protection.protect();
+      s.getRange('C:C').format.columnWidth = 100;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      s.getRange('C1').setColumnProperties([{ format: { columnWidth: 100 } }]);
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      s.protection.unprotect();
+      s.protection.protect({ allowFormatColumns: true });
+      s.getRange('C1').setColumnProperties([{ format: { columnWidth: 100 } }]);
+      await context.sync();
+    });
+    expect(sheet('Sheet1').columnWidths.get(3)).toBe(100);
   });
 
   it('Worksheet.delete fails on a very hidden sheet and on the last visible one; names follow Excel’s rules', async () => {

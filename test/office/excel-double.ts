@@ -733,6 +733,7 @@ class FakeRange {
         this.eachCell(fn);
       },
       (fn) => {
+        this.checkColumnsFormattable();
         this.eachColumn(fn);
       },
     );
@@ -771,6 +772,15 @@ class FakeRange {
    * On a protected sheet, Excel refuses to format locked cells unless the protection allows
    * formatting cells (WorksheetProtectionOptions.allowFormatCells).
    */
+  /**
+   * A column's width is column formatting: a protected sheet refuses it unless its protection
+   * allows formatting columns (WorksheetProtectionOptions.allowFormatColumns).
+   */
+  checkColumnsFormattable(): void {
+    const sheet = this.sheet.model();
+    if (sheet.protection.protected && !sheet.protection.options.allowFormatColumns)
+      throw officeError('AccessDenied', `工作表“${sheet.name}”受保护，不能调整列宽。`);
+  }
   checkFormattable(): void {
     const sheet = this.sheet.model();
     if (!sheet.protection.protected || sheet.protection.options.allowFormatCells) return;
@@ -1007,22 +1017,20 @@ class FakeRange {
           if (options.address)
             props.address = addressOf(sheet.name, { top: r, left: c, bottom: r, right: c });
           const want = options.format;
-          if (want && (want.fill || want.font)) {
-            const format: NonNullable<Excel.CellProperties['format']> = {};
-            if (want.fill && (want.fill.color || want.fill.pattern)) {
-              format.fill = {};
-              // Excel reports no fill as white with the pattern None.
-              if (want.fill.color) format.fill.color = cell?.fill ?? '#FFFFFF';
-              if (want.fill.pattern) format.fill.pattern = cell?.fill ? 'Solid' : 'None';
-            }
-            if (want.font && (want.font.color || want.font.bold)) {
-              format.font = {};
-              if (want.font.color) format.font.color = cell?.fontColor ?? '#000000';
-              if (want.font.bold) format.font.bold = cell?.bold ?? false;
-            }
-            props.format = format;
+          const format: NonNullable<Excel.CellProperties['format']> = {};
+          if (want?.fill?.color || want?.fill?.pattern) {
+            format.fill = {};
+            // Excel reports no fill as white with the pattern None.
+            if (want.fill.color) format.fill.color = cell?.fill ?? '#FFFFFF';
+            if (want.fill.pattern) format.fill.pattern = cell?.fill ? 'Solid' : 'None';
           }
-          if (want?.wrapText) props.format = { ...props.format, wrapText: cell?.wrapText ?? false };
+          if (want?.font?.color || want?.font?.bold) {
+            format.font = {};
+            if (want.font.color) format.font.color = cell?.fontColor ?? '#000000';
+            if (want.font.bold) format.font.bold = cell?.bold ?? false;
+          }
+          if (want?.wrapText) format.wrapText = cell?.wrapText ?? false;
+          if (Object.keys(format).length > 0) props.format = format;
           row.push(props);
         }
         rows.push(row);
@@ -1089,7 +1097,7 @@ class FakeRange {
     this.ctx.queue.push(() => {
       const box = this.box();
       const sheet = this.sheet.model();
-      this.checkFormattable();
+      this.checkColumnsFormattable();
       props.forEach((p, i) => {
         const width = p.format?.columnWidth;
         if (width !== undefined) sheet.columnWidths.set(box.left + i, width);
