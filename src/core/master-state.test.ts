@@ -153,6 +153,95 @@ describe('the master’s durable state (spec §7)', () => {
     });
   });
 
+  it('reads a state written by hand in the stored format: the mark, the version, every role and figure state', () => {
+    // The format is what earlier masters hold on disk, so it is pinned here as literal text, not
+    // as whatever stateRows writes today.
+    const hex = (c: string) => c.repeat(64);
+    const entry = (code: string, role: string, state: string, value: number | null) =>
+      `{"code":"${code}","role":"${role}","cell":null,"raw":"","value":${value},"state":"${state}","note":"","issues":[]}`;
+    const record =
+      `{"file":"a.xlsx","sha256":"${hex('b')}","importedAt":"2024-01-10 08:00","bureau":"县民政局",` +
+      `"bureauText":"县民政局","period":2023,"filledBy":"","filledOn":"","phone":"","fileErrors":[],` +
+      `"sheetIssues":[],"errors":0,"warnings":0,"entries":[${[
+        entry('YL-01', 'lead', 'value', 5),
+        entry('YL-02', 'co', 'empty', null),
+        entry('YL-03', 'none', 'not-applicable', null),
+        entry('YL-04', 'lead', 'invalid', null),
+      ].join(',')}]}`;
+    const stored = [
+      ['yilao-master-state', '1', 'gengma-2023-37', '2023'],
+      ['file', `|${record}`],
+      ['decision', `|{"bureau":"县民政局","period":2023,"keep":"${hex('b')}"}`],
+      ['current', `|["${hex('b')}"]`],
+    ];
+    const read = readStateRows(stored);
+    if (!read.ok) throw new Error(read.detail);
+    expect(read.state.catalogId).toBe('gengma-2023-37');
+    expect(read.state.files[0]!.entries.map((e) => [e.role, e.state])).toStrictEqual([
+      ['lead', 'value'],
+      ['co', 'empty'],
+      ['none', 'not-applicable'],
+      ['lead', 'invalid'],
+    ]);
+    expect(read.state.decisions).toStrictEqual([{ bureau: '县民政局', period: 2023, keep: hex('b') }]);
+    // Written back, it is the same text, cell for cell.
+    expect(stateRows(read.state)).toStrictEqual(stored);
+  });
+
+  it('takes a file’s SHA-256 only as exactly 64 lowercase hex digits (or none, for a file never read)', () => {
+    const rows = stateRows(master().state);
+    const [head, fileRow, currentRow] = [rows[0]!, rows[1]!, rows.at(-1)!];
+    const good = 'c'.repeat(64);
+    const withSha = (sha: string) => [fileRow[0]!, fileRow[1]!.replace(/"sha256":"[0-9a-f]*"/, `"sha256":"${sha}"`)];
+    const decision = (keep: string) => ['decision', `|{"bureau":"县民政局","period":2023,"keep":"${keep}"}`];
+    const current = (sha: string) => ['current', `|["${sha}"]`];
+    for (const bad of [`x${good}`, `${good}x`, good.slice(1), `${good}c`, good.toUpperCase()]) {
+      expect([bad, readStateRows([head, withSha(bad), currentRow]).ok]).toStrictEqual([bad, false]);
+      expect([bad, readStateRows([head, decision(bad), currentRow]).ok]).toStrictEqual([bad, false]);
+      expect([bad, readStateRows([head, current(bad)]).ok]).toStrictEqual([bad, false]);
+    }
+    expect(readStateRows([head, withSha(''), currentRow]).ok).toBe(true);
+    expect(readStateRows([head, withSha(good), decision(good), current(good)]).ok).toBe(true);
+  });
+
+  it('never splits a character outside the BMP between two cells of the state, and fills each cell otherwise', () => {
+    // Put a character's two halves exactly across the first cell's boundary (30,000 characters of
+    // JSON): the lowest and highest high surrogates and an emoji; then ordinary characters there (a
+    // full-width digit lies above the surrogates).
+    const probe = master({ 'YL-02': '@@' });
+    const at = JSON.stringify(probe.state.files[0]).indexOf('@@');
+    for (const wide of ['😀', '\u{10000}', '\u{10FFFD}', '说', '８']) {
+      const note = `${'说'.repeat(30000 - 1 - at)}${wide}after`;
+      const m = master({ 'YL-02': note });
+      const cells = stateRows(m.state)[1]!.slice(1);
+      expect(cells.length).toBe(2);
+      // Before the pair rather than after half of it; a full cell where no pair is in the way.
+      const pair = wide.length === 2;
+      expect([wide, cells[0]!.length]).toStrictEqual([wide, 1 + (pair ? 29999 : 30000)]);
+      expect(cells[1]!.startsWith(pair ? `|${wide}after` : '|after')).toBe(true);
+      const read = readStateRows(stateRows(m.state));
+      if (!read.ok) throw new Error(read.detail);
+      expect(read.state.files[0]!.entries.find((e) => e.code === 'YL-02')!.note).toBe(note);
+    }
+  });
+
+  it('refuses a state row that is not what it claims: a kind with no text, text with no kind, a foreign first cell', () => {
+    const rows = stateRows(master().state);
+    const [head, currentRow] = [rows[0]!, rows.at(-1)!];
+    const damaged = (detail: string) => ({ ok: false, problem: 'damaged', detail });
+    expect(readStateRows([['something else', ...head.slice(1)], currentRow])).toStrictEqual(
+      damaged('A1 is not the state mark'),
+    );
+    expect(readStateRows([[STATE_MARK]])).toStrictEqual(damaged('version ""'));
+    expect(readStateRows([head, ['file'], currentRow])).toStrictEqual(damaged('row 2: not JSON'));
+    expect(readStateRows([head, ['', '|{}'], currentRow])).toStrictEqual(damaged('row 2: unknown row kind ""'));
+    expect(readStateRows([head, ['current', '|[', 'no mark]']])).toStrictEqual(
+      damaged('row 2: a cell without the chunk mark'),
+    );
+    // An empty cell after the chunks (a program that keeps the row's width) is no damage.
+    expect(readStateRows([head, ['current', '|[]', '']]).ok).toBe(true);
+  });
+
   it('reads a master of the earlier format: figures, statuses and notes carried, what it never stored said', () => {
     const history = sheet('历史', [
       [

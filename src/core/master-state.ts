@@ -195,13 +195,15 @@ function chunks(json: string): string[] {
   let at = 0;
   while (at < json.length) {
     let end = Math.min(json.length, at + CHUNK);
-    // Never split a surrogate pair between two cells: each half alone is not storable.
+    // Never split a surrogate pair between two cells: each half alone is not storable. (JSON text
+    // ends in } or ], so the last cell never ends in half a pair.)
     const code = json.charCodeAt(end - 1);
-    if (end < json.length && code >= 0xd800 && code <= 0xdbff) end--;
+    if (code >= 0xd800 && code <= 0xdbff) end--;
     out.push(CHUNK_MARK + json.slice(at, end));
     at = end;
   }
-  return out.length > 0 ? out : [CHUNK_MARK];
+  // Never empty: JSON text is at least two characters.
+  return out;
 }
 
 /** The state as rows of text cells: a header row, then one row per file, decision and the current set. */
@@ -229,8 +231,7 @@ export function readStateRows(rows: readonly (readonly string[])[]): StateReadRe
   const files: FileRecord[] = [];
   const decisions: Decision[] = [];
   let current: string[] | null = null;
-  for (let i = 0; i < body.length; i++) {
-    const [kind, ...parts] = body[i] ?? [];
+  for (const [i, [kind, ...parts]] of body.entries()) {
     if (!kind && parts.every((p) => !p)) continue;
     if (parts.some((p) => p !== '' && !p.startsWith(CHUNK_MARK)))
       return damaged(`row ${i + 2}: a cell without the chunk mark`);
