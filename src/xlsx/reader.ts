@@ -12,7 +12,14 @@ import {
   type WorkbookView,
 } from '../core';
 import { attribute, decodeExcelEscapes, mainPrefix, parseAttributes, scanXml, type XmlHandler } from './xml';
-import { InflateBudget, indexEntries, inflateEntry, readZipDirectory, type ZipEntry } from './zip';
+import {
+  compressedData,
+  InflateBudget,
+  indexEntries,
+  inflateEntry,
+  readZipDirectory,
+  type ZipEntry,
+} from './zip';
 
 /**
  * A fast, careful reader of the sheets that matter in a bureau's .xlsx file. It inflates only
@@ -222,6 +229,70 @@ function partText(reading: Reading, name: string): string | undefined {
   return decodePart((inflated as { data: Uint8Array }).data);
 }
 
+/**
+ * What was read from the parts every file saved by one program shares byte for byte — the
+ * package's and the workbook's relationships, the workbook part, the styles — kept so that a
+ * combine of thousands of files made from one template reads each of them once. A part is found
+ * again only when its name, compression method, declared size and CRC-32 and its compressed bytes
+ * are all the same, so it would inflate, pass every check and read exactly as before; it is
+ * charged to the file's budget and work counters as if read again, so that how a file reads never
+ * depends on the files read before it. Bounded: small parts only, and emptied when full.
+ */
+interface CachedPart {
+  compressed: Uint8Array;
+  value: unknown;
+  steps: number;
+  xmlChars: number;
+}
+const partCache = new Map<string, CachedPart>();
+const PART_CACHE_ENTRIES = 64;
+const PART_CACHE_MAX_BYTES = 64 * 1024;
+
+/** Forgets every part read before: for tests that compare a first read with a later one. */
+export function clearPartCache(): void {
+  partCache.clear();
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `read(text)` of a part, from the cache where the part was met before; undefined where the package
+ * has no part by that name. `read` must depend on the part's text and `name` only.
+ */
+function readCachedPart<T>(reading: Reading, name: string, read: (xml: string) => T): T | undefined {
+  const entry = reading.parts.get(name.toLowerCase());
+  if (!entry) return undefined;
+  const located = compressedData(reading.bytes, entry);
+  const cacheable =
+    located.ok && entry.compressedSize <= PART_CACHE_MAX_BYTES && entry.size <= reading.budget.remaining;
+  const key = `${name}\n${entry.method}\n${entry.size}\n${entry.crc}`;
+  if (cacheable) {
+    const hit = partCache.get(key);
+    if (hit && sameBytes(hit.compressed, located.data)) {
+      reading.budget.remaining -= entry.size;
+      reading.steps += hit.steps;
+      reading.xmlChars += hit.xmlChars;
+      return hit.value as T;
+    }
+  }
+  const [steps, xmlChars] = [reading.steps, reading.xmlChars];
+  const value = read(partText(reading, name) ?? '');
+  if (cacheable) {
+    if (partCache.size >= PART_CACHE_ENTRIES) partCache.clear();
+    partCache.set(key, {
+      compressed: located.data.slice(),
+      value,
+      steps: reading.steps - steps,
+      xmlChars: reading.xmlChars - xmlChars,
+    });
+  }
+  return value;
+}
+
 /** Scans a part, refusing it when it is cut off or carries a DTD (Excel writes neither). */
 function scanPart(reading: Reading, xml: string, name: string, handler: XmlHandler): void {
   const stats = scanXml(xml, handler);
@@ -275,13 +346,22 @@ function resolvePath(base: string, target: string): string {
 }
 
 /** The relationships of a part, from its `_rels/<name>.rels`, targets resolved. */
-function relationships(reading: Reading, source: string): Map<string, Relationship> {
+function relationships(reading: Reading, source: string): ReadonlyMap<string, Relationship> {
   const folder = source.includes('/') ? source.slice(0, source.lastIndexOf('/') + 1) : '';
   const file = source.slice(folder.length);
   const relsName = `${folder}_rels/${file}.rels`;
-  const xml = partText(reading, relsName);
+  return (
+    readCachedPart(reading, relsName, (xml) => readRelationships(reading, xml, relsName, source)) ?? new Map()
+  );
+}
+
+function readRelationships(
+  reading: Reading,
+  xml: string,
+  relsName: string,
+  source: string,
+): ReadonlyMap<string, Relationship> {
   const map = new Map<string, Relationship>();
-  if (xml === undefined) return map;
   scanPart(reading, xml, relsName, {
     open(local, _prefix, raw) {
       if (local !== 'Relationship') return;
@@ -332,16 +412,19 @@ function findWorkbookPart(reading: Reading): string {
   });
 }
 
-function readWorkbookParts(reading: Reading): WorkbookParts {
-  const workbookPath = findWorkbookPart(reading);
-  const rels = relationships(reading, workbookPath);
-  const xml = partText(reading, workbookPath) ?? '';
-  const sheets: SheetEntry[] = [];
+/** What the workbook part itself says: its sheets as listed, and the 1904 date system. */
+interface WorkbookListing {
+  sheets: { name: string; state: string | undefined; id: string }[];
+  date1904: boolean;
+}
+
+function readWorkbookListing(reading: Reading, xml: string, name: string): WorkbookListing {
+  const sheets: WorkbookListing['sheets'] = [];
   let date1904: boolean | null = null;
   scanPart(
     reading,
     xml,
-    workbookPath,
+    name,
     mainOnly({
       open(local, raw) {
         if (local === 'workbookPr' && date1904 === null) {
@@ -349,30 +432,42 @@ function readWorkbookParts(reading: Reading): WorkbookParts {
           date1904 = value === '1' || value === 'true';
         } else if (local === 'sheet') {
           const a = parseAttributes(raw);
-          const rel = rels.get(a.get('id') ?? '');
-          const state = a.get('state');
-          // Only the kinds that hold no cells are told apart; any other relationship is read as
-          // a worksheet, as Excel does with hand-made packages whose types are sloppy.
-          const kind: SheetKind = !rel
-            ? 'worksheet'
-            : typeIs(rel, 'chartsheet')
-              ? 'chartsheet'
-              : typeIs(rel, 'dialogsheet')
-                ? 'dialogsheet'
-                : typeIs(rel, 'xlMacrosheet') || typeIs(rel, 'xlIntlMacrosheet')
-                  ? 'macrosheet'
-                  : 'worksheet';
-          sheets.push({
-            name: a.get('name') ?? '',
-            visibility: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
-            // A sheet without a relationship: the conventional name, as Excel's own files have it.
-            path: rel ? rel.target : `xl/worksheets/sheet${sheets.length + 1}.xml`,
-            kind,
-          });
+          sheets.push({ name: a.get('name') ?? '', state: a.get('state'), id: a.get('id') ?? '' });
         }
       },
     }),
   );
+  return { sheets, date1904: date1904 ?? false };
+}
+
+function readWorkbookParts(reading: Reading): WorkbookParts {
+  const workbookPath = findWorkbookPart(reading);
+  const rels = relationships(reading, workbookPath);
+  const listing =
+    readCachedPart(reading, workbookPath, (xml) => readWorkbookListing(reading, xml, workbookPath)) ??
+    readWorkbookListing(reading, '', workbookPath);
+  const sheets = listing.sheets.map(({ name, state, id }, i): SheetEntry => {
+    const rel = rels.get(id);
+    // Only the kinds that hold no cells are told apart; any other relationship is read as a
+    // worksheet, as Excel does with hand-made packages whose types are sloppy.
+    const kind: SheetKind = !rel
+      ? 'worksheet'
+      : typeIs(rel, 'chartsheet')
+        ? 'chartsheet'
+        : typeIs(rel, 'dialogsheet')
+          ? 'dialogsheet'
+          : typeIs(rel, 'xlMacrosheet') || typeIs(rel, 'xlIntlMacrosheet')
+            ? 'macrosheet'
+            : 'worksheet';
+    return {
+      name,
+      visibility: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
+      // A sheet without a relationship: the conventional name, as Excel's own files have it.
+      path: rel ? rel.target : `xl/worksheets/sheet${i + 1}.xml`,
+      kind,
+    };
+  });
+  const { date1904 } = listing;
   let sharedStrings: string | null = null;
   let styles: string | null = null;
   for (const rel of rels.values()) {
@@ -382,7 +477,7 @@ function readWorkbookParts(reading: Reading): WorkbookParts {
   // Some writers leave out the relationships of these two; the conventional names then.
   sharedStrings ??= reading.parts.has('xl/sharedstrings.xml') ? 'xl/sharedStrings.xml' : null;
   styles ??= reading.parts.has('xl/styles.xml') ? 'xl/styles.xml' : null;
-  return { sheets, date1904: date1904 ?? false, sharedStrings, styles };
+  return { sheets, date1904, sharedStrings, styles };
 }
 
 /**
@@ -433,16 +528,18 @@ function readSharedStrings(reading: Reading, name: string | null): string[] {
 }
 
 /** Number formats by cell style index: only numFmt and cellXfs/xf matter here. */
-function readStyles(reading: Reading, name: string | null): string[] {
-  const xml = name ? partText(reading, name) : undefined;
-  if (xml === undefined) return [];
+function readStyles(reading: Reading, name: string | null): readonly string[] {
+  return (name ? readCachedPart(reading, name, (xml) => readFormats(reading, xml, name)) : undefined) ?? [];
+}
+
+function readFormats(reading: Reading, xml: string, name: string): readonly string[] {
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   let inCellXfs = false;
   scanPart(
     reading,
     xml,
-    name ?? '',
+    name,
     mainOnly({
       open(local, raw, selfClosing) {
         if (local === 'numFmt') {

@@ -179,6 +179,18 @@ export class InflateBudget {
  */
 const SLICE = 64 * 1024;
 
+/** An entry's compressed bytes, found through its local header; not inflated, not checked. */
+export function compressedData(bytes: Uint8Array, entry: ZipEntry): InflateResult {
+  const fail = (detail: string): InflateResult => ({ ok: false, failure: { kind: 'damaged', detail } });
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL) return fail(`${entry.name}: local header missing`);
+  if (entry.flags & 1) return fail(`${entry.name}: encrypted zip entry`);
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) return fail(`${entry.name}: data runs past the end of the file`);
+  return { ok: true, data: bytes.subarray(start, end) };
+}
+
 /**
  * Inflates one part, refusing when the part would exceed its declared size or the file's
  * budget, and checking the result against the declared size and CRC-32.
@@ -190,14 +202,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   });
   if (entry.size > budget.remaining)
     return fail('budget', `${entry.name}: ${entry.size} bytes declared, ${budget.remaining} left`);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL)
-    return fail('damaged', `${entry.name}: local header missing`);
-  if (entry.flags & 1) return fail('damaged', `${entry.name}: encrypted zip entry`);
-  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) return fail('damaged', `${entry.name}: data runs past the end of the file`);
-  const compressed = bytes.subarray(start, end);
+  const located = compressedData(bytes, entry);
+  if (!located.ok) return located;
+  const compressed = located.data;
 
   let data: Uint8Array;
   if (entry.method === 0) {

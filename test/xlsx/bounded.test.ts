@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { defaultCatalog, fileErrorDetail } from '../../src/core';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
-import { READ_LIMITS, readWorkbook } from '../../src/xlsx/reader';
+import { clearPartCache, READ_LIMITS, readWorkbook } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
 import { scanXml, type XmlHandler } from '../../src/xlsx/xml';
 import { readZipDirectory } from '../../src/xlsx/zip';
@@ -246,5 +246,92 @@ describe('a file larger than a bureau file can be is refused from its size, neve
       file: '大文件.xlsx',
       fileErrors: [{ kind: 'too-large', params: { limit: 'file' } }],
     });
+  });
+});
+
+describe('parts shared by many files are read once, and a file reads the same whoever came before', () => {
+  // A fresh template's package: its styles part is stored (level 0) so that bytes can be changed in place.
+  async function stored(): Promise<Uint8Array> {
+    return zipSync(await submission(), { level: 0 });
+  }
+  const stylesAt = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes).indexOf('<cellXfs');
+
+  /** Sets the CRC-32 an entry declares, in its local header and in the central directory. */
+  function declareCrc(bytes: Uint8Array, part: string, crc: number): Uint8Array {
+    const copy = bytes.slice();
+    const view = new DataView(copy.buffer);
+    for (let i = 0; i + 46 < copy.length; i++) {
+      const signature = view.getUint32(i, true);
+      const [nameAt, lengthAt, crcAt] =
+        signature === 0x04034b50 ? [30, 26, 14] : signature === 0x02014b50 ? [46, 28, 16] : [0, 0, 0];
+      if (!nameAt) continue;
+      const name = new TextDecoder().decode(
+        copy.subarray(i + nameAt, i + nameAt + view.getUint16(i + lengthAt, true)),
+      );
+      if (name === part) view.setUint32(i + crcAt, crc, true);
+    }
+    return copy;
+  }
+  function crcOf(bytes: Uint8Array, part: string): number {
+    const directory = readZipDirectory(bytes, 100);
+    if (!directory.ok) throw new Error('not a zip');
+    return directory.entries.find((e) => e.name === part)!.crc;
+  }
+
+  it('reads a file the same and counts the same work, first or again (spec §9: bounded work)', async () => {
+    const bytes = await stored();
+    clearPartCache();
+    const cold = { steps: 0, xmlChars: 0 };
+    const first = readWorkbook(bytes, { work: cold });
+    const warm = { steps: 0, xmlChars: 0 };
+    const again = readWorkbook(bytes, { work: warm });
+    expect(again).toStrictEqual(first);
+    expect(warm).toStrictEqual(cold);
+    expect(cold.steps).toBeGreaterThan(0);
+  });
+
+  it('a part with the bytes of one read before but another CRC-32 declared is still damaged', async () => {
+    const bytes = await stored();
+    readWorkbook(bytes);
+    const lying = declareCrc(bytes, 'xl/styles.xml', (crcOf(bytes, 'xl/styles.xml') ^ 1) >>> 0);
+    const read = readWorkbook(lying);
+    expect(read.ok || fileErrorDetail(read.error)).toMatch(/styles\.xml: CRC-32 mismatch/);
+  });
+
+  it('a part changed in place, its name, size and CRC-32 as declared before, is still damaged', async () => {
+    const bytes = await stored();
+    expect(readWorkbook(bytes).ok).toBe(true);
+    const changed = bytes.slice();
+    changed[stylesAt(bytes) + 1] = 'X'.charCodeAt(0);
+    const read = readWorkbook(changed);
+    expect(read.ok || fileErrorDetail(read.error)).toMatch(/styles\.xml: CRC-32 mismatch/);
+  });
+
+  it('a part met before is charged to the file’s inflate budget as if inflated again', async () => {
+    const bytes = await stored();
+    const read = (max: number) => readWorkbook(bytes, { limits: { ...READ_LIMITS, maxInflatedBytes: max } });
+    // The least budget that reads the file, found with nothing remembered.
+    let [low, high] = [0, 10_000_000];
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      clearPartCache();
+      if (read(mid).ok) high = mid;
+      else low = mid;
+    }
+    clearPartCache();
+    const refused = read(high - 1);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'too-large' } });
+    expect(readWorkbook(bytes).ok).toBe(true);
+    // Every part remembered now: the same budget still reads it; one byte less is refused at the
+    // same part, in the same words.
+    expect(read(high).ok).toBe(true);
+    expect(read(high - 1)).toStrictEqual(refused);
+    // And wherever the budget runs out — in a part remembered or not — at the same part.
+    for (let max = 0; max < high; max += Math.ceil(high / 300)) {
+      clearPartCache();
+      const cold = read(max);
+      readWorkbook(bytes);
+      expect([max, read(max)]).toStrictEqual([max, cold]);
+    }
   });
 });
