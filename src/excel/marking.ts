@@ -370,7 +370,18 @@ export async function clearMarksIn(context: Excel.RequestContext): Promise<boole
   const marksSheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
   const savedRange = marksSheet.getUsedRangeOrNullObject().load('values');
   await sync();
-  if (marksSheet.isNullObject || savedRange.isNullObject) return false;
+  if (marksSheet.isNullObject) return false;
+  if (savedRange.isNullObject) {
+    // Its records were deleted by hand: nothing to put back, but the empty sheet is ours to remove.
+    marksSheet.visibility = 'Hidden';
+    marksSheet.delete();
+    try {
+      await sync();
+    } catch {
+      // Left where Excel will not remove it (a protected workbook structure); it holds nothing.
+    }
+    return false;
+  }
   const marks = savedMarks(savedRange.values);
   // Every sheet the marks are on, wherever the clerk is now: not only the active one.
   const guard = new ProtectionGuard(context);

@@ -347,10 +347,11 @@ describe('the add-in lives with those rules', () => {
     expect(sheet().protection).toStrictEqual({ protected: true, options });
   });
 
-  it('清除标记 with an empty marks sheet (its records deleted by hand) has nothing to put back', async () => {
+  it('清除标记 with an empty marks sheet (its records deleted by hand) has nothing to put back, and removes the sheet', async () => {
     await templateWithFigures();
-    office.workbook.addSheet(MARKS_SHEET);
+    office.workbook.addSheet(MARKS_SHEET).visibility = 'VeryHidden';
     await expect(officeHost().clearMarks()).resolves.toBe(false);
+    expect(office.workbook.sheets.map((s) => s.name)).not.toContain(MARKS_SHEET);
   });
 
   it('a figure marked for its status alone (behind schedule, no issue) gets a colour and no note', async () => {
