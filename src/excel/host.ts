@@ -55,6 +55,20 @@ export interface Diagnosis {
   roundTrip: { ok: boolean; ms: number; detail: string };
 }
 
+/** `markingFailed` when the workbook's structure is protected and no marks sheet exists yet. */
+export const STRUCTURE_LOCKED = 'structure: the workbook structure is protected';
+
+/**
+ * The workbook's structure is protected (Review → Protect Workbook): Excel refuses to add sheets,
+ * so a job that needs them is refused before it starts. The pane words it in its own language.
+ */
+export function structureLockedError(job: string): HostError {
+  return new HostError(
+    'protected',
+    `工作簿结构受保护，无法${job}：请在“审阅”选项卡中撤销“保护工作簿”后再试。`,
+  );
+}
+
 export class HostError extends Error {
   constructor(
     readonly kind: 'template-exists' | 'protected' | 'not-supported' | 'office',

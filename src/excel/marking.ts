@@ -8,7 +8,7 @@ import {
   type WorkbookView,
 } from '../core';
 import { asText, toSheetView, topLeftOf, type RangeSnapshot } from './cells';
-import type { CheckOutcome } from './host';
+import { STRUCTURE_LOCKED, type CheckOutcome } from './host';
 import { MARK_COLOURS, markPlan, resultColumnValues } from './marks';
 import { counted, notesOf, points, quoteSheet, supported } from './runtime';
 
@@ -195,8 +195,9 @@ export async function checkActiveIn(
       const sheet = sheets.getItemOrNullObject(name).load(['name', 'visibility']);
       return { sheet, used: loadSnapshot(sheet.getUsedRangeOrNullObject()) };
     });
-    const marksSheet = sheets.getItemOrNullObject(MARKS_SHEET);
+    const marksSheet = sheets.getItemOrNullObject(MARKS_SHEET).load('visibility');
     const savedRange = marksSheet.getUsedRangeOrNullObject().load('values');
+    const structure = context.workbook.protection.load('protected');
     // A fresh guard per attempt: what a failed read queued was never loaded.
     guard = new ProtectionGuard(context);
     guard.watch({ sheet: active, name: () => active.name });
@@ -208,7 +209,7 @@ export async function checkActiveIn(
         : merged.isNullObject
           ? []
           : merged.address.split(',').map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, ''));
-    return { active, used, helpers, marksSheet, savedRange, merges };
+    return { active, used, helpers, marksSheet, savedRange, merges, structure };
   };
   let first;
   try {
@@ -217,7 +218,7 @@ export async function checkActiveIn(
     if (!supported('1.13')) throw cause;
     first = await read(false);
   }
-  const { active, used, helpers, marksSheet, savedRange, merges } = first;
+  const { active, used, helpers, marksSheet, savedRange, merges, structure } = first;
 
   const activeView = toSheetView(active.name, active.visibility, snapshotOf(used));
   const view: WorkbookView = {
@@ -233,6 +234,10 @@ export async function checkActiveIn(
   if (typeof checked === 'string')
     return { report: null, unreadable: checked, markingFailed: null, syncs: count() };
   const report = checked;
+  // With the workbook's structure protected (Review → Protect Workbook) Excel refuses a new sheet,
+  // so the originals could not be kept and 清除标记 could not undo the marks: none are made.
+  if (structure.protected && marksSheet.isNullObject)
+    return { report, unreadable: null, markingFailed: STRUCTURE_LOCKED, syncs: count() };
 
   const notes = notesOf(context);
   const earlier = savedRange.isNullObject ? [] : savedMarks(savedRange.values);
@@ -312,7 +317,8 @@ export async function checkActiveIn(
     const store = marks.getRange(`A1:D${saved.length}`);
     store.numberFormat = saved.map((row) => row.map(() => '@'));
     store.values = saved.map((row) => row.map((v) => asText(v)));
-    marks.visibility = 'VeryHidden';
+    // Not set where it already is: under a protected structure Excel refuses any change of it.
+    if (marksSheet.isNullObject || marksSheet.visibility !== 'VeryHidden') marks.visibility = 'VeryHidden';
     for (const mark of plan.cells) {
       const range = sheetOf(mark.sheet).getRange(mark.address);
       range.format.fill.color = mark.fill;
@@ -368,17 +374,29 @@ export async function checkActiveIn(
 export async function clearMarksIn(context: Excel.RequestContext): Promise<boolean> {
   const { sync } = counted(context);
   const marksSheet = context.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
-  const savedRange = marksSheet.getUsedRangeOrNullObject().load('values');
+  // Values only: records blanked under a protected structure leave formatted, empty cells.
+  const savedRange = marksSheet.getUsedRangeOrNullObject(true).load('values');
+  const structure = context.workbook.protection.load('protected');
   await sync();
   if (marksSheet.isNullObject) return false;
+  // Under a protected structure the sheet cannot be deleted: its records are blanked instead.
+  const removeRecords = (): void => {
+    if (!structure.protected) {
+      // A very hidden sheet must be made merely hidden before Excel lets it be deleted.
+      marksSheet.visibility = 'Hidden';
+      marksSheet.delete();
+    } else if (!savedRange.isNullObject) {
+      savedRange.values = savedRange.values.map((row) => row.map(() => ''));
+    }
+  };
   if (savedRange.isNullObject) {
-    // Its records were deleted by hand: nothing to put back, but the empty sheet is ours to remove.
-    marksSheet.visibility = 'Hidden';
-    marksSheet.delete();
+    // Its records were deleted by hand (or blanked under a protected structure): nothing to put
+    // back, but the empty sheet is ours to remove where Excel lets us.
+    removeRecords();
     try {
       await sync();
     } catch {
-      // Left where Excel will not remove it (a protected workbook structure); it holds nothing.
+      // Left where Excel will not remove it; it holds nothing.
     }
     return false;
   }
@@ -391,9 +409,7 @@ export async function clearMarksIn(context: Excel.RequestContext): Promise<boole
   try {
     guard.lift();
     restoreFormats(context, marks);
-    // A very hidden sheet must be made merely hidden before Excel lets it be deleted.
-    marksSheet.visibility = 'Hidden';
-    marksSheet.delete();
+    removeRecords();
     await sync();
     const notes = notesOf(context);
     if (notes) restoreNotes(notes, marks);

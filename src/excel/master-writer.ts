@@ -16,6 +16,7 @@ import {
 } from '../core';
 import { asText, toSheetView, topLeftOf } from './cells';
 import { HEADER_FILL, PayloadBudget, STATUS_FILL, counted, points } from './runtime';
+import { structureLockedError } from './host';
 
 /**
  * The county master in the open workbook: read back as its state, and written beside the old
@@ -302,7 +303,10 @@ export async function writeMasterIn(
   // Every sheet's name, in the same round trip: the old master's 历史 may have been split under
   // names this write does not use (historySheets), and those go too.
   const all = context.workbook.worksheets.load('items/name,items/visibility');
+  const structure = context.workbook.protection.load('protected');
   await sync();
+  // Before anything is written: Excel refuses every new sheet of a protected structure.
+  if (structure.protected) throw structureLockedError('写入县汇总');
   const ours = (name: string) =>
     final.includes(name) || name === MASTER_SHEETS.history || HISTORY_PART.test(name);
   const underTemporaryName = (name: string) => /^~(.*)~新$/.exec(name)?.[1];

@@ -9,7 +9,14 @@ import {
   type TemplateModel,
 } from '../core';
 import { topLeftOf } from './cells';
-import { HostError, type Capabilities, type CheckOutcome, type Diagnosis, type ExcelHost } from './host';
+import {
+  HostError,
+  structureLockedError,
+  type Capabilities,
+  type CheckOutcome,
+  type Diagnosis,
+  type ExcelHost,
+} from './host';
 import { checkActiveIn, clearMarksIn } from './marking';
 import { readMasterStateIn, writeMasterIn } from './master-writer';
 import { supported } from './runtime';
@@ -56,10 +63,12 @@ export function officeHost(): ExcelHost {
         const existing = [ENTRY_SHEET, META_SHEET, MILESTONE_SHEET].map((name) =>
           context.workbook.worksheets.getItemOrNullObject(name),
         );
+        const structure = context.workbook.protection.load('protected');
         await context.sync();
         if (existing.some((sheet) => !sheet.isNullObject)) {
           throw new HostError('template-exists', `当前工作簿已有“${ENTRY_SHEET}”表`);
         }
+        if (structure.protected) throw structureLockedError('生成填报表');
         writeTemplate(context, model);
         await context.sync();
       });

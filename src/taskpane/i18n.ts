@@ -35,6 +35,9 @@ const zh = {
   target: '目标',
   unreadable: '无法核查当前表',
   markingFailed: '已核查，但无法在表中标记（可能工作表设置了密码保护）。问题清单仍然有效。',
+  markingStructureLocked:
+    '已核查，但工作簿结构受保护（“审阅”→“保护工作簿”），加载项无法添加保存原格式的隐藏表，所以没有在表中标记。问题清单仍然有效；要在表中标记，请先撤销“保护工作簿”。',
+  structureLocked: '工作簿结构受保护，加载项无法添加工作表。请在“审阅”选项卡中撤销“保护工作簿”后再试。',
   diagOpen: '诊断',
   diagTitle: '诊断（首次部署时发给信息中心）',
   diagHint:
@@ -128,6 +131,10 @@ const en: UiText = {
   unreadable: 'This sheet cannot be checked',
   markingFailed:
     'Checked, but the sheet could not be marked (perhaps it has a protection password). The issue list is still valid.',
+  markingStructureLocked:
+    "Checked, but the workbook's structure is protected (Review → Protect Workbook), so the add-in cannot add the hidden sheet that keeps the cells' own formatting, and nothing was marked. The issue list is still valid; to have the sheet marked, unprotect the workbook first.",
+  structureLocked:
+    "The workbook's structure is protected, so the add-in cannot add sheets. Unprotect it (Review → Protect Workbook) and try again.",
   diagOpen: 'Diagnostics',
   diagTitle: 'Diagnostics (send to the IT office after the first sideload)',
   diagHint:

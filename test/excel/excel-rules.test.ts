@@ -10,6 +10,7 @@ import {
   type WorkbookView,
 } from '../../src/core';
 import { filledView } from '../helpers/views';
+import { STRUCTURE_LOCKED } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
 import { writeMasterIn } from '../../src/excel/master-writer';
 import { STATUS_FILL } from '../../src/excel/runtime';
@@ -145,6 +146,31 @@ describe('the in-memory Excel refuses what Excel refuses', () => {
       context.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
       await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     });
+  });
+
+  it('a protected workbook structure refuses adding, deleting, renaming, hiding and showing sheets; its password is needed to lift it', async () => {
+    office.workbook.addSheet('Sheet2');
+    office.workbook.structure = { protected: true, password: 'gm' };
+    const refused = async (change: (context: Excel.RequestContext) => void) =>
+      run(async (context) => {
+        change(context);
+        await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      });
+    await refused((c) => c.workbook.worksheets.add('New'));
+    await refused((c) => c.workbook.worksheets.getItem('Sheet2').delete());
+    await refused((c) => (c.workbook.worksheets.getItem('Sheet2').name = 'Renamed'));
+    await refused((c) => (c.workbook.worksheets.getItem('Sheet2').visibility = 'Hidden'));
+    await run(async (context) => {
+      const protection = context.workbook.protection.load('protected');
+      await context.sync();
+      expect(protection.protected).toBe(true);
+      context.workbook.protection.unprotect();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      context.workbook.protection.unprotect('gm');
+      context.workbook.worksheets.add('New');
+      await context.sync();
+    });
+    expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(['Sheet1', 'Sheet2', 'New']);
   });
 
   it('a runtime whose Office.js has no notes has no workbook.notes, whatever the host claims', async () => {
@@ -352,6 +378,55 @@ describe('the add-in lives with those rules', () => {
     office.workbook.addSheet(MARKS_SHEET).visibility = 'VeryHidden';
     await expect(officeHost().clearMarks()).resolves.toBe(false);
     expect(office.workbook.sheets.map((s) => s.name)).not.toContain(MARKS_SHEET);
+  });
+
+  it('a protected workbook structure: the check lists the issues and marks nothing, since no marks sheet can be added', async () => {
+    const host = await templateWithFigures();
+    const before = structuredClone([...sheet().cells]);
+    const protection = structuredClone(sheet().protection);
+    office.workbook.structure = { protected: true };
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.markingFailed).toBe(STRUCTURE_LOCKED);
+    expect(outcome.report?.counts.errors).toBeGreaterThan(0);
+    expect([...sheet().cells]).toStrictEqual(before);
+    expect(sheet().protection).toStrictEqual(protection);
+    expect(office.workbook.sheet(MARKS_SHEET)).toBeUndefined();
+    expect(office.workbook.notes.size).toBe(0);
+    await expect(host.clearMarks()).resolves.toBe(false);
+  });
+
+  it('a structure protected after a first check: the next check and 清除标记 use the marks sheet there, and blank its records', async () => {
+    const host = await templateWithFigures();
+    const beds = rowOf('YL-14');
+    const before = sheet().cell(beds, 7)?.fill;
+    const protection = structuredClone(sheet().protection);
+    await host.checkActive(check, 'zh');
+    office.workbook.structure = { protected: true };
+    const again = await host.checkActive(check, 'zh');
+    expect(again.markingFailed).toBeNull();
+    expect(sheet().cell(beds, 7)?.fill).not.toBe(before);
+    expect(office.workbook.sheet(MARKS_SHEET)?.visibility).toBe('VeryHidden');
+    await expect(host.clearMarks()).resolves.toBe(true);
+    expect(sheet().cell(beds, 7)?.fill).toBe(before);
+    expect(sheet().protection).toStrictEqual(protection);
+    // The sheet stays (Excel will not delete it), with nothing left to put back.
+    const marks = office.workbook.sheet(MARKS_SHEET)!;
+    expect([...marks.cells.values()].every((c) => c.value === '' || c.value === null)).toBe(true);
+    await expect(host.clearMarks()).resolves.toBe(false);
+    expect(sheet().cell(beds, 7)?.fill).toBe(before);
+  });
+
+  it('a protected workbook structure: a template or a master is refused before anything is written, in words the clerk can act on', async () => {
+    office.workbook.structure = { protected: true };
+    const host = officeHost();
+    const model = buildTemplateModel(catalog, '县民政局', 2023, catalogHash(catalog));
+    await expect(host.insertTemplate(model)).rejects.toMatchObject({
+      kind: 'protected',
+      message: expect.stringMatching(/工作簿结构受保护.*撤销“保护工作簿”/),
+    });
+    const master = combine(catalog, [], { importedAt: '2024-01-01 08:00' });
+    await expect(host.writeMaster(catalog, master, 'zh')).rejects.toMatchObject({ kind: 'protected' });
+    expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(['Sheet1']);
   });
 
   it('a figure marked for its status alone (behind schedule, no issue) gets a colour and no note', async () => {

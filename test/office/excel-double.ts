@@ -126,6 +126,13 @@ export class WorkbookModel {
    * its answer never came back, so the sync throws after everything in it was applied.
    */
   loseResponseAtSync: number | null = null;
+  /**
+   * Review → Protect Workbook (structure). Excel then refuses to add, delete, rename, move, hide or
+   * unhide sheets: "Workbook protection prevents ... adding, moving, deleting, hiding, and renaming
+   * worksheets" (Excel.WorkbookProtection, ExcelApi 1.7; Office support, "Protect a workbook").
+   * `password` models a structure protected with one, which `unprotect()` without it cannot lift.
+   */
+  structure: { protected: boolean; password?: string } = { protected: false };
   /** The largest request and response of any sync so far, in characters of JSON. */
   largestRequest = 0;
   largestResponse = 0;
@@ -417,10 +424,48 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   /** Undefined where the runtime's Office.js has no NoteCollection (see runtimeHasNotes). */
   readonly notes: FakeNotes | undefined;
+  readonly protection: FakeWorkbookProtection;
   constructor(readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.notes = ctx.model.runtimeHasNotes ? new FakeNotes(ctx) : undefined;
+    this.protection = new FakeWorkbookProtection(ctx);
   }
+}
+
+/** Excel.WorkbookProtection (ExcelApi 1.7): `protected`, `protect(password?)`, `unprotect(password?)`. */
+class FakeWorkbookProtection {
+  private readonly loaded = new Loaded('WorkbookProtection');
+  constructor(private readonly ctx: FakeContext) {}
+  load(props?: unknown): this {
+    const wanted = propsOf(props);
+    this.ctx.queue.push(() => {
+      if (wanted.includes('protected')) this.loaded.set('protected', this.ctx.model.structure.protected);
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this.loaded.get('protected');
+  }
+  protect(password?: string): void {
+    this.ctx.queue.push(() => {
+      this.ctx.model.structure = password === undefined ? { protected: true } : { protected: true, password };
+    });
+  }
+  unprotect(password?: string): void {
+    this.ctx.queue.push(() => {
+      const { structure } = this.ctx.model;
+      if (structure.password !== undefined && structure.password !== password)
+        throw officeError('InvalidArgument', '密码不正确，无法撤销工作簿保护。');
+      this.ctx.model.structure = { protected: false };
+    });
+  }
+}
+
+/** Refuses what a protected workbook structure does not allow (see WorkbookModel.structure). */
+function checkStructure(model: WorkbookModel, what: string): void {
+  if (model.structure.protected)
+    // The error code Excel gives here is not documented; the add-in must not depend on it.
+    throw officeError('AccessDenied', `工作簿结构受保护，不能${what}。`);
 }
 
 class FakeNotes {
@@ -500,7 +545,10 @@ class FakeWorksheetCollection {
   add(name: string): FakeWorksheet {
     // The proxy follows its sheet through a rename, as Office.js's does (it holds the sheet's id).
     let sheet: SheetModel | undefined;
-    this.ctx.queue.push(() => (sheet = this.ctx.model.addSheet(name)));
+    this.ctx.queue.push(() => {
+      checkStructure(this.ctx.model, '添加工作表');
+      sheet = this.ctx.model.addSheet(name);
+    });
     return new FakeWorksheet(this.ctx, () => sheet?.name ?? name, false);
   }
   getItem(name: string): FakeWorksheet {
@@ -600,6 +648,8 @@ class FakeWorksheet {
   set name(value: string) {
     this.ctx.queue.push(() => {
       const sheet = this.model();
+      // Even to the name it has: whether Excel lets that through is not documented, so it does not.
+      checkStructure(this.ctx.model, '重命名工作表');
       checkSheetName(this.ctx.model, value, sheet);
       if (this.ctx.model.active === sheet.name) this.ctx.model.active = value;
       sheet.name = value;
@@ -610,7 +660,12 @@ class FakeWorksheet {
     return this.loaded.get('visibility');
   }
   set visibility(value: string) {
-    this.ctx.queue.push(() => (this.model().visibility = value as SheetModel['visibility']));
+    this.ctx.queue.push(() => {
+      const sheet = this.model();
+      // Even to the visibility it has (undocumented either way; the stricter reading).
+      checkStructure(this.ctx.model, '隐藏或取消隐藏工作表');
+      sheet.visibility = value as SheetModel['visibility'];
+    });
   }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, this, () => parseAddress(address), false);
@@ -630,6 +685,7 @@ class FakeWorksheet {
     this.ctx.queue.push(() => {
       const model = this.ctx.model;
       const sheet = this.model();
+      checkStructure(model, '删除工作表');
       // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete
       // operation will fail with an InvalidOperation exception" (office-js reference, ExcelApi 1.1).
       if (sheet.visibility === 'VeryHidden')
@@ -717,6 +773,11 @@ type Box = { top: number; left: number; bottom: number; right: number };
 class FakeRange {
   private readonly loaded = new Loaded('Range');
   private nullState: boolean | undefined;
+  /**
+   * A used range is resolved once, where the batch meets it, as Office.js resolves a range to its
+   * cells: writing blanks through it later does not shrink it to nothing under the writer's feet.
+   */
+  private resolved: Box | null | undefined;
   readonly format: FakeFormat;
   readonly dataValidation: FakeValidation;
   readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat };
@@ -754,14 +815,20 @@ class FakeRange {
     };
     if (nullable)
       ctx.queue.push(
-        () => (this.nullState = !this.ctx.model.sheet(this.sheet.nameOf()) || this.boxOf() === null),
+        () => {
+          this.resolved = this.ctx.model.sheet(this.sheet.nameOf()) ? this.boxOf() : null;
+          this.nullState = this.resolved === null;
+        },
       );
   }
   get context(): FakeContext {
     return this.ctx;
   }
+  private currentBox(): Box | null {
+    return this.resolved !== undefined ? this.resolved : this.boxOf();
+  }
   private box(): Box {
-    const box = this.boxOf();
+    const box = this.currentBox();
     if (!box) throw officeError('ItemNotFound', 'The range is a null object.');
     return box;
   }
@@ -804,7 +871,7 @@ class FakeRange {
       load: () => {
         this.ctx.queue.push(() => {
           // Through a null range the result is a null object too, as everywhere in Office.js.
-          const box = this.boxOf();
+          const box = this.currentBox();
           if (this.nullState === true || !box) {
             state = { areas: [] };
             return;
@@ -861,7 +928,7 @@ class FakeRange {
     this.loaded.request(wanted);
     this.ctx.queue.push(() => {
       if (this.nullState === true) return;
-      const box = this.boxOf();
+      const box = this.currentBox();
       if (!box) return;
       const sheet = this.sheet.model();
       const grid = <T>(fn: (cell: CellModel | undefined) => T): T[][] => {

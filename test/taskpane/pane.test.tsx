@@ -83,6 +83,28 @@ describe('the task pane', () => {
     expect(office.workbook.sheet('指标填报')!.cell(rowOf('YL-14'), 7)?.fill).toBe('#FFF8E1');
   });
 
+  it('with the workbook’s structure protected, the check lists the issues and says why nothing was marked and how to lift it', async () => {
+    renderPane();
+    await makeTemplate();
+    await office.workbook.type('指标填报', `G${rowOf('YL-14')}`, '#DIV/0!');
+    office.workbook.structure = { protected: true };
+    fireEvent.click(screen.getByRole('tab', { name: '数据核查' }));
+    fireEvent.click(screen.getByRole('button', { name: '核查当前表' }));
+    await screen.findByText(/工作簿结构受保护.*没有在表中标记.*问题清单仍然有效.*撤销“保护工作簿”/);
+    expect(screen.getByText(/错误值 #DIV\/0!/)).toBeTruthy();
+  });
+
+  it('with the workbook’s structure protected, a template is refused in words the clerk can act on', async () => {
+    office.workbook.structure = { protected: true };
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '填报模板' }));
+    fireEvent.change(screen.getByRole('combobox', { name: /填报单位/ }), { target: { value: '民政局' } });
+    fireEvent.click(screen.getByRole('button', { name: '生成填报表' }));
+    await screen.findByText(
+      '工作簿结构受保护，加载项无法添加工作表。请在“审阅”选项卡中撤销“保护工作簿”后再试。',
+    );
+  });
+
   it('re-checks by itself when a figure changes', async () => {
     renderPane();
     await makeTemplate();
@@ -249,6 +271,29 @@ describe('the task pane', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
     await screen.findByText(/已写入汇总表：2 个文件，采用 2 个/);
+  });
+
+  it('with the workbook’s structure protected, the master is not written and the office is told how to lift it', async () => {
+    office.workbook.structure = { protected: true };
+    renderPane();
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const input = await screen.findByTestId('file-input');
+    fireEvent.change(input, {
+      target: {
+        files: [
+          new File(
+            [readFileSync(path.join(__dirname, '..', 'fixtures', 'openpyxl-民政局.xlsx'))],
+            'openpyxl-民政局.xlsx',
+          ),
+        ],
+      },
+    });
+    await screen.findByText('openpyxl-民政局.xlsx');
+    fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
+    await screen.findByText(
+      '工作簿结构受保护，加载项无法添加工作表。请在“审阅”选项卡中撤销“保护工作簿”后再试。',
+    );
+    expect(office.workbook.sheet('县汇总')).toBeUndefined();
   });
 
   it('says why it cannot combine into a master whose record was edited, and writes nothing', async () => {

@@ -21,6 +21,7 @@ import {
   type Issue,
   type SubmissionReport,
 } from '../../core';
+import { STRUCTURE_LOCKED } from '../../excel/host';
 import { useEnvironment } from '../context';
 import { plainList } from './listStyle';
 import { NoticeBar, describeError, type Notice } from './Problem';
@@ -110,7 +111,11 @@ export function CheckTab() {
       else if (outcome.markingFailed)
         setNotice({
           intent: 'warning',
-          text: outcome.markingFailed.startsWith('notes:') ? t.notesFailed : t.markingFailed,
+          text: outcome.markingFailed.startsWith('notes:')
+            ? t.notesFailed
+            : outcome.markingFailed === STRUCTURE_LOCKED
+              ? t.markingStructureLocked
+              : t.markingFailed,
         });
       else if (!capabilities.notes) setNotice({ intent: 'info', text: t.noNotes });
       else setNotice(null);

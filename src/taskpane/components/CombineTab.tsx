@@ -22,6 +22,7 @@ import {
   type MasterState,
   type PendingChoice,
 } from '../../core';
+import { HostError } from '../../excel/host';
 import { readDroppedFiles } from '../read-files';
 import { useEnvironment } from '../context';
 import { plainList } from './listStyle';
@@ -180,7 +181,11 @@ export function CombineTab() {
           : { intent: pending ? 'warning' : 'success', text: `${done}${pending}` },
       );
     } catch (error) {
-      setNotice({ intent: 'error', title: t.failed, text: describeError(error) });
+      setNotice(
+        error instanceof HostError && error.kind === 'protected'
+          ? { intent: 'warning', text: t.structureLocked }
+          : { intent: 'error', title: t.failed, text: describeError(error) },
+      );
     } finally {
       setBusy(false);
     }

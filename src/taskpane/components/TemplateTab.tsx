@@ -39,7 +39,9 @@ export function TemplateTab() {
       setNotice(
         error instanceof HostError && error.kind === 'template-exists'
           ? { intent: 'warning', text: t.templateExists }
-          : { intent: 'error', title: t.failed, text: describeError(error) },
+          : error instanceof HostError && error.kind === 'protected'
+            ? { intent: 'warning', text: t.structureLocked }
+            : { intent: 'error', title: t.failed, text: describeError(error) },
       );
     } finally {
       setBusy(false);
