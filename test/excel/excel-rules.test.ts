@@ -54,12 +54,16 @@ async function templateWithFigures() {
 }
 
 describe('the in-memory Excel refuses what Excel refuses', () => {
-  it('WorksheetProtection.protect fails on a protected sheet', async () => {
+  it('WorksheetProtection.protect fails on a protected sheet, unprotect on one that is not', async () => {
     await run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').protection.protect();
       await context.sync();
       context.workbook.worksheets.getItem('Sheet1').protection.protect();
       await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      context.workbook.worksheets.getItem('Sheet1').protection.unprotect();
+      await context.sync();
+      context.workbook.worksheets.getItem('Sheet1').protection.unprotect();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
     });
   });
 

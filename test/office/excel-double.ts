@@ -738,7 +738,13 @@ class FakeProtection {
     });
   }
   unprotect(): void {
-    this.ctx.queue.push(() => (this.sheet().protection = { protected: false, options: {} }));
+    this.ctx.queue.push(() => {
+      // Builds of Microsoft 365 from June 2026 throw AccessDenied for unprotect() on a sheet that is
+      // not protected (OfficeDev/office-js#6784, a regression report); the stricter behaviour is kept.
+      if (!this.sheet().protection.protected)
+        throw officeError('AccessDenied', `工作表“${this.sheet().name}”未受保护。`);
+      this.sheet().protection = { protected: false, options: {} };
+    });
   }
 }
 
