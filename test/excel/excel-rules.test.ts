@@ -384,6 +384,19 @@ describe('the add-in lives with those rules', () => {
     expect(office.workbook.sheets.map((s) => s.name)).not.toContain(MARKS_SHEET);
   });
 
+  it('a sheet the office protected with a password: the check lists the issues, changes nothing and leaves the protection as it was', async () => {
+    const host = await templateWithFigures();
+    const options = { ...sheet().protection.options };
+    sheet().protection = { protected: true, options, password: '耿马' };
+    const before = structuredClone([...sheet().cells]);
+    const outcome = await host.checkActive(check, 'zh');
+    expect(outcome.report?.counts.errors).toBeGreaterThan(0);
+    expect(outcome.markingFailed).toMatch(/密码/);
+    expect([...sheet().cells]).toStrictEqual(before);
+    expect(sheet().protection).toStrictEqual({ protected: true, options, password: '耿马' });
+    expect(office.workbook.sheet(MARKS_SHEET)).toBeUndefined();
+  });
+
   it('a protected workbook structure: the check lists the issues and marks nothing, since no marks sheet can be added', async () => {
     const host = await templateWithFigures();
     const before = structuredClone([...sheet().cells]);

@@ -38,7 +38,8 @@ export interface ChartModel {
 export class SheetModel {
   cells = new Map<string, CellModel>();
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
-  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions } = {
+  /** `password`: protected with one (WorksheetProtection.protect(options, password), ExcelApi 1.7). */
+  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions; password?: string } = {
     protected: false,
     options: {},
   };
@@ -729,20 +730,25 @@ class FakeProtection {
   get options(): Excel.WorksheetProtectionOptions {
     return this.loaded.get('options');
   }
-  protect(options: Excel.WorksheetProtectionOptions = {}): void {
+  protect(options: Excel.WorksheetProtectionOptions = {}, password?: string): void {
     this.ctx.queue.push(() => {
       // WorksheetProtection.protect: "Fails if the worksheet has already been protected."
       if (this.sheet().protection.protected)
         throw officeError('InvalidOperation', `工作表“${this.sheet().name}”已受保护，不能再次保护。`);
-      this.sheet().protection = { protected: true, options };
+      this.sheet().protection =
+        password === undefined ? { protected: true, options } : { protected: true, options, password };
     });
   }
-  unprotect(): void {
+  unprotect(password?: string): void {
     this.ctx.queue.push(() => {
+      const protection = this.sheet().protection;
       // Builds of Microsoft 365 from June 2026 throw AccessDenied for unprotect() on a sheet that is
       // not protected (OfficeDev/office-js#6784, a regression report); the stricter behaviour is kept.
-      if (!this.sheet().protection.protected)
-        throw officeError('AccessDenied', `工作表“${this.sheet().name}”未受保护。`);
+      if (!protection.protected) throw officeError('AccessDenied', `工作表“${this.sheet().name}”未受保护。`);
+      // unprotect(password?): "Unprotects a worksheet" — a sheet protected with a password keeps its
+      // protection without it (the error code Excel gives is not documented).
+      if (protection.password !== undefined && protection.password !== password)
+        throw officeError('InvalidArgument', `工作表“${this.sheet().name}”的保护密码不正确。`);
       this.sheet().protection = { protected: false, options: {} };
     });
   }
