@@ -11,6 +11,7 @@ import {
 import { topLeftOf } from './cells';
 import {
   HostError,
+  STRUCTURE_LOCKED,
   structureLockedError,
   type Capabilities,
   type CheckOutcome,
@@ -129,10 +130,18 @@ export function officeHost(): ExcelHost {
       try {
         await Excel.run(async (context) => {
           present.notes = (context.workbook as Partial<Pick<Excel.Workbook, 'notes'>>).notes !== undefined;
+          const probe = context.workbook.worksheets.getActiveWorksheet().getRange('A1');
+          present.mergedAreas = typeof probe.getMergedAreasOrNullObject === 'function';
+          // A protected structure refuses the scratch sheet: said as such, not in Excel's words.
+          const structure = context.workbook.protection.load('protected');
+          await context.sync();
+          if (structure.protected) {
+            roundTrip = { ok: false, ms: 0, detail: STRUCTURE_LOCKED };
+            return;
+          }
           // A scratch sheet: written, read back and removed, to prove a round trip works here.
           const scratch = context.workbook.worksheets.add(DIAGNOSIS_SHEET);
           const cell = scratch.getRange('A1');
-          present.mergedAreas = typeof cell.getMergedAreasOrNullObject === 'function';
           cell.values = [['yilao']];
           scratch.visibility = 'VeryHidden';
           const back = cell.load('values');

@@ -161,6 +161,17 @@ describe('the task pane', () => {
     expect(report.value).toMatch(/读写测试: 失败（The connection to Excel was lost\.）/);
   });
 
+  it('诊断 in a workbook whose structure is protected says that, not Excel’s refusal, and still lists what is present', async () => {
+    office.workbook.structure = { protected: true };
+    renderPane();
+    fireEvent.click(screen.getByRole('button', { name: '诊断' }));
+    fireEvent.click(await screen.findByRole('button', { name: '运行诊断' }));
+    const report = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: /诊断/ });
+    expect(report.value).toMatch(/读写测试: 失败（工作簿结构受保护，加载项无法添加工作表。.*）/);
+    expect(report.value).toContain('ExcelApi 1.13（合并单元格检查）：Excel 宣称支持，实际可用');
+    expect(office.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
   it('speaks English when Office does', async () => {
     renderPane('en-US');
     expect(screen.getByRole('tab', { name: 'Check' })).toBeTruthy();

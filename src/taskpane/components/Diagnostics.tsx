@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Diagnosis } from '../../excel/host';
+import { STRUCTURE_LOCKED, type Diagnosis } from '../../excel/host';
 import type { UiText } from '../i18n';
 import { useEnvironment } from '../context';
 import { NoticeBar, describeError } from './Problem';
@@ -43,7 +43,11 @@ export function diagnosisText(d: Diagnosis, t: UiText): string {
           s.present ? t.diagPresent : t.diagAbsent
         }${s.claimed && !s.present ? ` — ${t.diagMismatch}` : ''}`,
     ),
-    `${t.diagRoundTrip}: ${d.roundTrip.ok ? t.diagOk : `${t.diagFailed}（${d.roundTrip.detail}）`} · ${d.roundTrip.ms} ms`,
+    `${t.diagRoundTrip}: ${
+      d.roundTrip.ok
+        ? t.diagOk
+        : `${t.diagFailed}（${d.roundTrip.detail === STRUCTURE_LOCKED ? t.structureLocked : d.roundTrip.detail}）`
+    } · ${d.roundTrip.ms} ms`,
   ];
   return lines.join('\n');
 }
