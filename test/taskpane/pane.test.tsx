@@ -41,6 +41,18 @@ const rowOf = (code: string) => {
   throw new Error(code);
 };
 
+/** A fixture workbook as a dropped file, under its own name or another. */
+const fixture = (name: string, as = name) =>
+  new File([readFileSync(path.join(__dirname, '..', 'fixtures', name))], as);
+
+/** Opens 汇总 and gives it files as its file input (or a drop) does; the input, for more batches. */
+async function dropOnCombine(files: File[]): Promise<HTMLElement> {
+  fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+  const input = await screen.findByTestId('file-input');
+  fireEvent.change(input, { target: { files } });
+  return input;
+}
+
 describe('the task pane', () => {
   it('creates the template for a bureau typed by its short name', async () => {
     renderPane();
@@ -187,19 +199,11 @@ describe('the task pane', () => {
 
   it('combines bureau files in the master workbook, rejecting a broken one with its reason', async () => {
     renderPane();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    const input = await screen.findByTestId('file-input');
-    const fixture = (name: string) =>
-      new File([readFileSync(path.join(__dirname, '..', 'fixtures', name))], name);
-    fireEvent.change(input, {
-      target: {
-        files: [
-          fixture('openpyxl-民政局.xlsx'),
-          fixture('openpyxl-卫健局.xlsx'),
-          fixture('invalid-truncated.xlsx'),
-        ],
-      },
-    });
+    await dropOnCombine([
+      fixture('openpyxl-民政局.xlsx'),
+      fixture('openpyxl-卫健局.xlsx'),
+      fixture('invalid-truncated.xlsx'),
+    ]);
     await waitFor(
       () => expect(screen.queryByText('openpyxl-卫健局.xlsx') ?? screen.queryByRole('alert')).toBeTruthy(),
       { timeout: 5000 },
@@ -226,16 +230,10 @@ describe('the task pane', () => {
     const file = async (name: string, figures: Record<string, number | string>) =>
       new File([new Uint8Array(await fillTemplate(template, { figures, filledOn }))], name);
     renderPane();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    const input = await screen.findByTestId('file-input');
-    fireEvent.change(input, {
-      target: {
-        files: [
-          await file('人社局-原稿.xlsx', { 'YL-01': 39, 'TY-06': '二十' }),
-          await file('人社局-更正.xlsx', { 'YL-01': 93, 'TY-06': 20 }),
-        ],
-      },
-    });
+    await dropOnCombine([
+      await file('人社局-原稿.xlsx', { 'YL-01': 39, 'TY-06': '二十' }),
+      await file('人社局-更正.xlsx', { 'YL-01': 93, 'TY-06': 20 }),
+    ]);
     const choice = await screen.findByRole(
       'radiogroup',
       { name: /待确认.*县人力资源和社会保障局/ },
@@ -268,11 +266,7 @@ describe('the task pane', () => {
 
   it('keeps files dropped while others are still being read: both batches are listed', async () => {
     renderPane();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    const input = await screen.findByTestId('file-input');
-    const fixture = (name: string) =>
-      new File([readFileSync(path.join(__dirname, '..', 'fixtures', name))], name);
-    fireEvent.change(input, { target: { files: [fixture('openpyxl-民政局.xlsx')] } });
+    const input = await dropOnCombine([fixture('openpyxl-民政局.xlsx')]);
     // The first batch is still being read when the second arrives.
     fireEvent.change(input, { target: { files: [fixture('openpyxl-卫健局.xlsx')] } });
     await screen.findByText('openpyxl-卫健局.xlsx', undefined, { timeout: 5000 });
@@ -287,18 +281,7 @@ describe('the task pane', () => {
   it('with the workbook’s structure protected, the master is not written and the office is told how to lift it', async () => {
     office.workbook.structure = { protected: true };
     renderPane();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    const input = await screen.findByTestId('file-input');
-    fireEvent.change(input, {
-      target: {
-        files: [
-          new File(
-            [readFileSync(path.join(__dirname, '..', 'fixtures', 'openpyxl-民政局.xlsx'))],
-            'openpyxl-民政局.xlsx',
-          ),
-        ],
-      },
-    });
+    await dropOnCombine([fixture('openpyxl-民政局.xlsx')]);
     await screen.findByText('openpyxl-民政局.xlsx');
     fireEvent.click(screen.getByRole('button', { name: '写入汇总表' }));
     await screen.findByText(
@@ -310,15 +293,7 @@ describe('the task pane', () => {
   it('says why it cannot combine into a master whose record was edited, and writes nothing', async () => {
     office.workbook.addSheet('_state').ensure(1, 1).value = 'yilao-master-state';
     renderPane();
-    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
-    const input = await screen.findByTestId('file-input');
-    fireEvent.change(input, {
-      target: {
-        files: [
-          new File([readFileSync(path.join(__dirname, '..', 'fixtures', 'openpyxl-卫健局.xlsx'))], 'x.xlsx'),
-        ],
-      },
-    });
+    await dropOnCombine([fixture('openpyxl-卫健局.xlsx', 'x.xlsx')]);
     expect((await screen.findByRole('alert')).textContent).toMatch(/内部记录.*已损坏或被改动/);
     expect(office.workbook.sheet('县汇总')).toBeUndefined();
   });
