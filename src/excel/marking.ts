@@ -317,8 +317,10 @@ export async function checkActiveIn(
     const store = marks.getRange(`A1:D${saved.length}`);
     store.numberFormat = saved.map((row) => row.map(() => '@'));
     store.values = saved.map((row) => row.map((v) => asText(v)));
-    // Not set where it already is: under a protected structure Excel refuses any change of it.
-    if (marksSheet.isNullObject || marksSheet.visibility !== 'VeryHidden') marks.visibility = 'VeryHidden';
+    // Hidden again if someone showed it — but not under a protected structure, where Excel refuses
+    // any change of a sheet's visibility (the records are kept all the same).
+    if (marksSheet.isNullObject || (marksSheet.visibility !== 'VeryHidden' && !structure.protected))
+      marks.visibility = 'VeryHidden';
     for (const mark of plan.cells) {
       const range = sheetOf(mark.sheet).getRange(mark.address);
       range.format.fill.color = mark.fill;
