@@ -172,6 +172,27 @@ describe('2. 数据核查', () => {
     await page.close();
   });
 
+  it('in a workbook whose structure is protected, lists the issues and says why nothing is marked, within the pane', async () => {
+    const page = await session.open('?pane=only', PANE_WIDTH);
+    await createTemplate(page);
+    const staff = await rowOf(page, 'YL-14');
+    await page.evaluate(async (r) => {
+      await window.__yilao.type('指标填报', `G${r}`, '#DIV/0!');
+      window.__yilao.workbook.structure = { protected: true };
+    }, staff);
+    await page.getByRole('tab', { name: '数据核查' }).click();
+    await page.getByRole('button', { name: '核查当前表' }).click();
+    const notice = page.getByText(/工作簿结构受保护.*没有在表中标记/);
+    await notice.waitFor();
+    await page.getByRole('region', { name: /^错误 \d+$/ }).waitFor();
+    await shot(page, '2-check-structure-protected');
+    expect(await cellOf(page, '指标填报', staff, 7)).toMatchObject({ fill: '#FFF8E1' });
+    // The whole message is on the page, wrapped rather than cut off at the pane's width.
+    const box = await notice.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PANE_WIDTH);
+    await page.close();
+  });
+
   it('is usable by keyboard alone', async () => {
     const page = await session.open('?pane=only', PANE_WIDTH);
     await page.evaluate(async () => {
