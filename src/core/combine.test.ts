@@ -1,4 +1,4 @@
-import { checkedInput, filledView, type CellInput } from '../../test/helpers/views';
+import { checkedInput, checkedView, filledView, type CellInput } from '../../test/helpers/views';
 import {
   allFigureIndicators,
   checkSubmission,
@@ -8,6 +8,7 @@ import {
   readSubmission,
   registerText,
   sha256Text,
+  statePoints,
   type CombineInput,
 } from '.';
 
@@ -397,5 +398,263 @@ describe('combine (spec §7)', () => {
     );
     expect(en.files[0]!.fileErrors[0]!.message).toContain('damaged');
     expect(en).not.toHaveProperty('master');
+  });
+});
+
+describe('combine: rules the first mutation run found unstated (spec §7)', () => {
+  const later = (master: ReturnType<typeof combine>, inputs: CombineInput[], at = '2024-02-01 08:00') =>
+    combine(catalog, inputs, { importedAt: at, existing: master.state });
+
+  it('§7 历史: a figure typed as not applicable is kept as typed', () => {
+    const m = combine(catalog, [input('民政局.xlsx', '县民政局', { 'YL-02': '/', 'YL-03': 45 })], {
+      importedAt: NOW,
+    });
+    expect(m.history.filter((h) => h.code === 'YL-02').map((h) => [h.raw, h.value])).toStrictEqual([
+      ['/', null],
+    ]);
+  });
+
+  it('§7: a refused file keeps its own reason, and only that one (never 空表 on top)', () => {
+    const broken: CombineInput = {
+      file: '坏文件.xlsx',
+      sha256: sha256Text('broken'),
+      report: null,
+      fileErrors: [{ kind: 'damaged', params: {} }],
+    };
+    const other = input('人社局-2022.xlsx', '县人力资源和社会保障局', {}, { period: 2022 });
+    const m = combine(catalog, [broken, other, input('民政局.xlsx', '县民政局', { 'YL-02': 620 })], {
+      importedAt: NOW,
+    });
+    const record = (file: string) => m.state.files.find((f) => f.file === file)!;
+    expect(record('坏文件.xlsx')).toMatchObject({
+      fileErrors: [{ kind: 'damaged', params: {} }],
+      bureau: null,
+      period: null,
+      filledBy: '',
+      filledOn: '',
+      phone: '',
+      entries: [],
+    });
+    // A file refused for its own reason (here, another bureau's template) and with no figure is
+    // told that reason alone.
+    const read = readSubmission(
+      filledView(catalog, '县民政局', 2023, {}, { bureauText: '县卫生健康局' }),
+      catalog,
+    );
+    if (!read.ok) throw new Error('unreadable');
+    const wrong = combine(
+      catalog,
+      [
+        {
+          file: '错表.xlsx',
+          sha256: sha256Text('wrong'),
+          report: checkSubmission(catalog, read.submission),
+          fileErrors: [],
+        },
+      ],
+      { importedAt: NOW },
+    );
+    expect(wrong.state.files[0]!.fileErrors.map((e) => e.kind)).toStrictEqual(['wrong-template']);
+    // Blank and of another year: 空表 is what it is told (the year is checked on files that could be used).
+    expect(record('人社局-2022.xlsx').fileErrors.map((e) => e.kind)).toStrictEqual(['blank']);
+  });
+
+  it('§7 空表: a file whose every entry gives no figure counts what was typed; a reform’s progress alone is not blank', () => {
+    const m = combine(
+      catalog,
+      [
+        input('民政局-待统计.xlsx', '县民政局', { 'YL-02': '待统计', 'YL-03': '  ', 'YL-04': '不详' }),
+        input('卫健局-只有改革.xlsx', '县卫生健康局', { 'GG-03': '已完成', 'GG-04': '推进中' }),
+      ],
+      { importedAt: NOW },
+    );
+    const reason = (file: string) => m.register.find((r) => r.file === file)!;
+    expect(reason('民政局-待统计.xlsx')).toMatchObject({
+      outcome: 'rejected',
+      reason: { kind: 'blank', params: { typed: 2 } },
+    });
+    expect(reason('卫健局-只有改革.xlsx')).toMatchObject({ outcome: 'used' });
+    expect(row(m, 'GG-03')).toMatchObject({ status: 'achieved', toTarget: 1 });
+    expect(row(m, 'GG-04')).toMatchObject({ toTarget: null });
+  });
+
+  it('§7 Periods: the period most files report is combined; on a tie, the later', () => {
+    const two = [
+      input('民政局-2023.xlsx', '县民政局', { 'YL-02': 620 }, { period: 2023 }),
+      input('卫健局-2024.xlsx', '县卫生健康局', { 'TY-03': 655 }, { period: 2024 }),
+    ];
+    expect(combine(catalog, two, { importedAt: NOW }).period).toBe(2024);
+    expect(combine(catalog, [...two].reverse(), { importedAt: NOW }).period).toBe(2024);
+    const more2023 = [
+      ...two,
+      input('人社局-2023.xlsx', '县人力资源和社会保障局', { 'YL-01': 93 }, { period: 2023 }),
+    ];
+    expect(combine(catalog, more2023, { importedAt: NOW }).period).toBe(2023);
+  });
+
+  it('§7: an undated file beside a dated one of the same bureau is 待确认, not silently the older', () => {
+    const m = combine(
+      catalog,
+      [
+        input('民政局-有日期.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '2023-12-20' }),
+        input('民政局-无日期.xlsx', '县民政局', { 'YL-02': 660 }, { filledOn: '' }),
+      ],
+      { importedAt: NOW },
+    );
+    expect(m.pending.map((p) => p.candidates.map((c) => c.file).sort())).toStrictEqual([
+      ['民政局-无日期.xlsx', '民政局-有日期.xlsx'],
+    ]);
+  });
+
+  it('§7 --keep: a kept file must be one that can be used; a refused one or an unknown hash decides nothing', () => {
+    const a = input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620 }, { hash: 'a' });
+    const b = input('民政局-乙.xlsx', '县民政局', { 'YL-02': 660 }, { hash: 'b' });
+    const blank = input('民政局-空.xlsx', '县民政局', {}, { hash: 'blank' });
+    for (const keep of [[sha256Text('blank')], [sha256Text('nothing')]]) {
+      const m = combine(catalog, [a, b, blank], { importedAt: NOW, keep });
+      expect([keep, m.state.decisions, m.pending.length]).toStrictEqual([keep, [], 1]);
+    }
+    const older = input(
+      '民政局-旧.xlsx',
+      '县民政局',
+      { 'YL-02': 600 },
+      { hash: 'old', filledOn: '2023-12-01' },
+    );
+    const decided = combine(catalog, [a, b, blank, older], { importedAt: NOW, keep: [sha256Text('b')] });
+    expect(decided.state.decisions).toStrictEqual([
+      { bureau: '县民政局', period: 2023, keep: sha256Text('b') },
+    ]);
+    expect(row(decided, 'YL-02')).toMatchObject({ value: 660 });
+    // The kept file is used, the other of the tie set aside by the decision, the older by its date.
+    expect(decided.register.map((r) => [r.file, r.outcome, r.byDecision])).toStrictEqual([
+      ['民政局-乙.xlsx', 'used', false],
+      ['民政局-甲.xlsx', 'superseded', true],
+      ['民政局-旧.xlsx', 'superseded', false],
+      ['民政局-空.xlsx', 'rejected', false],
+    ]);
+  });
+
+  it('§7 待确认 until decided: the file already in use stays, then the one with more usable figures', () => {
+    const first = combine(catalog, [input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620 }, { hash: 'a' })], {
+      importedAt: NOW,
+    });
+    // YL-08 is shared (县自然资源局 leads): one more usable figure, no error either way.
+    const fuller = input('民政局-乙.xlsx', '县民政局', { 'YL-02': 660, 'YL-08': 40 }, { hash: 'b' });
+    const again = later(first, [fuller]);
+    expect(again.pending[0]).toMatchObject({ kept: '民政局-甲.xlsx', rule: 'kept-earlier' });
+    expect(again.pending[0]!.candidates.map((c) => c.file)).toStrictEqual([
+      '民政局-甲.xlsx',
+      '民政局-乙.xlsx',
+    ]);
+    expect(row(again, 'YL-02')).toMatchObject({ value: 620 });
+    // In one run, neither in use: more usable figures first, whichever content sorts first.
+    for (const [thin, full] of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const m = combine(
+        catalog,
+        [
+          input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620 }, { hash: thin }),
+          input('民政局-乙.xlsx', '县民政局', { 'YL-02': 660, 'YL-08': 40 }, { hash: full }),
+        ],
+        { importedAt: NOW },
+      );
+      expect(m.pending[0]).toMatchObject({ kept: '民政局-乙.xlsx', rule: 'more-figures' });
+      expect(m.pending[0]!.candidates.map((c) => c.figures)).toStrictEqual([2, 1]);
+    }
+    // All else equal, only the content can order them: said as such.
+    const even = combine(
+      catalog,
+      [
+        input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620 }, { hash: 'a' }),
+        input('民政局-乙.xlsx', '县民政局', { 'YL-02': 660 }, { hash: 'b' }),
+      ],
+      { importedAt: NOW },
+    );
+    expect(even.pending[0]).toMatchObject({ rule: 'content' });
+  });
+
+  it('§6 a suspicious change is found again at each combine against the history, never stored and then doubled', () => {
+    const m2023 = combine(catalog, [input('民政局-2023.xlsx', '县民政局', { 'YL-02': 620 })], {
+      importedAt: NOW,
+    });
+    // Checked against the master's history, as `yilao combine` and the pane check new files: the
+    // file's own report then carries the change too.
+    const report = checkedView(catalog, filledView(catalog, '县民政局', 2024, { 'YL-02': 300 }), {
+      history: statePoints(m2023.state),
+    });
+    expect(report.entries.find((e) => e.code === 'YL-02')!.issues.map((i) => i.kind)).toContain(
+      'suspicious-change',
+    );
+    const m2024 = later(m2023, [
+      { file: '民政局-2024.xlsx', sha256: sha256Text('2024'), report, fileErrors: [] },
+    ]);
+    const changes = (m: ReturnType<typeof combine>) =>
+      row(m, 'YL-02').issues.filter((i) => i.kind === 'suspicious-change').length;
+    expect(changes(m2024)).toBe(1);
+    const stored = m2024.state.files.find((f) => f.file === '民政局-2024.xlsx')!;
+    expect(stored.entries.flatMap((e) => e.issues).map((i) => i.kind)).not.toContain('suspicious-change');
+    expect(changes(later(m2024, [], '2024-03-01 08:00'))).toBe(1);
+    // Against the figure in use last period, on the figure's own cell; last period shown beside it.
+    const change = row(m2024, 'YL-02').issues.find((i) => i.kind === 'suspicious-change')!;
+    expect(change).toMatchObject({ params: { previousPeriod: 2023, previous: 620, value: 300 } });
+    expect(change.cell).toMatch(/^G\d+$/);
+    expect(row(m2024, 'YL-02').previous).toStrictEqual({ period: 2023, value: 620 });
+  });
+
+  it('§6 the change is measured against the file in use last period, not one it superseded', () => {
+    // Whichever of the two contents sorts first.
+    for (const [newer, older] of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const m2023 = combine(
+        catalog,
+        [
+          input('民政局-更正.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '2023-12-20', hash: newer }),
+          input('民政局-原稿.xlsx', '县民政局', { 'YL-02': 2000 }, { filledOn: '2023-12-01', hash: older }),
+        ],
+        { importedAt: NOW },
+      );
+      // 900 after 620 is no suspicious change; after the superseded 2,000 it would have halved.
+      const m2024 = later(m2023, [input('民政局-2024.xlsx', '县民政局', { 'YL-02': 900 }, { period: 2024 })]);
+      expect(row(m2024, 'YL-02').issues.map((i) => i.kind)).not.toContain('suspicious-change');
+    }
+  });
+
+  it('§7 Periods: 趋势 runs oldest to newest, also when an earlier period is asked for; a tie of another period waits there', () => {
+    const tie = combine(
+      catalog,
+      [
+        input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620 }, { hash: 'a' }),
+        input('民政局-乙.xlsx', '县民政局', { 'YL-02': 660 }, { hash: 'b' }),
+      ],
+      { importedAt: NOW },
+    );
+    expect(tie.pending).toHaveLength(1);
+    const m2024 = later(tie, [input('卫健局-2024.xlsx', '县卫生健康局', { 'TY-03': 655 }, { period: 2024 })]);
+    expect(m2024.period).toBe(2024);
+    expect(m2024.pending).toStrictEqual([]);
+    const asked = combine(catalog, [], { importedAt: NOW, existing: m2024.state, period: 2022 });
+    expect(asked.trend[0]!.cells.map((c) => c.period)).toStrictEqual([2022, 2023, 2024]);
+  });
+
+  it('statePoints: the figures of the files in use, by bureau and period, for checking new files against the master', () => {
+    const m = combine(
+      catalog,
+      [
+        input('民政局-旧.xlsx', '县民政局', { 'YL-02': 600 }, { filledOn: '2023-12-01' }),
+        input('民政局-新.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': 45 }, { filledOn: '2023-12-20' }),
+        input('坏.xlsx', '县卫生健康局', {}),
+      ],
+      { importedAt: NOW },
+    );
+    const points = statePoints(m.state).filter((p) => p.value !== null);
+    expect(points.sort((a, b) => a.code.localeCompare(b.code))).toStrictEqual([
+      { period: 2023, code: 'YL-02', value: 620, superseded: false, bureau: '县民政局' },
+      { period: 2023, code: 'YL-03', value: 45, superseded: false, bureau: '县民政局' },
+    ]);
+    expect(statePoints(undefined)).toStrictEqual([]);
   });
 });

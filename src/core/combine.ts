@@ -481,17 +481,20 @@ function emptyCounts(): Record<Status, number> {
 export function statePoints(state: MasterState | undefined): PreviousValue[] {
   if (!state) return [];
   const used = new Set(state.current);
-  return state.files
-    .filter((r) => used.has(r.sha256) && r.period !== null && r.bureau)
-    .flatMap((r) =>
-      r.entries.map((e) => ({
-        period: r.period ?? 0,
-        code: e.code,
-        value: e.value,
-        superseded: false,
-        bureau: r.bureau ?? '',
-      })),
-    );
+  return (
+    state.files
+      // A file in use always has its bureau and period (files without are never used).
+      .filter((r) => used.has(r.sha256))
+      .flatMap((r) =>
+        r.entries.map((e) => ({
+          period: r.period ?? 0,
+          code: e.code,
+          value: e.value,
+          superseded: false,
+          bureau: r.bureau ?? '',
+        })),
+      )
+  );
 }
 
 export function combine(catalog: Catalog, inputs: readonly CombineInput[], options: CombineOptions): Master {
