@@ -640,6 +640,107 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     expect(asked.trend[0]!.cells.map((c) => c.period)).toStrictEqual([2022, 2023, 2024]);
   });
 
+  it('完成情况: each bureau’s cell for each figure it leads or shares — filled, invalid, not applicable, missing, no file', () => {
+    const m = combine(
+      catalog,
+      [input('民政局.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': '待统计', 'YL-04': '/', 'YL-08': 40 })],
+      { importedAt: NOW },
+    );
+    const cell = (bureau: string, code: string) =>
+      m.completion.find((c) => c.bureau === bureau && c.code === code)!;
+    expect(cell('县民政局', 'YL-02')).toMatchObject({ role: 'lead', state: 'filled' });
+    expect(cell('县民政局', 'YL-03')).toMatchObject({ role: 'lead', state: 'invalid' });
+    expect(cell('县民政局', 'YL-04')).toMatchObject({ state: 'not-applicable' });
+    expect(cell('县民政局', 'YL-14')).toMatchObject({ role: 'lead', state: 'missing' });
+    expect(cell('县民政局', 'YL-08')).toMatchObject({ role: 'co', state: 'filled' });
+    expect(cell('县自然资源局', 'YL-08')).toMatchObject({ role: 'lead', state: 'no-file' });
+  });
+
+  it('未报送: a bureau whose file gave another year is told it came and why; one of an older period is not counted as sent', () => {
+    const m = combine(
+      catalog,
+      [
+        input('民政局.xlsx', '县民政局', { 'YL-02': 620 }),
+        input('卫健局-年份写错.xlsx', '县卫生健康局', { 'TY-03': 655 }, { period: 2024 }),
+        input('人社局-去年.xlsx', '县人力资源和社会保障局', { 'YL-01': 93 }, { period: 2022 }),
+      ],
+      { importedAt: NOW, period: 2023 },
+    );
+    const files = (bureau: string) => m.notReported.find((n) => n.bureau === bureau)?.files;
+    expect(files('县卫生健康局')).toStrictEqual([
+      {
+        file: '卫健局-年份写错.xlsx',
+        outcome: 'rejected',
+        reason: {
+          kind: 'period-mismatch',
+          params: { period: 2024, expected: 2023 },
+          file: '卫健局-年份写错.xlsx',
+        },
+      },
+    ]);
+    expect(files('县人力资源和社会保障局')).toStrictEqual([
+      {
+        file: '人社局-去年.xlsx',
+        outcome: 'rejected',
+        reason: {
+          kind: 'period-mismatch',
+          params: { period: 2022, expected: 2023 },
+          file: '人社局-去年.xlsx',
+        },
+      },
+    ]);
+    expect(m.notReported.map((n) => n.bureau)).not.toContain('县民政局');
+  });
+
+  it('未报送 for a period lists the files of that period that were not used, never those of an earlier one', () => {
+    const m2022 = combine(
+      catalog,
+      [
+        input(
+          '民政局-2022-更正.xlsx',
+          '县民政局',
+          { 'YL-02': 600 },
+          { period: 2022, filledOn: '2022-12-20' },
+        ),
+        input(
+          '民政局-2022-原稿.xlsx',
+          '县民政局',
+          { 'YL-02': 500 },
+          { period: 2022, filledOn: '2022-12-01' },
+        ),
+      ],
+      { importedAt: NOW },
+    );
+    const m2023 = later(m2022, [
+      input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655 }),
+      input('民政局-空表.xlsx', '县民政局', {}),
+    ]);
+    expect(m2023.period).toBe(2023);
+    expect(m2023.notReported.find((n) => n.bureau === '县民政局')?.files).toStrictEqual([
+      { file: '民政局-空表.xlsx', outcome: 'rejected', reason: expect.objectContaining({ kind: 'blank' }) },
+    ]);
+  });
+
+  it('rows and the overview name each kind: indicators by their section, projects, reforms (no unit)', () => {
+    const m = combine(catalog, [input('民政局.xlsx', '县民政局', { 'YL-02': 620 })], { importedAt: NOW });
+    expect(
+      ['YL-02', 'XM-01-床位', 'GG-02'].map((code) => {
+        const r = row(m, code);
+        return [r.kind, r.section, r.unit];
+      }),
+    ).toStrictEqual([
+      ['indicator', 'elderly', '张'],
+      ['project', 'project', '张'],
+      ['reform', 'reform', ''],
+    ]);
+    expect(m.overview.bySection.map((g) => [g.key, g.label])).toStrictEqual([
+      ['elderly', '一、养老方面'],
+      ['childcare', '二、托育方面'],
+      ['project', '重大项目'],
+      ['reform', '重大改革'],
+    ]);
+  });
+
   it('statePoints: the figures of the files in use, by bureau and period, for checking new files against the master', () => {
     const m = combine(
       catalog,
