@@ -192,7 +192,10 @@ describe('the master’s durable state (spec §7)', () => {
     const rows = stateRows(master().state);
     const [head, fileRow, currentRow] = [rows[0]!, rows[1]!, rows.at(-1)!];
     const good = 'c'.repeat(64);
-    const withSha = (sha: string) => [fileRow[0]!, fileRow[1]!.replace(/"sha256":"[0-9a-f]*"/, `"sha256":"${sha}"`)];
+    const withSha = (sha: string) => [
+      fileRow[0]!,
+      fileRow[1]!.replace(/"sha256":"[0-9a-f]*"/, `"sha256":"${sha}"`),
+    ];
     const decision = (keep: string) => ['decision', `|{"bureau":"县民政局","period":2023,"keep":"${keep}"}`];
     const current = (sha: string) => ['current', `|["${sha}"]`];
     for (const bad of [`x${good}`, `${good}x`, good.slice(1), `${good}c`, good.toUpperCase()]) {
@@ -234,7 +237,9 @@ describe('the master’s durable state (spec §7)', () => {
     );
     expect(readStateRows([[STATE_MARK]])).toStrictEqual(damaged('version ""'));
     expect(readStateRows([head, ['file'], currentRow])).toStrictEqual(damaged('row 2: not JSON'));
-    expect(readStateRows([head, ['', '|{}'], currentRow])).toStrictEqual(damaged('row 2: unknown row kind ""'));
+    expect(readStateRows([head, ['', '|{}'], currentRow])).toStrictEqual(
+      damaged('row 2: unknown row kind ""'),
+    );
     expect(readStateRows([head, ['current', '|[', 'no mark]']])).toStrictEqual(
       damaged('row 2: a cell without the chunk mark'),
     );

@@ -826,12 +826,10 @@ class FakeRange {
       },
     };
     if (nullable)
-      ctx.queue.push(
-        () => {
-          this.resolved = this.ctx.model.sheet(this.sheet.nameOf()) ? this.boxOf() : null;
-          this.nullState = this.resolved === null;
-        },
-      );
+      ctx.queue.push(() => {
+        this.resolved = this.ctx.model.sheet(this.sheet.nameOf()) ? this.boxOf() : null;
+        this.nullState = this.resolved === null;
+      });
   }
   get context(): FakeContext {
     return this.ctx;
