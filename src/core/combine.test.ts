@@ -476,6 +476,19 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     expect(reason('卫健局-只有改革.xlsx')).toMatchObject({ outcome: 'used' });
     expect(row(m, 'GG-03')).toMatchObject({ status: 'achieved', toTarget: 1 });
     expect(row(m, 'GG-04')).toMatchObject({ toTarget: null });
+    // A reform's progress stands as its lead typed it, readable or not.
+    const unclear = combine(
+      catalog,
+      [input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655, 'GG-03': '差不多了' })],
+      {
+        importedAt: NOW,
+      },
+    );
+    expect(row(unclear, 'GG-03')).toMatchObject({
+      status: 'invalid',
+      raw: '差不多了',
+      bureau: '县卫生健康局',
+    });
   });
 
   it('§7 Periods: the period most files report is combined; on a tie, the later', () => {

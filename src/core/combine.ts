@@ -848,9 +848,9 @@ function masterRow(
     const entry = source?.entries.get(code);
     return source && entry ? { source, entry } : null;
   };
-  const usable = (p: ReturnType<typeof pick>): boolean =>
-    !!p &&
-    (p.entry.value !== null || (!!reform && p.entry.status !== 'no-data' && p.entry.status !== 'invalid'));
+  // Only a figure makes a co-responsible bureau's entry worth falling back to; a reform has no
+  // co-responsible bureaus, so its lead's progress always stands, whatever it says.
+  const usable = (p: ReturnType<typeof pick>): boolean => !!p && p.entry.value !== null;
 
   let chosen = pick(lead);
   let fromCoResponsible = false;
