@@ -547,6 +547,28 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     ]);
   });
 
+  it('§7 --keep: the decisions are stored in one order, whatever the order they were given in', () => {
+    const tie = (bureau: string, short: string) => [
+      input(`${short}-甲.xlsx`, bureau, {}, { hash: `${short}a` }),
+      input(`${short}-乙.xlsx`, bureau, {}, { hash: `${short}b` }),
+    ];
+    const files = [
+      ...tie('县民政局', '民政局').map((f) => ({
+        ...f,
+        report: checkedView(catalog, filledView(catalog, '县民政局', 2023, { 'YL-02': 620 })),
+      })),
+      ...tie('县卫生健康局', '卫健局').map((f) => ({
+        ...f,
+        report: checkedView(catalog, filledView(catalog, '县卫生健康局', 2023, { 'TY-03': 655 })),
+      })),
+    ];
+    const keep = [sha256Text('卫健局b'), sha256Text('民政局b')];
+    const one = combine(catalog, files, { importedAt: NOW, keep });
+    const other = combine(catalog, files, { importedAt: NOW, keep: [...keep].reverse() });
+    expect(one.state.decisions.map((d) => d.bureau)).toStrictEqual(['县卫生健康局', '县民政局'].sort());
+    expect(other.state).toStrictEqual(one.state);
+  });
+
   it('§7 待确认 until decided: the file already in use stays, then the one with more usable figures', () => {
     const first = combine(catalog, [input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620 }, { hash: 'a' })], {
       importedAt: NOW,
@@ -575,6 +597,11 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
       );
       expect(m.pending[0]).toMatchObject({ kept: '民政局-乙.xlsx', rule: 'more-figures' });
       expect(m.pending[0]!.candidates.map((c) => c.figures)).toStrictEqual([2, 1]);
+      // 报送登记 lists the file kept for now first, though its name sorts after the other's.
+      expect(m.register.map((r) => [r.file, r.pending?.keptHere])).toStrictEqual([
+        ['民政局-乙.xlsx', true],
+        ['民政局-甲.xlsx', false],
+      ]);
     }
     // All else equal, only the content can order them: said as such.
     const even = combine(
