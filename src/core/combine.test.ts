@@ -781,6 +781,39 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     ]);
   });
 
+  it('§7 历史: files in the catalog’s order of bureaus, each file’s figures in the catalog’s order even where its rows were moved', () => {
+    // A reform last: the catalog's order is not the codes' text order.
+    const moved = input('民政局.xlsx', '县民政局', {
+      'YL-02': 620,
+      'YL-03': 45,
+      'YL-14': 80,
+      'GG-02': '推进中',
+    });
+    const shuffled: CombineInput = {
+      ...moved,
+      report: { ...moved.report!, entries: [...moved.report!.entries].reverse() },
+    };
+    const m = combine(
+      catalog,
+      [
+        input('人社局.xlsx', '县人力资源和社会保障局', { 'YL-01': 93 }),
+        input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655 }),
+        shuffled,
+      ],
+      { importedAt: NOW },
+    );
+    const order = new Map(catalog.bureaus.map((b, i) => [b.name, i]));
+    const bureaus = [...new Set(m.history.map((h) => h.bureau))];
+    expect(bureaus).toStrictEqual([...bureaus].sort((a, b) => order.get(a)! - order.get(b)!));
+    expect(bureaus).toHaveLength(3);
+    expect(m.history.filter((h) => h.file === '民政局.xlsx').map((h) => h.code)).toStrictEqual([
+      'YL-02',
+      'YL-03',
+      'YL-14',
+      'GG-02',
+    ]);
+  });
+
   it('statePoints: the figures of the files in use, by bureau and period, for checking new files against the master', () => {
     const m = combine(
       catalog,
