@@ -318,6 +318,15 @@ describe('combine (spec §7)', () => {
     const split = combine(catalog, [edu, health], { importedAt: NOW });
     expect(row(split, 'TY-04').issues.filter((i) => i.kind === 'inconsistent')).toHaveLength(1);
     expect(row(split, 'TY-04').issueCount).toBe(row(split, 'TY-04').issues.length);
+    // Also where the figure has an issue of its own already.
+    const about = combine(catalog, [input('教体局.xlsx', '县教育体育局', { 'TY-04': '约5' }), health], {
+      importedAt: NOW,
+    });
+    expect(
+      row(about, 'TY-04')
+        .issues.map((i) => i.kind)
+        .sort(),
+    ).toStrictEqual(['approximate', 'inconsistent']);
   });
 
   it('§7 Periods: 2024 files combined into the 2023 master — 县汇总 shows 2024 with last period and change; 趋势 keeps 2023', () => {
