@@ -607,9 +607,11 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
       expect(m.pending[0]).toMatchObject({ kept: '民政局-乙.xlsx', rule: 'more-figures' });
       expect(m.pending[0]!.candidates.map((c) => c.figures)).toStrictEqual([2, 1]);
       // 报送登记 lists the file kept for now first, though its name sorts after the other's.
-      expect(m.register.map((r) => [r.file, r.pending?.keptHere])).toStrictEqual([
-        ['民政局-乙.xlsx', true],
-        ['民政局-甲.xlsx', false],
+      expect(
+        m.register.map((r) => [r.file, r.pending?.keptHere, r.supersededBy, r.convertedFrom]),
+      ).toStrictEqual([
+        ['民政局-乙.xlsx', true, '', ''],
+        ['民政局-甲.xlsx', false, '民政局-乙.xlsx', ''],
       ]);
     }
     // All else equal, only the content can order them: said as such.

@@ -725,7 +725,8 @@ function registerOf(
   };
   const rows: RegisterRow[] = all.map((record) => {
     const reason = rejection.get(record) ?? null;
-    const selection = record.bureau && record.period !== null ? findSelection(selections, record) : undefined;
+    // A file without a bureau or period is in no selection: findSelection finds none for it.
+    const selection = findSelection(selections, record);
     const gone = selection?.superseded.get(recordKey(record));
     const pending =
       selection?.pending && candidatesOf(selection.pending).has(`${record.sha256}/${record.file}`)
