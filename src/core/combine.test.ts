@@ -825,6 +825,32 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     ]);
   });
 
+  it('a figure its lead left empty comes from the first co-responsible bureau that has one, not the first that sent a file', () => {
+    const m = combine(
+      catalog,
+      [
+        input('人社局.xlsx', '县人力资源和社会保障局', { 'YL-01': 93 }),
+        input('教体局.xlsx', '县教育体育局', { 'TY-06': 25 }),
+      ],
+      { importedAt: NOW },
+    );
+    // TY-06: 县卫生健康局 leads (no file), then 人社局 (a file, TY-06 empty), then 教体局.
+    expect(row(m, 'TY-06')).toMatchObject({
+      value: 25,
+      bureau: '县教育体育局',
+      fromCoResponsible: true,
+      note: '',
+    });
+    // A figure nobody sent: empty, 无数据, nothing explained.
+    expect(row(m, 'YL-02')).toMatchObject({
+      value: null,
+      raw: '',
+      note: '',
+      status: 'no-data',
+      explained: false,
+    });
+  });
+
   it('statePoints: the figures of the files in use, by bureau and period, for checking new files against the master', () => {
     const m = combine(
       catalog,
