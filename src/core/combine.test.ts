@@ -484,7 +484,11 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     });
     expect(reason('卫健局-只有改革.xlsx')).toMatchObject({ outcome: 'used' });
     expect(row(m, 'GG-03')).toMatchObject({ status: 'achieved', toTarget: 1 });
-    expect(row(m, 'GG-04')).toMatchObject({ toTarget: null });
+    expect(row(m, 'GG-04')).toMatchObject({
+      toTarget: null,
+      status: 'not-judged',
+      notJudged: expect.anything(),
+    });
     // A reform's progress stands as its lead typed it, readable or not.
     const unclear = combine(
       catalog,
@@ -840,6 +844,19 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
       bureau: '县教育体育局',
       fromCoResponsible: true,
       note: '',
+    });
+    // A figure with no baseline, below its target, is not judged before the target year, and says why.
+    expect(row(m, 'YL-01')).toMatchObject({ value: 93 });
+    expect(
+      row(
+        combine(catalog, [input('人社局.xlsx', '县人力资源和社会保障局', { 'YL-01': 80 })], {
+          importedAt: NOW,
+        }),
+        'YL-01',
+      ),
+    ).toMatchObject({
+      status: 'not-judged',
+      notJudged: { reason: 'no-baseline' },
     });
     // A figure nobody sent: empty, 无数据, nothing explained.
     expect(row(m, 'YL-02')).toMatchObject({
