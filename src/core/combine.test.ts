@@ -868,6 +868,31 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     });
   });
 
+  it('a figure under a code the catalog no longer has stays in 历史 as typed, not judged', () => {
+    const m = combine(
+      catalog,
+      [input('民政局.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': '待统计', 'YL-14': '/' })],
+      {
+        importedAt: NOW,
+      },
+    );
+    const renamed = { 'YL-02': 'YL-97', 'YL-03': 'YL-98', 'YL-14': 'YL-99' } as Record<string, string>;
+    const state = {
+      ...m.state,
+      files: m.state.files.map((f) => ({
+        ...f,
+        entries: f.entries.map((e) => ({ ...e, code: renamed[e.code] ?? e.code })),
+      })),
+    };
+    const again = combine(catalog, [], { importedAt: NOW, existing: state });
+    const status = (code: string) => again.history.find((h) => h.code === code)?.status;
+    expect([status('YL-97'), status('YL-98'), status('YL-99')]).toStrictEqual([
+      'not-judged',
+      'invalid',
+      'no-data',
+    ]);
+  });
+
   it('statePoints: the figures of the files in use, by bureau and period, for checking new files against the master', () => {
     const m = combine(
       catalog,
