@@ -771,6 +771,10 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
       input('民政局-空表.xlsx', '县民政局', {}),
     ]);
     expect(m2023.period).toBe(2023);
+    // With every figure it leads and shares, for the phone call.
+    const mz = m2023.notReported.find((n) => n.bureau === '县民政局')!;
+    expect(mz.leads).toEqual(expect.arrayContaining(['YL-02', 'YL-14', 'GG-02']));
+    expect(mz.shares).toStrictEqual(['YL-08']);
     expect(m2023.notReported.find((n) => n.bureau === '县民政局')?.files).toStrictEqual([
       { file: '民政局-空表.xlsx', outcome: 'rejected', reason: expect.objectContaining({ kind: 'blank' }) },
     ]);
