@@ -656,6 +656,21 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     expect(change).toMatchObject({ params: { previousPeriod: 2023, previous: 620, value: 300 } });
     expect(change.cell).toMatch(/^G\d+$/);
     expect(row(m2024, 'YL-02').previous).toStrictEqual({ period: 2023, value: 620 });
+    // With three periods, the last one before, not the first.
+    const m2022 = combine(
+      catalog,
+      [input('民政局-2022.xlsx', '县民政局', { 'YL-02': 500 }, { period: 2022 })],
+      {
+        importedAt: NOW,
+      },
+    );
+    const m23 = later(m2022, [input('民政局-2023.xlsx', '县民政局', { 'YL-02': 620 })]);
+    const m24 = later(
+      m23,
+      [input('民政局-2024.xlsx', '县民政局', { 'YL-02': 700 }, { period: 2024 })],
+      '2024-03-01 08:00',
+    );
+    expect(row(m24, 'YL-02').previous).toStrictEqual({ period: 2023, value: 620 });
   });
 
   it('§6 the change is measured against the file in use last period, not one it superseded', () => {
