@@ -929,4 +929,127 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     ]);
     expect(statePoints(undefined)).toStrictEqual([]);
   });
+
+  it('报送登记 order: newest period first, bureaus in the catalog’s order, then used, 待确认 (the one used for now first), superseded (latest 填报日期 first), refused (by name, then content)', () => {
+    const read = readSubmission(filledView(catalog, '县民政局', 2023, { 'YL-02': 620 }), catalog);
+    if (!read.ok) throw new Error(read.error.kind);
+    const noYear: CombineInput = {
+      file: '民政局-无年份.xlsx',
+      sha256: sha256Text('no year'),
+      report: checkSubmission(catalog, { ...read.submission, period: null, periodText: '' }),
+      fileErrors: [],
+    };
+    // Names chosen so that name order differs from the rule each key states.
+    const files = [
+      noYear,
+      input('民政局-去年.xlsx', '县民政局', { 'YL-02': 600 }, { period: 2022, filledOn: '2022-12-20' }),
+      input('民政局-空表.xlsx', '县民政局', {}, { hash: 'blank 1' }),
+      input('民政局-空表.xlsx', '县民政局', {}, { hash: 'blank 2' }),
+      // First by name, last by content.
+      input('民政局-0空表.xlsx', '县民政局', {}, { hash: 'blank 5' }),
+      input('民政局-第1次.xlsx', '县民政局', { 'YL-02': 600 }, { filledOn: '2023-12-01' }),
+      input('民政局-第2次.xlsx', '县民政局', { 'YL-02': 610 }, { filledOn: '2023-12-10' }),
+      input('民政局-第3次.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '2023-12-20' }),
+      input('卫健局-乙.xlsx', '县卫生健康局', { 'TY-03': 650 }),
+      input('卫健局-甲.xlsx', '县卫生健康局', { 'TY-03': 655, 'TY-04': 2.3 }),
+      input('卫健局-丁.xlsx', '县卫生健康局', { 'TY-03': 640 }, { filledOn: '2023-12-01' }),
+    ];
+    // Two blank files share a name; their contents order them (the sha256 is the last key; the
+    // records reach the sort in content order already, so dropping that key changes nothing).
+    const [blankFirst, blankSecond] = [sha256Text('blank 1'), sha256Text('blank 2')].sort();
+    const expected = [
+      ['民政局-第3次.xlsx', 2023, 'used', undefined],
+      ['民政局-第2次.xlsx', 2023, 'superseded', undefined],
+      ['民政局-第1次.xlsx', 2023, 'superseded', undefined],
+      ['民政局-0空表.xlsx', 2023, 'rejected', undefined],
+      ['民政局-空表.xlsx', 2023, 'rejected', blankFirst],
+      ['民政局-空表.xlsx', 2023, 'rejected', blankSecond],
+      ['卫健局-甲.xlsx', 2023, 'to-confirm', undefined],
+      ['卫健局-乙.xlsx', 2023, 'to-confirm', undefined],
+      ['卫健局-丁.xlsx', 2023, 'superseded', undefined],
+      ['民政局-去年.xlsx', 2022, 'rejected', undefined],
+      ['民政局-无年份.xlsx', null, 'rejected', undefined],
+    ];
+    for (const order of [files, [...files].reverse()]) {
+      const m = combine(catalog, order, { importedAt: NOW });
+      expect(
+        m.register.map((r, i) => [
+          r.file,
+          r.period,
+          r.outcome,
+          expected[i]?.[3] === undefined ? undefined : r.sha256,
+        ]),
+      ).toStrictEqual(expected);
+      expect(m.register.find((r) => r.file === '卫健局-甲.xlsx')?.pending?.keptHere).toBe(true);
+    }
+  });
+
+  it('§7 a tie names the first three other files in the tie’s own order', () => {
+    const files = [1, 2, 3, 4, 5].map((n) =>
+      input(`人社局-${n}.xlsx`, '县人力资源和社会保障局', { 'YL-01': 90 + n }, { filledOn: '2023-12-20' }),
+    );
+    const m = combine(catalog, files, { importedAt: NOW });
+    const order = m.pending[0]!.candidates.map((c) => c.file);
+    for (const name of order) {
+      const others = order.filter((f) => f !== name).slice(0, 3);
+      expect(m.register.find((r) => r.file === name)?.pending).toMatchObject({ others, otherCount: 4 });
+    }
+  });
+
+  it('未报送: a bureau’s file without a reporting year is counted as sent, with its reason', () => {
+    const read = readSubmission(filledView(catalog, '县民政局', 2023, { 'YL-02': 620 }), catalog);
+    if (!read.ok) throw new Error(read.error.kind);
+    const noYear: CombineInput = {
+      file: '民政局-无年份.xlsx',
+      sha256: sha256Text('no year'),
+      report: checkSubmission(catalog, { ...read.submission, period: null, periodText: '' }),
+      fileErrors: [],
+    };
+    const m = combine(catalog, [noYear, input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655 })], {
+      importedAt: NOW,
+    });
+    expect(m.notReported.find((n) => n.bureau === '县民政局')?.files).toStrictEqual([
+      {
+        file: '民政局-无年份.xlsx',
+        outcome: 'rejected',
+        reason: { kind: 'period-missing', params: {}, file: '民政局-无年份.xlsx' },
+      },
+    ]);
+  });
+
+  it('总览 by bureau: each lead bureau once, in the order its first row comes, its figures counted by status', () => {
+    const m = combine(
+      catalog,
+      [
+        input('民政局.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': 50, 'GG-02': '已完成' }),
+        input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655 }),
+      ],
+      { importedAt: NOW },
+    );
+    const firstLead = new Map<string, number>();
+    m.rows.forEach((r, i) => {
+      const lead =
+        allFigureIndicators(catalog).find((x) => x.code === r.code)?.lead ??
+        catalog.milestones.reforms.find((x) => x.code === r.code)?.bureau;
+      if (lead && !firstLead.has(lead)) firstLead.set(lead, i);
+    });
+    expect(m.overview.byBureau.map((b) => b.key)).toStrictEqual([...firstLead.keys()]);
+    expect(m.overview.byBureau.every((b) => b.label === b.key)).toBe(true);
+    const counted = (bureau: string) => {
+      const counts = m.overview.byBureau.find((b) => b.key === bureau)!.counts;
+      return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+    };
+    const mzLeads =
+      allFigureIndicators(catalog).filter((i) => i.lead === '县民政局').length +
+      catalog.milestones.reforms.filter((r) => r.bureau === '县民政局').length;
+    expect(counted('县民政局')).toStrictEqual({
+      'off-track': 1,
+      'on-track': 1,
+      achieved: 1,
+      'no-data': mzLeads - 3,
+    });
+    expect(counted('县卫生健康局')).toMatchObject({ 'off-track': 1 });
+    // The reform 县民政局 leads is counted under it, not under a bureau with no name.
+    expect(m.overview.byBureau.map((b) => b.key)).not.toContain('');
+  });
 });
