@@ -10,6 +10,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { rangesOf, mergeRuns, linesText } = require('./mutation-merge');
 
 const ROOT = path.join(__dirname, '..');
 const DIR = path.join(ROOT, 'reports', 'mutation');
@@ -42,26 +43,46 @@ const folderOf = (file) =>
 
 // Stryker writes each run to mutation.json; keep it under the run's time so the next run does not
 // overwrite the files this one tested.
+// scripts/mutate.js passes what the run was asked to mutate: a run of part of a file
+// (`--mutate src/xlsx/reader.ts:1-300`) stands only for those lines, and is kept with them.
 const fresh = path.join(DIR, 'mutation.json');
 if (fs.existsSync(fresh)) {
   const stamp = fs.statSync(fresh).mtime.toISOString().replace(/[:.]/g, '-');
-  fs.renameSync(fresh, path.join(DIR, `run-${stamp}.json`));
+  const targets = process.env.YILAO_MUTATE_TARGETS;
+  const kept = path.join(DIR, `run-${stamp}.json`);
+  if (targets) {
+    const report = JSON.parse(fs.readFileSync(fresh, 'utf8'));
+    report.yilaoMutate = JSON.parse(targets);
+    fs.writeFileSync(kept, JSON.stringify(report));
+    fs.utimesSync(kept, fs.statSync(fresh).atime, fs.statSync(fresh).mtime);
+    fs.rmSync(fresh);
+  } else fs.renameSync(fresh, kept);
 }
 
-// file → { mutants, when, source }: the newest report holding the file.
-const latest = new Map();
+// file → every report holding it: its mutants, when, the lines the run covered, the code it ran on.
+const runs = new Map();
 const reports = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')) : [];
 for (const name of reports) {
   const full = path.join(DIR, name);
   const when = fs.statSync(full).mtime;
   const report = JSON.parse(fs.readFileSync(full, 'utf8'));
-  for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const [file, { mutants, source }] of Object.entries(report.files)) {
     const rel = path.relative(ROOT, path.resolve(ROOT, file)).split(path.sep).join('/');
-    const held = latest.get(rel);
-    if (!held || held.when < when)
-      latest.set(rel, { mutants, when, source: name, version: report.framework?.version });
+    const list = runs.get(rel) ?? [];
+    list.push({
+      mutants,
+      when,
+      source,
+      ranges: rangesOf(report.yilaoMutate, rel),
+      version: report.framework?.version,
+    });
+    runs.set(rel, list);
   }
 }
+
+// file → { mutants, when, complete, ranges }: the newest run, with older runs of other lines of
+// the same code added (scripts/mutation-merge.js).
+const latest = new Map([...runs].map(([file, list]) => [file, mergeRuns(list)]));
 if (latest.size === 0) {
   console.error('reports/mutation/ holds no Stryker report: run `npm run mutate` first.');
   process.exit(1);
@@ -71,7 +92,9 @@ const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignore
 const folders = new Map();
 const files = [];
 const survivors = [];
-for (const [file, { mutants, when }] of [...latest].sort(([a], [b]) => a.localeCompare(b))) {
+for (const [file, { mutants, when, complete, ranges }] of [...latest].sort(([a], [b]) =>
+  a.localeCompare(b),
+)) {
   const counts = empty();
   for (const m of mutants) {
     if (m.status === 'Killed') counts.killed++;
@@ -88,7 +111,7 @@ for (const [file, { mutants, when }] of [...latest].sort(([a], [b]) => a.localeC
           .replace(/\n/g, ' ')}\` |`,
       );
   }
-  files.push({ file, counts, when });
+  files.push({ file, counts, when, complete, ranges });
   const folder = folders.get(folderOf(file)) ?? empty();
   for (const key of Object.keys(folder)) folder[key] += counts[key];
   folders.set(folderOf(file), folder);
@@ -125,19 +148,22 @@ const lines = [
     const f = folders.get(folder);
     const missing = notRun.filter((file) => folderOf(file) === folder).length;
     const ran = files.filter((x) => folderOf(x.file) === folder).length;
+    const partly = files.some((x) => folderOf(x.file) === folder && !x.complete);
     if (!f) return `| ${folder} | ≥ ${goal}% | 未运行 | | | | | 0 | ${missing} |`;
-    return `| ${folder} | ≥ ${goal}% | ${percent(f)}${missing > 0 ? '（部分）' : ''} | ${f.killed} | ${f.timeout} | ${f.survived} | ${f.noCoverage} | ${ran} | ${missing} |`;
+    return `| ${folder} | ≥ ${goal}% | ${percent(f)}${missing > 0 || partly ? '（部分）' : ''} | ${f.killed} | ${f.timeout} | ${f.survived} | ${f.noCoverage} | ${ran} | ${missing} |`;
   }),
   '',
-  '“（部分）”：该目录还有文件没有运行过，得分只代表已运行的文件，不能算达标。',
+  '“（部分）”：该目录还有文件没有运行过，或有文件只运行了一部分行，得分只代表已运行的部分，不能算达标。' +
+    '一个长文件可以分几次按行运行（`npm run mutate -- --mutate src/xlsx/reader.ts:1-300`）：同一份代码上各次运行的行合在一起算；' +
+    '代码改过之后，较早的运行不再算入。',
   '',
   '## 按文件 · By file',
   '',
   '| 文件 | 运行日期 | 得分 | 杀死 | 超时 | 存活 | 无覆盖 |',
   '|---|---|---|---|---|---|---|',
   ...files.map(
-    ({ file, counts: c, when }) =>
-      `| ${file} | ${when.toISOString().slice(0, 10)} | ${percent(c)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |`,
+    ({ file, counts: c, when, complete, ranges }) =>
+      `| ${file} | ${when.toISOString().slice(0, 10)} | ${percent(c)}${complete ? '' : `（部分：第 ${linesText(ranges)} 行）`} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |`,
   ),
   '',
   notRun.length === 0
