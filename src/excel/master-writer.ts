@@ -83,8 +83,8 @@ async function writeTable(
       cells: statuses.slice(at, at + ROWS_PER_CALL).map((status) => [
         {
           format: {
-            fill: { color: STATUS_FILL[status]?.fill ?? '#FFFFFF' },
-            font: { color: STATUS_FILL[status]?.font ?? '#000000' },
+            fill: { color: STATUS_FILL[status].fill },
+            font: { color: STATUS_FILL[status].font },
           },
         },
       ]),
@@ -168,7 +168,7 @@ function writeCompletion(context: Excel.RequestContext, model: MasterModel, name
     completion.getRange(`C2:${right}${matrix.length}`).setCellProperties(
       grid.rows.map((line) =>
         line.cells.map((cell) => ({
-          format: { fill: { color: cell ? (STATUS_FILL[cell.status]?.fill ?? '#FFFFFF') : '#F2F2F2' } },
+          format: { fill: { color: cell ? STATUS_FILL[cell.status].fill : '#F2F2F2' } },
         })),
       ),
     );
@@ -209,8 +209,8 @@ function writeOverview(context: Excel.RequestContext, model: MasterModel, name: 
       attention.rows.map((r) => [
         {
           format: {
-            fill: { color: STATUS_FILL[r.status]?.fill ?? '#FFFFFF' },
-            font: { color: STATUS_FILL[r.status]?.font ?? '#000000' },
+            fill: { color: STATUS_FILL[r.status].fill },
+            font: { color: STATUS_FILL[r.status].font },
           },
         },
       ]),

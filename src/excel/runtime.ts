@@ -1,4 +1,4 @@
-import { HEADER_COLOUR, INPUT_COLOUR, STATUS_COLOURS } from '../core';
+import { HEADER_COLOUR, INPUT_COLOUR, STATUS_COLOURS, type Status } from '../core';
 
 /**
  * What every part of the Office.js adapter shares: the palette as Excel wants it, sync counting,
@@ -10,7 +10,7 @@ export const STATUS_FILL = Object.fromEntries(
     status,
     { fill: `#${colour.fill}`, font: `#${colour.font}` },
   ]),
-) as Record<string, { fill: string; font: string }>;
+) as Record<Status, { fill: string; font: string }>;
 export const INPUT_FILL = `#${INPUT_COLOUR}`;
 export const HEADER_FILL = `#${HEADER_COLOUR}`;
 

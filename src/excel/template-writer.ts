@@ -103,8 +103,8 @@ export function writeTemplate(context: Excel.RequestContext, model: TemplateMode
       const behind = row.indicator.direction === 'higher' ? '<' : '>';
       const format = figure.conditionalFormats.add('Custom');
       format.custom.rule.formula = `=AND(ISNUMBER(${ref}),${ref}${behind}${row.expected})`;
-      format.custom.format.fill.color = STATUS_FILL['off-track']?.fill ?? '#FFC7CE';
-      format.custom.format.font.color = STATUS_FILL['off-track']?.font ?? '#9C0006';
+      format.custom.format.fill.color = STATUS_FILL['off-track'].fill;
+      format.custom.format.font.color = STATUS_FILL['off-track'].font;
     }
   }
   sheet.freezePanes.freezeRows(HEADER_ROW);

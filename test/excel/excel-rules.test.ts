@@ -4,6 +4,7 @@ import {
   checkWorkbook,
   combine,
   defaultCatalog,
+  readMasterState,
   sha256Text,
   type CombineInput,
   type SubmissionReport,
@@ -507,6 +508,66 @@ describe('the master on Excel on the web', () => {
     if (read.kind === 'master') expect(read.state.files).toHaveLength(2600);
     expect(office.workbook.largestResponse).toBeLessThan(4 * 1024 * 1024);
   }, 120_000);
+
+  it('a master of the earlier format (历史 and 报送登记, no _state) is read in Excel as the command line reads it', async () => {
+    const master = combine(catalog, inputs(3), { importedAt: '2024-01-01 08:00' });
+    await officeHost().writeMaster(catalog, master, 'zh');
+    // Masters written before the durable state had no _state sheet.
+    office.workbook.sheets = office.workbook.sheets.filter((s) => s.name !== '_state');
+    const read = await officeHost().readMasterState(catalog);
+    if (read.kind !== 'legacy') throw new Error(`read as ${read.kind}`);
+    // The same sheets, read as the core reads them from a file, give the same state.
+    const views = ['历史', '报送登记'].map((name) => {
+      const cells = sheet(name).cells;
+      const last = Math.max(...[...cells.keys()].map((k) => Number(k.split(',')[0])));
+      const width = Math.max(...[...cells.keys()].map((k) => Number(k.split(',')[1])));
+      const rows = Array.from({ length: last }, (_, r) =>
+        Array.from({ length: width }, (_, c) => {
+          const value = cells.get(`${r + 1},${c + 1}`)?.value;
+          return value === undefined || value === null || value === ''
+            ? undefined
+            : typeof value === 'number'
+              ? { type: 'number' as const, value }
+              : { type: 'string' as const, value: String(value) };
+        }),
+      );
+      return { name, visibility: 'visible' as const, merges: [], rows };
+    });
+    const fromFile = readMasterState({ sheets: views }, catalog);
+    expect(fromFile.kind).toBe('legacy');
+    if (fromFile.kind === 'legacy') expect(read.state).toStrictEqual(fromFile.state);
+    expect(read.state.files.map((f) => f.file).sort()).toStrictEqual(['f-0.xlsx', 'f-1.xlsx', 'f-2.xlsx']);
+    expect(
+      read.state.files.find((f) => f.file === 'f-0.xlsx')?.entries.find((e) => e.code === 'YL-02'),
+    ).toMatchObject({
+      value: 600,
+    });
+    expect(read.notes.zh).not.toBe('');
+
+    // A 填报日期 that Excel "helped" into a date is read as the date it shows, not its serial:
+    // the cell's format is read with its value (2023-12-01 is serial 45261).
+    const history = sheet('历史');
+    const headers = [...Array(20).keys()].map((c) => history.cell(1, c + 1)?.value);
+    const dateColumn = headers.indexOf('填报日期') + 1;
+    const fileColumn = headers.indexOf('文件名') + 1;
+    expect(dateColumn).toBeGreaterThan(0);
+    for (const [key, cell] of history.cells) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      if (c === dateColumn && history.cell(r, fileColumn)?.value === 'f-0.xlsx') {
+        cell.value = 45261;
+        cell.numberFormat = 'yyyy-mm-dd';
+      }
+    }
+    const dated = await officeHost().readMasterState(catalog);
+    if (dated.kind !== 'legacy') throw new Error(`read as ${dated.kind}`);
+    expect(dated.state.files.find((f) => f.file === 'f-0.xlsx')?.filledOn).toBe('2023-12-01');
+
+    // Without 报送登记, 历史 alone is read.
+    office.workbook.sheets = office.workbook.sheets.filter((s) => s.name !== '报送登记');
+    const alone = await officeHost().readMasterState(catalog);
+    expect(alone.kind).toBe('legacy');
+    if (alone.kind === 'legacy') expect(alone.state.files).toHaveLength(3);
+  });
 
   it('a sync lost while writing leaves the old master whole, and the next write cleans up', async () => {
     const host = officeHost();
