@@ -7,7 +7,7 @@ import {
   type SubmissionReport,
   type WorkbookView,
 } from '../../src/core';
-import { HostError } from '../../src/excel/host';
+import { HostError, STRUCTURE_LOCKED } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
 import { points } from '../../src/excel/runtime';
 import fc from 'fast-check';
@@ -531,6 +531,24 @@ describe('officeHost: what the host says about itself (Office.context, common AP
       { set: 'ExcelApi 1.13', purpose: 'mergedAreas', claimed: true, present: true },
       { set: 'ExcelApi 1.18', purpose: 'notes', claimed: false, present: false },
     ]);
+  });
+
+  it('diagnose in a workbook whose structure is protected says so, adds no sheet, and still lists the API sets', async () => {
+    office.workbook.structure = { protected: true };
+    const sheetsBefore = office.workbook.sheets.map((s) => s.name);
+    const diagnosis = await officeHost().diagnose();
+    expect(diagnosis.roundTrip).toStrictEqual({
+      ok: false,
+      ms: diagnosis.roundTrip.ms,
+      detail: STRUCTURE_LOCKED,
+    });
+    expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(sheetsBefore);
+    expect(diagnosis.sets.map((s) => s.set)).toStrictEqual([
+      'ExcelApi 1.9',
+      'ExcelApi 1.13',
+      'ExcelApi 1.18',
+    ]);
+    expect(diagnosis.sets.every((s) => s.present)).toBe(true);
   });
 
   it('a round trip that fails is reported with Excel’s reason, not thrown', async () => {
