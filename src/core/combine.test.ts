@@ -413,6 +413,17 @@ describe('combine (spec §7)', () => {
 describe('combine: rules the first mutation run found unstated (spec §7)', () => {
   const later = (master: ReturnType<typeof combine>, inputs: CombineInput[], at = '2024-02-01 08:00') =>
     combine(catalog, inputs, { importedAt: at, existing: master.state });
+  /** A bureau's file whose reporting year cannot be read (E2 empty, no _meta): refused for it. */
+  const withoutYear = (file: string, bureau: string): CombineInput => {
+    const read = readSubmission(filledView(catalog, bureau, 2023, { 'YL-02': 620 }), catalog);
+    if (!read.ok) throw new Error(read.error.kind);
+    return {
+      file,
+      sha256: sha256Text(file),
+      report: checkSubmission(catalog, { ...read.submission, period: null, periodText: '' }),
+      fileErrors: [],
+    };
+  };
 
   it('§7 历史: a figure typed as not applicable is kept as typed', () => {
     const m = combine(catalog, [input('民政局.xlsx', '县民政局', { 'YL-02': '/', 'YL-03': 45 })], {
@@ -931,14 +942,7 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
   });
 
   it('报送登记 order: newest period first, bureaus in the catalog’s order, then used, 待确认 (the one used for now first), superseded (latest 填报日期 first), refused (by name, then content)', () => {
-    const read = readSubmission(filledView(catalog, '县民政局', 2023, { 'YL-02': 620 }), catalog);
-    if (!read.ok) throw new Error(read.error.kind);
-    const noYear: CombineInput = {
-      file: '民政局-无年份.xlsx',
-      sha256: sha256Text('no year'),
-      report: checkSubmission(catalog, { ...read.submission, period: null, periodText: '' }),
-      fileErrors: [],
-    };
+    const noYear = withoutYear('民政局-无年份.xlsx', '县民政局');
     // Names chosen so that name order differs from the rule each key states.
     const files = [
       noYear,
@@ -997,14 +1001,7 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
   });
 
   it('未报送: a bureau’s file without a reporting year is counted as sent, with its reason', () => {
-    const read = readSubmission(filledView(catalog, '县民政局', 2023, { 'YL-02': 620 }), catalog);
-    if (!read.ok) throw new Error(read.error.kind);
-    const noYear: CombineInput = {
-      file: '民政局-无年份.xlsx',
-      sha256: sha256Text('no year'),
-      report: checkSubmission(catalog, { ...read.submission, period: null, periodText: '' }),
-      fileErrors: [],
-    };
+    const noYear = withoutYear('民政局-无年份.xlsx', '县民政局');
     const m = combine(catalog, [noYear, input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655 })], {
       importedAt: NOW,
     });
