@@ -941,6 +941,85 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     expect(statePoints(undefined)).toStrictEqual([]);
   });
 
+  it('§7 Periods: a file of next period sent early is refused now, and used when its period is combined, as if it came then', () => {
+    const figures = (file: string, bureau: string, f: Record<string, CellInput>, period: number) =>
+      input(file, bureau, f, { period, filledOn: `${period}-12-20` });
+    const m2023 = combine(
+      catalog,
+      [
+        figures('民政局-2023.xlsx', '县民政局', { 'YL-02': 600 }, 2023),
+        figures('卫健局-2023.xlsx', '县卫生健康局', { 'TY-03': 600 }, 2023),
+        figures('人社局-2024-早到.xlsx', '县人力资源和社会保障局', { 'YL-01': 91 }, 2024),
+      ],
+      { importedAt: NOW },
+    );
+    expect(m2023.register.find((r) => r.file === '人社局-2024-早到.xlsx')).toMatchObject({
+      outcome: 'rejected',
+      reason: { kind: 'period-mismatch', params: { period: 2024, expected: 2023 } },
+    });
+    // 2024 is combined into that master without the early file given again.
+    const m2024 = later(m2023, [figures('民政局-2024.xlsx', '县民政局', { 'YL-02': 640 }, 2024)]);
+    expect(m2024.period).toBe(2024);
+    expect(m2024.register.find((r) => r.file === '人社局-2024-早到.xlsx')).toMatchObject({
+      outcome: 'used',
+      reason: null,
+    });
+    expect(row(m2024, 'YL-01')).toMatchObject({ value: 91, file: '人社局-2024-早到.xlsx' });
+    expect(m2024.notReported.map((n) => n.bureau)).not.toContain('县人力资源和社会保障局');
+    // The same as if the file had come with 2024's files.
+    const atOnce = later(m2023, [
+      figures('民政局-2024.xlsx', '县民政局', { 'YL-02': 640 }, 2024),
+      figures('人社局-2024-早到.xlsx', '县人力资源和社会保障局', { 'YL-01': 91 }, 2024),
+    ]);
+    expect(m2024.rows).toStrictEqual(atOnce.rows);
+    expect(m2024.notReported).toStrictEqual(atOnce.notReported);
+    // 2023's files stay used for 2023; a refusal for another reason stands.
+    expect(m2024.register.find((r) => r.file === '卫健局-2023.xlsx')?.outcome).toBe('used');
+  });
+
+  it('§7 Periods: only a refusal for the period is lifted when that period is combined, never another', () => {
+    const m2023 = combine(
+      catalog,
+      [
+        input('民政局-2023.xlsx', '县民政局', { 'YL-02': 600 }),
+        input('卫健局-2023.xlsx', '县卫生健康局', { 'TY-03': 600 }),
+        input('人社局-2024-空表.xlsx', '县人力资源和社会保障局', {}, { period: 2024 }),
+        input('民政局-2022.xlsx', '县民政局', { 'YL-02': 500 }, { period: 2022, filledOn: '2022-12-20' }),
+      ],
+      { importedAt: NOW },
+    );
+    expect(m2023.period).toBe(2023);
+    // A record that holds a second refusal beside the period's (as a state written by another
+    // version might): the other refusal stands, so the file is not lifted.
+    const twice = combine(
+      catalog,
+      [input('人社局-2024-两个原因.xlsx', '县人力资源和社会保障局', { 'YL-01': 91 }, { period: 2024 })],
+      { importedAt: NOW, period: 2023, existing: m2023.state },
+    ).state;
+    const withTwo = {
+      ...twice,
+      files: twice.files.map((f) =>
+        f.file === '人社局-2024-两个原因.xlsx'
+          ? { ...f, fileErrors: [...f.fileErrors, { kind: 'damaged' as const, params: {} }] }
+          : f,
+      ),
+    };
+    expect(
+      combine(catalog, [input('民政局-2024.xlsx', '县民政局', { 'YL-02': 640 }, { period: 2024 })], {
+        importedAt: NOW,
+        existing: withTwo,
+      }).register.find((r) => r.file === '人社局-2024-两个原因.xlsx')?.outcome,
+    ).toBe('rejected');
+    const m2024 = later(m2023, [input('民政局-2024.xlsx', '县民政局', { 'YL-02': 640 }, { period: 2024 })]);
+    const reason = (file: string) => m2024.register.find((r) => r.file === file)?.reason;
+    // Blank stays blank whatever the period; a file of 2022 is still not one of 2024.
+    expect(reason('人社局-2024-空表.xlsx')?.kind).toBe('blank');
+    expect(reason('民政局-2022.xlsx')).toMatchObject({
+      kind: 'period-mismatch',
+      params: { period: 2022, expected: 2023 },
+    });
+  });
+
   it('报送登记 order: newest period first, bureaus in the catalog’s order, then used, 待确认 (the one used for now first), superseded (latest 填报日期 first), refused (by name, then content)', () => {
     const noYear = withoutYear('民政局-无年份.xlsx', '县民政局');
     // Names chosen so that name order differs from the rule each key states.

@@ -329,6 +329,17 @@ function choosePeriod(
   return best ?? fallback;
 }
 
+/**
+ * A file refused only because it gave another period than the one combined then — most often next
+ * period's report sent early — is a file of this period once this period is combined: refusing it
+ * again would make the master depend on when the file came (combined in steps or at once), and
+ * list a bureau as 未报送 whose file the office holds. Any other refusal stands.
+ */
+function periodNowCombined(record: FileRecord, period: number): boolean {
+  const [only, ...more] = record.fileErrors;
+  return only?.kind === 'period-mismatch' && more.length === 0 && record.period === period;
+}
+
 const recordKey = (record: { sha256: string; file: string }): string =>
   `${record.sha256}\u0000${record.file}`;
 
@@ -504,9 +515,10 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
   // Every file the master knows, with this run's: a file given again (same name and content)
   // keeps the time it was first received.
   const records = new Map<string, FileRecord>();
-  for (const record of existing?.files ?? []) records.set(recordKey(record), record);
   const fresh = inputs.map((input) => recordOf(input, options.importedAt));
   const period = options.period ?? choosePeriod(fresh, existing, catalog.targetYear);
+  for (const record of existing?.files ?? [])
+    records.set(recordKey(record), periodNowCombined(record, period) ? { ...record, fileErrors: [] } : record);
   for (const record of fresh) {
     const earlier = records.get(recordKey(record));
     // §7: a file of another period is rejected with both years, unless that period is combined on purpose.
