@@ -1020,6 +1020,98 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     });
   });
 
+  it('§7 待确认 when nothing else tells two files apart: the one received earlier is used for now', () => {
+    // The first came early, with 2023's files, and was refused then; the second with 2024's.
+    const m2023 = combine(
+      catalog,
+      [
+        input('民政局-2023.xlsx', '县民政局', { 'YL-02': 600 }),
+        input('卫健局-2023.xlsx', '县卫生健康局', { 'TY-03': 600 }),
+        input(
+          '人社局-早.xlsx',
+          '县人力资源和社会保障局',
+          { 'YL-01': 91 },
+          { period: 2024, filledOn: '2024-12-20' },
+        ),
+      ],
+      { importedAt: '2024-01-10T08:00:00.000Z' },
+    );
+    const m2024 = later(
+      m2023,
+      [
+        input(
+          '人社局-晚.xlsx',
+          '县人力资源和社会保障局',
+          { 'YL-01': 92 },
+          { period: 2024, filledOn: '2024-12-20' },
+        ),
+      ],
+      '2025-01-10T08:00:00.000Z',
+    );
+    expect(m2024.pending).toHaveLength(1);
+    expect(m2024.pending[0]).toMatchObject({ kept: '人社局-早.xlsx', rule: 'earlier-received' });
+    expect(row(m2024, 'YL-01').value).toBe(91);
+  });
+
+  it('§7 待确认 until decided: nothing is set aside by a decision, ties listed in the catalog’s order of bureaus; the files in use stored in content order', () => {
+    // Hashes chosen so that content order runs against the catalog's order of bureaus.
+    const m = combine(
+      catalog,
+      [
+        input('卫健局-甲.xlsx', '县卫生健康局', { 'TY-03': 650 }, { hash: 'k30' }),
+        input('卫健局-乙.xlsx', '县卫生健康局', { 'TY-03': 655 }, { hash: 'k2' }),
+        // 民政局-甲 has more figures and is used for now; it is last in content order and by name.
+        input('民政局-甲.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': 50 }, { hash: 'k33' }),
+        input('民政局-乙.xlsx', '县民政局', { 'YL-02': 630 }, { hash: 'k7' }),
+      ],
+      { importedAt: NOW },
+    );
+    expect(m.pending.map((p) => p.bureau)).toStrictEqual(['县民政局', '县卫生健康局']);
+    expect(m.register.every((r) => r.outcome === 'to-confirm' && !r.byDecision && !r.decided)).toBe(true);
+    // The file used for now is first among its bureau's, whatever the content order.
+    for (const bureau of ['县民政局', '县卫生健康局']) {
+      const rows = m.register.filter((r) => r.bureau === bureau);
+      expect(rows.map((r) => r.pending?.keptHere)).toStrictEqual([true, false]);
+    }
+    // The state's current files are listed in content order, also where a bureau's file in use
+    // comes after another bureau's in that order (卫健局-新 after 民政局, 卫健局-旧 before both).
+    const current = combine(
+      catalog,
+      [
+        input('卫健局-旧.xlsx', '县卫生健康局', { 'TY-03': 650 }, { hash: 'k2', filledOn: '2023-12-01' }),
+        input('卫健局-新.xlsx', '县卫生健康局', { 'TY-03': 655 }, { hash: 'k39' }),
+        input('民政局.xlsx', '县民政局', { 'YL-02': 620 }, { hash: 'k30' }),
+      ],
+      { importedAt: NOW },
+    ).state.current;
+    expect(current).toStrictEqual([sha256Text('k30'), sha256Text('k39')]);
+  });
+
+  it('a file in use has nobody superseding it in 历史; 未报送 lists bureaus in the catalog’s order with exactly what each leads', () => {
+    const m = combine(catalog, [input('卫健局.xlsx', '县卫生健康局', { 'TY-03': 655 })], { importedAt: NOW });
+    expect(m.history.filter((h) => h.file === '卫健局.xlsx').every((h) => h.supersededBy === '')).toBe(true);
+    const order = catalog.bureaus.map((b) => b.name);
+    const listed = m.notReported.map((n) => n.bureau);
+    expect(listed).toStrictEqual([...listed].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    const mz = m.notReported.find((n) => n.bureau === '县民政局')!;
+    expect(mz.leads).toStrictEqual([
+      ...allFigureIndicators(catalog)
+        .filter((i) => i.lead === '县民政局')
+        .map((i) => i.code),
+      ...catalog.milestones.reforms.filter((r) => r.bureau === '县民政局').map((r) => r.code),
+    ]);
+  });
+
+  it('总览 by section leaves out a part the catalog does not have (a catalog without reforms)', () => {
+    const noReforms = structuredClone(catalog);
+    noReforms.milestones.reforms = [];
+    const m = combine(noReforms, [input('民政局.xlsx', '县民政局', { 'YL-02': 620 })], { importedAt: NOW });
+    expect(m.overview.bySection.map((s) => s.key)).toStrictEqual([
+      ...catalog.sections.map((s) => s.id),
+      'project',
+    ]);
+  });
+
   it('报送登记 order: newest period first, bureaus in the catalog’s order, then used, 待确认 (the one used for now first), superseded (latest 填报日期 first), refused (by name, then content)', () => {
     const noYear = withoutYear('民政局-无年份.xlsx', '县民政局');
     // Names chosen so that name order differs from the rule each key states.

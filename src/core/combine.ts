@@ -356,8 +356,8 @@ function select(
   decision: Decision | undefined,
   wasCurrent: ReadonlySet<string>,
 ): Selection {
-  const dated = group.filter((r) => r.filledOn !== '');
-  const latest = dated.reduce((max, r) => (r.filledOn > max ? r.filledOn : max), '');
+  // The latest 填报日期 ('' when none is dated: an undated file never counts as later).
+  const latest = group.reduce((max, r) => (r.filledOn > max ? r.filledOn : max), '');
   // Only a strictly later 填报日期 supersedes; the latest-dated files and the undated ones are candidates.
   const candidates = group.filter((r) => r.filledOn === '' || r.filledOn === latest);
   const superseded = new Map<string, { by: FileRecord; byDecision: boolean }>();
@@ -518,7 +518,10 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
   const fresh = inputs.map((input) => recordOf(input, options.importedAt));
   const period = options.period ?? choosePeriod(fresh, existing, catalog.targetYear);
   for (const record of existing?.files ?? [])
-    records.set(recordKey(record), periodNowCombined(record, period) ? { ...record, fileErrors: [] } : record);
+    records.set(
+      recordKey(record),
+      periodNowCombined(record, period) ? { ...record, fileErrors: [] } : record,
+    );
   for (const record of fresh) {
     const earlier = records.get(recordKey(record));
     // §7: a file of another period is rejected with both years, unless that period is combined on purpose.
