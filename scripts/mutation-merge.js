@@ -5,21 +5,26 @@
 'use strict';
 
 /**
- * The lines of `file` a run mutated: `[[from, to]]` for each `file:from-to` it was given, `null`
- * for the whole file (named without a range, matched by a pattern, or a run that did not say).
+ * What a run with these `mutate` targets (Stryker's `config.mutate`, kept in its JSON report) did
+ * to `file`: `undefined` if it did not mutate it, `null` for the whole file, or `[[from, to]]` for
+ * each `file:from-to` it was given. A report also carries the results of files it did not mutate,
+ * copied from Stryker's incremental file (only their mutants whose code had not changed since):
+ * those are not results of this run.
  */
 function rangesOf(targets, file) {
   if (!Array.isArray(targets)) return null;
   const ranges = [];
+  let named = false;
   for (const target of targets) {
     const m = /^(.*):(\d+)-(\d+)$/.exec(target);
     if (!m) {
-      if (matches(target, file)) return null;
+      if (matches(target, file)) named = true;
       continue;
     }
     if (m[1] === file) ranges.push([Number(m[2]), Number(m[3])]);
   }
-  return ranges.length > 0 ? ranges : null;
+  if (named) return null;
+  return ranges.length > 0 ? ranges : undefined;
 }
 
 /** Stryker's `mutate` patterns as far as this project writes them: `*` within a folder, `**` across. */

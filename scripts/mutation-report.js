@@ -4,9 +4,11 @@
 // that each is either killed by a new test, explained as equivalent, or listed as a known gap.
 //
 // Every report in reports/mutation/*.json is read: a run of part of the code (`npm run mutate --
-// --mutate src/excel/office.ts`) leaves the other files' last results standing. For a file that
-// several reports hold, the newest report wins. Files in Stryker's `mutate` list that no report
-// holds are listed as not run: a folder is never called met on the files that happened to run.
+// --mutate src/excel/office.ts`) leaves the other files' last results standing. A file's results
+// are taken only from runs that mutated it (a report also carries copies of other files' earlier
+// results), the newest first, put together with older runs of other lines of the same code
+// (scripts/mutation-merge.js). Files in Stryker's `mutate` list that no run mutated are listed as
+// not run: a folder is never called met on the files that happened to run.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -43,20 +45,10 @@ const folderOf = (file) =>
 
 // Stryker writes each run to mutation.json; keep it under the run's time so the next run does not
 // overwrite the files this one tested.
-// scripts/mutate.js passes what the run was asked to mutate: a run of part of a file
-// (`--mutate src/xlsx/reader.ts:1-300`) stands only for those lines, and is kept with them.
 const fresh = path.join(DIR, 'mutation.json');
 if (fs.existsSync(fresh)) {
   const stamp = fs.statSync(fresh).mtime.toISOString().replace(/[:.]/g, '-');
-  const targets = process.env.YILAO_MUTATE_TARGETS;
-  const kept = path.join(DIR, `run-${stamp}.json`);
-  if (targets) {
-    const report = JSON.parse(fs.readFileSync(fresh, 'utf8'));
-    report.yilaoMutate = JSON.parse(targets);
-    fs.writeFileSync(kept, JSON.stringify(report));
-    fs.utimesSync(kept, fs.statSync(fresh).atime, fs.statSync(fresh).mtime);
-    fs.rmSync(fresh);
-  } else fs.renameSync(fresh, kept);
+  fs.renameSync(fresh, path.join(DIR, `run-${stamp}.json`));
 }
 
 // file → every report holding it: its mutants, when, the lines the run covered, the code it ran on.
@@ -68,14 +60,11 @@ for (const name of reports) {
   const report = JSON.parse(fs.readFileSync(full, 'utf8'));
   for (const [file, { mutants, source }] of Object.entries(report.files)) {
     const rel = path.relative(ROOT, path.resolve(ROOT, file)).split(path.sep).join('/');
+    // Only the files this run mutated: the others are copies of earlier results.
+    const ranges = rangesOf(report.config?.mutate, rel);
+    if (ranges === undefined) continue;
     const list = runs.get(rel) ?? [];
-    list.push({
-      mutants,
-      when,
-      source,
-      ranges: rangesOf(report.yilaoMutate, rel),
-      version: report.framework?.version,
-    });
+    list.push({ mutants, when, source, ranges, version: report.framework?.version });
     runs.set(rel, list);
   }
 }

@@ -5,7 +5,7 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { rangesOf, mergeRuns, linesText } = require('../../scripts/mutation-merge.js') as {
-  rangesOf: (targets: unknown, file: string) => [number, number][] | null;
+  rangesOf: (targets: unknown, file: string) => [number, number][] | null | undefined;
   mergeRuns: (list: Run[]) => {
     mutants: Mutant[];
     complete: boolean;
@@ -38,6 +38,16 @@ const mutant = (id: string, line: number, status = 'Killed'): Mutant => ({
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 30, 12, minute));
 
 describe('mutation runs of part of a file (scripts/mutation-merge.js)', () => {
+  it('takes from a run only the files it mutated: a report also carries copies of earlier results', () => {
+    expect(rangesOf(['src/core/combine.ts'], FILE)).toBeUndefined();
+    expect(rangesOf(['src/xlsx/xml.ts:1-9'], FILE)).toBeUndefined();
+    expect(rangesOf(['!src/xlsx/**/*.ts'], FILE)).toBeUndefined();
+    // The project's whole list (stryker.config.mjs) names it.
+    expect(
+      rangesOf(['src/core/**/*.ts', '!src/core/**/*.test.ts', FILE, 'src/excel/**/*.ts'], FILE),
+    ).toBeNull();
+  });
+
   it('reads the lines a run was given, for this file only', () => {
     expect(rangesOf([`${FILE}:1-300`, `${FILE}:600-700`, 'src/xlsx/xml.ts:1-9'], FILE)).toStrictEqual([
       [1, 300],
