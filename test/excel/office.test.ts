@@ -1,6 +1,13 @@
 import {
+  HEADER_COLOUR,
+  HEADER_FIELDS,
+  HEADER_ROW,
+  INPUT_COLOUR,
+  MILESTONE_HEADERS,
+  MILESTONE_PROGRESS,
   buildTemplateModel,
   catalogHash,
+  columnLetter,
   checkWorkbook,
   combine,
   defaultCatalog,
@@ -16,6 +23,7 @@ import {
   enter,
   excelBehaviour,
   installOfficeDouble,
+  parseAddress,
   type OfficeDouble,
 } from '../office/excel-double';
 
@@ -40,6 +48,11 @@ async function withTemplate(bureau = '县民政局', period = 2023) {
   return host;
 }
 const sheet = (name = '指标填报') => office.workbook.sheet(name)!;
+/** `G7` → [7, 7]: the row and column the double's `cell(row, column)` takes. */
+const rowColumn = (ref: string): [number, number] => {
+  const { top, left } = parseAddress(ref);
+  return [top, left];
+};
 const rowOf = (code: string) => {
   for (const [key, cell] of sheet().cells)
     if (key.endsWith(',1') && cell.value === code) return Number(key.split(',')[0]);
@@ -84,6 +97,86 @@ describe('insertTemplate', () => {
       `=AND(ISNUMBER(G${beds}),G${beds}<740)`,
     );
     expect(sheet('_meta').cell(4, 2)?.value).toBe(catalogHash(catalog));
+  });
+
+  it('formats the sheets as the layout says: inputs open and coloured, the rest locked; 重点任务 with its list and widths', async () => {
+    await withTemplate();
+    const model = buildTemplateModel(catalog, '县民政局', 2023, catalogHash(catalog));
+    const input = `#${INPUT_COLOUR}`;
+    const header = `#${HEADER_COLOUR}`;
+    const entry = sheet();
+    // The title across the table, bold; each header field's label bold, its input open and coloured.
+    expect(entry.merges).toContain(`A1:${columnLetter(model.columns.length)}1`);
+    expect(entry.cell(1, 1)).toMatchObject({ value: model.title, bold: true });
+    for (const field of Object.values(HEADER_FIELDS)) {
+      const [label, cell] = [field.labelCell, field.cell].map((ref) => entry.cell(...rowColumn(ref)));
+      expect(label).toMatchObject({ value: field.label, bold: true });
+      expect(cell).toMatchObject({ fill: input, locked: false });
+    }
+    expect(entry.cell(...rowColumn(HEADER_FIELDS.filledOn.cell))?.numberFormat).toBe('yyyy-mm-dd');
+    expect(entry.cell(...rowColumn(HEADER_FIELDS.phone.cell))?.numberFormat).toBe('@');
+    model.columns.forEach((c) => {
+      expect(entry.cell(HEADER_ROW, c.column)).toMatchObject({ bold: true, fill: header, wrapText: true });
+      expect(entry.columnWidths.get(c.column)).toBe(points(c.width));
+    });
+    for (const row of model.rows) {
+      if (row.kind === 'section') {
+        expect(entry.merges).toContain(`A${row.row}:${columnLetter(model.columns.length)}${row.row}`);
+        expect(entry.cell(row.row, 1)).toMatchObject({ value: row.label, bold: true, fill: '#F2F2F2' });
+        continue;
+      }
+      expect(entry.cell(row.row, 2)).toMatchObject({ wrapText: true, locked: true });
+      expect(entry.cell(row.row, 7)).toMatchObject({
+        fill: input,
+        locked: false,
+        numberFormat: row.validation.numFmt,
+      });
+      expect(entry.cell(row.row, 8)).toMatchObject({ fill: input, locked: false, numberFormat: '@' });
+      expect(entry.validations.get(`G${row.row}`)?.errorAlert).toMatchObject({
+        showAlert: true,
+        style: 'Warning',
+      });
+    }
+    expect(entry.protection.options).toMatchObject({ allowFormatColumns: true, allowFormatRows: true });
+
+    const tasks = sheet('重点任务');
+    MILESTONE_HEADERS.forEach((h, i) => {
+      expect(tasks.cell(1, i + 1)).toMatchObject({ value: h, bold: true, fill: header });
+    });
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => tasks.columnWidths.get(c))).toStrictEqual(
+      [14, 48, 28, 16, 12, 12, 30].map(points),
+    );
+    expect(model.milestones.some((m) => m.figure)).toBe(true);
+    expect(model.milestones.some((m) => !m.figure)).toBe(true);
+    for (const m of model.milestones) {
+      expect([1, 2, 3, 4].map((c) => tasks.cell(m.row, c)?.value)).toStrictEqual([...m.cells]);
+      expect(tasks.cell(m.row, 5)).toMatchObject({ fill: input, locked: false });
+      expect(tasks.validations.get(`E${m.row}`)?.rule).toStrictEqual({
+        list: { inCellDropDown: true, source: MILESTONE_PROGRESS.join(',') },
+      });
+      // 完成值 is typed only for the project's figures; a reform's is left as Excel makes a cell:
+      // locked, no fill.
+      const done = tasks.cell(m.row, 6);
+      expect([done?.fill ?? null, done?.locked ?? true]).toStrictEqual(
+        m.figure ? [input, false] : [null, true],
+      );
+      expect(tasks.cell(m.row, 7)?.locked).toBe(false);
+    }
+    expect(tasks.protection).toMatchObject({
+      protected: true,
+      options: { allowFormatColumns: true, allowFormatRows: true },
+    });
+
+    // A bureau that owns no reform and no project gets no 重点任务 sheet.
+    const without = catalog.bureaus
+      .map((b) => b.name)
+      .find((b) => buildTemplateModel(catalog, b, 2023, catalogHash(catalog)).milestones.length === 0);
+    if (!without) throw new Error('every bureau owns a milestone');
+    office.uninstall();
+    office = installOfficeDouble();
+    office.workbook.addSheet('Sheet1');
+    await withTemplate(without);
+    expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(['Sheet1', '指标填报', '_meta']);
   });
 
   it('colours a figure behind the period’s line the way its indicator runs: above it where lower is better', async () => {
