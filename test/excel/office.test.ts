@@ -199,6 +199,17 @@ describe('insertTemplate', () => {
     ).rejects.toBeInstanceOf(HostError);
   });
 
+  it.each(['指标填报', '重点任务', '_meta'])(
+    'refuses a workbook that already has any one of the template’s sheets (%s), and writes nothing',
+    async (name) => {
+      office.workbook.addSheet(name);
+      await expect(
+        officeHost().insertTemplate(buildTemplateModel(catalog, '县民政局', 2023, '')),
+      ).rejects.toMatchObject({ kind: 'template-exists', message: '当前工作簿已有“指标填报”表' });
+      expect(office.workbook.sheets.map((s) => s.name)).toStrictEqual(['Sheet1', name]);
+    },
+  );
+
   it('costs two round trips', async () => {
     const before = office.workbook.syncs;
     await withTemplate();
@@ -434,6 +445,9 @@ describe('watchFigures and select', () => {
     const stop = await host.watchFigures(() => calls.push(1));
     await office.workbook.type('指标填报', 'G6', '700');
     expect(calls).toHaveLength(1);
+    // A change left of the figure and note columns (an edit Excel reports for C6) is not theirs.
+    await office.workbook.type('指标填报', 'C6', '张');
+    expect(calls).toHaveLength(1);
     await host.checkActive(check, 'zh');
     expect(calls).toHaveLength(1);
     await stop();
@@ -584,6 +598,8 @@ describe('officeHost: what the host says about itself (Office.context, common AP
     ['262626', true],
     // Not a colour it can read: light, the default.
     ['black', false],
+    ['x#000000', false],
+    ['#0000001', false],
     ['', false],
   ])('background %s is dark: %s', (colour, dark) => {
     office.workbook.theme = { bodyBackgroundColor: colour };
