@@ -75,6 +75,77 @@ const sheetXml = (rows: string) =>
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
 describe('readWorkbook on hand-made parts', () => {
+  /** A package of the named sheets (name, state), each with one cell holding its own name. */
+  function sheets(list: [string, string?][]): Uint8Array {
+    const parts: Record<string, string> = {
+      'xl/workbook.xml': `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${list
+        .map(
+          ([name, state], i) =>
+            `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"${state ? ` state="${state}"` : ''}/>`,
+        )
+        .join('')}</sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list
+        .map(
+          (_s, i) =>
+            `<Relationship Id="rId${i + 1}" Type="worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('')}</Relationships>`,
+    };
+    list.forEach(([name], i) => {
+      parts[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>${name}</t></is></c></row>`,
+      );
+    });
+    return xlsx(parts);
+  }
+  const names = (bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = {}) => {
+    const result = readWorkbook(bytes, options);
+    if (!result.ok) throw new Error(result.error.kind);
+    return result.workbook.sheets.map((s) => s.name);
+  };
+
+  it('a package with more parts than the limit is too large, said with the limit; a damaged directory is damaged', () => {
+    const bytes = sheets([['指标填报'], ['Sheet2'], ['Sheet3']]);
+    const result = readWorkbook(bytes, { limits: { ...READ_LIMITS, maxEntries: 3 } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'too-large', params: { limit: 'entries', max: 3 } },
+    });
+    // The end of the central directory cut off: damaged, with what was wrong.
+    const cut = readWorkbook(bytes.slice(0, bytes.length - 10));
+    expect(cut).toMatchObject({
+      ok: false,
+      error: { kind: 'damaged', params: { detail: expect.stringMatching(/\S/) } },
+    });
+  });
+
+  it('reads the template’s sheets (names trimmed as typed) and no other; without 指标填报, every visible sheet', () => {
+    const bytes = sheets([
+      ['说明'],
+      ['指标填报 '],
+      [' 重点任务'],
+      ['_meta', 'veryHidden'],
+      ['草稿', 'hidden'],
+      ['Sheet3'],
+    ]);
+    expect(names(bytes)).toStrictEqual(['指标填报 ', ' 重点任务', '_meta']);
+    expect(names(bytes, { allSheets: true })).toStrictEqual([
+      '说明',
+      '指标填报 ',
+      ' 重点任务',
+      '_meta',
+      '草稿',
+      'Sheet3',
+    ]);
+    // A workbook someone rebuilt without the entry sheet: what a person can see, for the reader to
+    // find the table in (a hidden draft is not read).
+    expect(names(sheets([['Sheet1'], ['草稿', 'hidden'], ['Sheet2']]))).toStrictEqual(['Sheet1', 'Sheet2']);
+    // At most maxSheets.
+    expect(
+      names(sheets([['A'], ['B'], ['C']]), { allSheets: true, limits: { ...READ_LIMITS, maxSheets: 2 } }),
+    ).toStrictEqual(['A', 'B']);
+  });
+
   it('reads inline strings, rich text, booleans, errors, cached string formulas and entities', () => {
     const bytes = xlsx({
       'xl/sharedStrings.xml':
