@@ -104,6 +104,21 @@ describe('readWorkbook on hand-made parts', () => {
     return result.workbook.sheets.map((s) => s.name);
   };
 
+  it('a row without cells between rows that have some is an empty row, not a hole', () => {
+    const result = readWorkbook(
+      xlsx({
+        'xl/worksheets/sheet1.xml': sheetXml(
+          '<row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="B4"><v>4</v></c></row>',
+        ),
+      }),
+    );
+    if (!result.ok) throw new Error(result.error.kind);
+    // Within a row, a cell never written stays a hole, as the core reads it (cellAt: empty).
+    const fourth: RawCell[] = [];
+    fourth[1] = { type: 'number', value: 4 };
+    expect(result.workbook.sheets[0]!.rows).toStrictEqual([[{ type: 'number', value: 1 }], [], [], fourth]);
+  });
+
   it('a package with more parts than the limit is too large, said with the limit; a damaged directory is damaged', () => {
     const bytes = sheets([['指标填报'], ['Sheet2'], ['Sheet3']]);
     const result = readWorkbook(bytes, { limits: { ...READ_LIMITS, maxEntries: 3 } });
@@ -272,6 +287,20 @@ describe('readWorkbook on hand-made parts', () => {
         },
       },
     });
+    // Said at the cell Excel would name, also past column Z.
+    for (const at of ['Z3', 'AB7', 'AZ2', 'BA9']) {
+      const wrong = xlsx({
+        'xl/sharedStrings.xml':
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>',
+        'xl/worksheets/sheet1.xml': sheetXml(
+          `<row r="${at.replace(/[A-Z]+/, '')}"><c r="${at}" t="s"><v>5</v></c></row>`,
+        ),
+      });
+      expect(readWorkbook(wrong)).toMatchObject({
+        ok: false,
+        error: { params: { detail: `指标填报!${at} refers to shared string 5, the table has 1` } },
+      });
+    }
     // The worksheet schema requires <sheetData> (ECMA-376 Part 1, CT_Worksheet): without it the part was cut.
     const noData = xlsx({
       'xl/worksheets/sheet1.xml':
