@@ -10,7 +10,7 @@ import {
   type SubmissionReport,
   type WorkbookView,
 } from '../../src/core';
-import { filledView } from '../helpers/views';
+import { filledView, sheet as sheetView } from '../helpers/views';
 import { STRUCTURE_LOCKED } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
 import { writeMasterIn } from '../../src/excel/master-writer';
@@ -524,14 +524,10 @@ describe('the master on Excel on the web', () => {
       const rows = Array.from({ length: last }, (_, r) =>
         Array.from({ length: width }, (_, c) => {
           const value = cells.get(`${r + 1},${c + 1}`)?.value;
-          return value === undefined || value === null || value === ''
-            ? undefined
-            : typeof value === 'number'
-              ? { type: 'number' as const, value }
-              : { type: 'string' as const, value: String(value) };
+          return value === null || value === '' || typeof value === 'number' ? value : value?.toString();
         }),
       );
-      return { name, visibility: 'visible' as const, merges: [], rows };
+      return sheetView(name, rows);
     });
     const fromFile = readMasterState({ sheets: views }, catalog);
     expect(fromFile.kind).toBe('legacy');
