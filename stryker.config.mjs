@@ -1,6 +1,8 @@
 // Mutation testing (`npm run mutate`): does the suite fail when the code is wrong? Incremental,
-// so a rerun after a change tests only the mutants the change touched. Results: docs/mutation.md
-// (written by scripts/mutation-report.js from reports/mutation/mutation.json).
+// so a rerun after a change tests only the mutants the change touched (on this machine: the
+// incremental file is in reports/, not in git). Results: docs/mutation.md, written by
+// scripts/mutation-report.js from every run's record in docs/mutation-runs/ (kept from
+// reports/mutation/mutation.json after each run).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',

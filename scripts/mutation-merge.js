@@ -38,6 +38,8 @@ function matches(pattern, file) {
 }
 
 const within = (line, ranges) => ranges === null || ranges.some(([a, b]) => line >= a && line <= b);
+const overlaps = (ranges, covered) =>
+  ranges === null || covered === null || ranges.some(([a, b]) => covered.some(([c, d]) => a <= d && c <= b));
 
 /** Whether ranges (or `null`, the whole file) cover every line from 1 to `last`. */
 function coversAll(ranges, last) {
@@ -51,9 +53,11 @@ function coversAll(ranges, last) {
 }
 
 /**
- * One file's runs ({ mutants, when, source, ranges, version }) → what the report shows: the
- * newest run's mutants, with those of older runs of the same code on lines it did not run;
- * `complete` when the lines put together cover the whole file.
+ * One file's runs ({ mutants, when, sha256, lines, ranges, version }) → what the report shows: the
+ * newest run's mutants, with those of older runs of the same code (same SHA-256; a run whose code
+ * was not recorded, `null`, never goes with another) on lines it did not run; `complete` when the
+ * lines put together cover the whole file. A mutant without a line (from a run carried over from
+ * before lines were kept) is taken only when none of its run's lines were run again.
  */
 function mergeRuns(list) {
   const runs = [...list].sort((a, b) => b.when - a.when);
@@ -61,19 +65,20 @@ function mergeRuns(list) {
   let covered = newest.ranges === null ? null : [...newest.ranges];
   const mutants = [...newest.mutants];
   for (const older of runs.slice(1)) {
-    if (covered === null || older.source !== newest.source) break;
+    if (covered === null || older.sha256 === null || older.sha256 !== newest.sha256) break;
+    const rerun = overlaps(older.ranges, covered);
     for (const m of older.mutants) {
       const line = m.location.start.line;
       // A run reports mutants only on the lines it was given.
-      if (!within(line, covered)) mutants.push(m);
+      if (line === null ? !rerun : !within(line, covered)) mutants.push(m);
     }
     covered = older.ranges === null ? null : [...covered, ...older.ranges];
   }
-  const last = String(newest.source ?? '').split('\n').length;
   return {
     mutants,
     when: newest.when,
-    complete: coversAll(covered, last),
+    sha256: newest.sha256,
+    complete: coversAll(covered, newest.lines),
     ranges: covered,
     version: newest.version,
   };

@@ -1,21 +1,23 @@
 #!/usr/bin/env node
-// Writes docs/mutation.md from Stryker's JSON reports: the score per folder against the goals
-// (src/core ≥ 85 %, the reader and src/excel ≥ 75 %), per file, and every surviving mutant, so
-// that each is either killed by a new test, explained as equivalent, or listed as a known gap.
+// Writes docs/mutation.md from the runs kept in docs/mutation-runs/: the score per folder against
+// the goals (src/core ≥ 85 %, the reader and src/excel ≥ 75 %), per file, and every surviving
+// mutant, so that each is either killed by a new test, explained as equivalent, or listed as a
+// known gap. A new Stryker report (reports/mutation/mutation.json) is first kept as a run record.
 //
-// Every report in reports/mutation/*.json is read: a run of part of the code (`npm run mutate --
+// Every run record is read: a run of part of the code (`npm run mutate --
 // --mutate src/excel/office.ts`) leaves the other files' last results standing. A file's results
-// are taken only from runs that mutated it (a report also carries copies of other files' earlier
-// results), the newest first, put together with older runs of other lines of the same code
+// are taken only from runs that mutated it, the newest first, put together with older runs of other lines of the same code
 // (scripts/mutation-merge.js). Files in Stryker's `mutate` list that no run mutated are listed as
 // not run: a folder is never called met on the files that happened to run.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { rangesOf, mergeRuns, linesText } = require('./mutation-merge');
+const { mergeRuns, linesText } = require('./mutation-merge');
+const { recordOf, recordText, runsOf, sha256 } = require('./mutation-runs');
 
 const ROOT = path.join(__dirname, '..');
 const DIR = path.join(ROOT, 'reports', 'mutation');
+const RUNS = path.join(ROOT, 'docs', 'mutation-runs');
 const GOALS = [
   ['src/core', 85],
   ['src/xlsx (reader, xml, zip)', 75],
@@ -43,37 +45,46 @@ const folderOf = (file) =>
       ? 'src/excel'
       : 'src/xlsx (reader, xml, zip)';
 
-// Stryker writes each run to mutation.json; keep it under the run's time so the next run does not
-// overwrite the files this one tested.
+// Stryker writes each run to reports/mutation/mutation.json, which git ignores and the next run
+// overwrites: keep it as a record in docs/mutation-runs/ (scripts/mutation-runs.js says why), and
+// the full report under the run's time in reports/ for a closer look on this machine.
 const fresh = path.join(DIR, 'mutation.json');
 if (fs.existsSync(fresh)) {
-  const stamp = fs.statSync(fresh).mtime.toISOString().replace(/[:.]/g, '-');
+  const when = fs.statSync(fresh).mtime;
+  const stamp = when.toISOString().replace(/[:.]/g, '-');
+  const report = JSON.parse(fs.readFileSync(fresh, 'utf8'));
+  const record = recordOf(report, when, (file) =>
+    path.relative(ROOT, path.resolve(ROOT, file)).split(path.sep).join('/'),
+  );
+  fs.mkdirSync(RUNS, { recursive: true });
+  fs.writeFileSync(path.join(RUNS, `${stamp}.json`), recordText(record));
   fs.renameSync(fresh, path.join(DIR, `run-${stamp}.json`));
 }
 
-// file → every report holding it: its mutants, when, the lines the run covered, the code it ran on.
+// file → every run that mutated it.
 const runs = new Map();
-const reports = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')) : [];
-for (const name of reports) {
-  const full = path.join(DIR, name);
-  const when = fs.statSync(full).mtime;
-  const report = JSON.parse(fs.readFileSync(full, 'utf8'));
-  for (const [file, { mutants, source }] of Object.entries(report.files)) {
-    const rel = path.relative(ROOT, path.resolve(ROOT, file)).split(path.sep).join('/');
-    // Only the files this run mutated: the others are copies of earlier results.
-    const ranges = rangesOf(report.config?.mutate, rel);
-    if (ranges === undefined) continue;
-    const list = runs.get(rel) ?? [];
-    list.push({ mutants, when, source, ranges, version: report.framework?.version });
-    runs.set(rel, list);
+const records = fs.existsSync(RUNS) ? fs.readdirSync(RUNS).filter((f) => f.endsWith('.json')) : [];
+for (const name of records) {
+  for (const { file, run } of runsOf(JSON.parse(fs.readFileSync(path.join(RUNS, name), 'utf8')))) {
+    const list = runs.get(file) ?? [];
+    list.push(run);
+    runs.set(file, list);
   }
 }
+
+// Whether a file's code is still the code its newest run was on.
+const codeNow = (file, run) => {
+  if (run.sha256 === null) return '未记录';
+  const full = path.join(ROOT, file);
+  if (!fs.existsSync(full)) return '文件已删';
+  return sha256(fs.readFileSync(full, 'utf8')) === run.sha256 ? '未改' : '已改';
+};
 
 // file → { mutants, when, complete, ranges }: the newest run, with older runs of other lines of
 // the same code added (scripts/mutation-merge.js).
 const latest = new Map([...runs].map(([file, list]) => [file, mergeRuns(list)]));
 if (latest.size === 0) {
-  console.error('reports/mutation/ holds no Stryker report: run `npm run mutate` first.');
+  console.error('docs/mutation-runs/ holds no run: run `npm run mutate` first.');
   process.exit(1);
 }
 
@@ -81,9 +92,8 @@ const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignore
 const folders = new Map();
 const files = [];
 const survivors = [];
-for (const [file, { mutants, when, complete, ranges }] of [...latest].sort(([a], [b]) =>
-  a.localeCompare(b),
-)) {
+for (const [file, merged] of [...latest].sort(([a], [b]) => a.localeCompare(b))) {
+  const { mutants, when, complete, ranges } = merged;
   const counts = empty();
   for (const m of mutants) {
     if (m.status === 'Killed') counts.killed++;
@@ -94,13 +104,15 @@ for (const [file, { mutants, when, complete, ranges }] of [...latest].sort(([a],
     else counts.other++;
     if (m.status === 'Survived' || m.status === 'NoCoverage')
       survivors.push(
-        `| ${file}:${m.location.start.line} | ${m.mutatorName} | ${m.status} | \`${String(m.replacement ?? '')
+        `| ${file}:${m.location.start.line ?? '?'} | ${m.mutatorName} | ${m.status} | \`${String(
+          m.replacement ?? '',
+        )
           .slice(0, 60)
           .replace(/\|/g, '\\|')
           .replace(/\n/g, ' ')}\` |`,
       );
   }
-  files.push({ file, counts, when, complete, ranges });
+  files.push({ file, counts, when, complete, ranges, code: codeNow(file, merged) });
   const folder = folders.get(folderOf(file)) ?? empty();
   for (const key of Object.keys(folder)) folder[key] += counts[key];
   folders.set(folderOf(file), folder);
@@ -121,7 +133,7 @@ const lines = [
   '# 变异测试 · Mutation testing',
   '',
   `\`npm run mutate\`（StrykerJS ${version}，jest 运行器，TypeScript 检查器，增量）；\`node scripts/mutation-report.js\` 由 ` +
-    '`reports/mutation/` 下的各次运行结果写出本页（同一个文件以最近一次为准）。每个变异体是对代码的一处改动；' +
+    '`docs/mutation-runs/` 下各次运行的记录写出本页（同一个文件以最近一次为准；记录在 git 里，换一台机器也能重写本页）。每个变异体是对代码的一处改动；' +
     '测试失败即“杀死”。得分 = 杀死（含超时）÷（杀死 + 存活 + 无覆盖）。',
   '',
   '变异体只对模块自己的测试运行（`jest.stryker.config.js`：核心、读取器、加载项适配层的测试），不含命令行端到端、' +
@@ -148,12 +160,15 @@ const lines = [
   '',
   '## 按文件 · By file',
   '',
-  '| 文件 | 运行日期 | 得分 | 杀死 | 超时 | 存活 | 无覆盖 |',
-  '|---|---|---|---|---|---|---|',
+  '| 文件 | 运行时间（UTC） | 运行后代码 | 得分 | 杀死 | 超时 | 存活 | 无覆盖 |',
+  '|---|---|---|---|---|---|---|---|',
   ...files.map(
-    ({ file, counts: c, when, complete, ranges }) =>
-      `| ${file} | ${when.toISOString().slice(0, 10)} | ${percent(c)}${complete ? '' : `（部分：第 ${linesText(ranges)} 行）`} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |`,
+    ({ file, counts: c, when, complete, ranges, code }) =>
+      `| ${file} | ${when.toISOString().slice(0, 16).replace('T', ' ')} | ${code} | ${percent(c)}${complete ? '' : `（部分：第 ${linesText(ranges)} 行）`} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |`,
   ),
+  '',
+  '“运行后代码”：该文件现在的代码是否还是那次运行时的代码（比较 SHA-256）。“已改”的文件，得分和存活变异体的行号都是那次运行时的，' +
+    '改动之后的测试和代码要再运行一次才算数；“未记录”是开始保存运行记录之前的运行（由当时的本页转来，只保留了存活变异体的行号）。',
   '',
   notRun.length === 0
     ? '每个文件都运行过。'

@@ -18,19 +18,20 @@ const { rangesOf, mergeRuns, linesText } = require('../../scripts/mutation-merge
 interface Mutant {
   id: string;
   status: string;
-  location: { start: { line: number } };
+  location: { start: { line: number | null } };
 }
 interface Run {
   mutants: Mutant[];
   when: Date;
-  source: string;
+  sha256: string | null;
+  lines: number;
   ranges: [number, number][] | null;
 }
 
 const FILE = 'src/xlsx/reader.ts';
-const source = (lines: number, edit = '') =>
-  Array.from({ length: lines }, (_, i) => `line ${i + 1}${edit}`).join('\n');
-const mutant = (id: string, line: number, status = 'Killed'): Mutant => ({
+// A run's code as the report knows it: its SHA-256 and its number of lines.
+const source = (lines: number, edit = '') => ({ sha256: `code of ${lines} lines${edit}`, lines });
+const mutant = (id: string, line: number | null, status = 'Killed'): Mutant => ({
   id,
   status,
   location: { start: { line } },
@@ -85,16 +86,16 @@ describe('mutation runs of part of a file (scripts/mutation-merge.js)', () => {
     const first: Run = {
       mutants: [mutant('a', 2), mutant('b', 5, 'Survived')],
       when: at(0),
-      source: code,
+      ...code,
       ranges: [[1, 5]],
     };
-    const second: Run = { mutants: [mutant('c', 7)], when: at(30), source: code, ranges: [[6, 8]] };
+    const second: Run = { mutants: [mutant('c', 7)], when: at(30), ...code, ranges: [[6, 8]] };
     const part = mergeRuns([first, second]);
     expect(part.mutants.map((m) => m.id).sort()).toStrictEqual(['a', 'b', 'c']);
     expect(part.complete).toBe(false);
     expect(linesText(part.ranges)).toBe('1–8');
     expect(part.when).toStrictEqual(at(30));
-    const third: Run = { mutants: [mutant('d', 10)], when: at(60), source: code, ranges: [[9, 10]] };
+    const third: Run = { mutants: [mutant('d', 10)], when: at(60), ...code, ranges: [[9, 10]] };
     expect(mergeRuns([third, first, second])).toMatchObject({ complete: true });
   });
 
@@ -103,7 +104,7 @@ describe('mutation runs of part of a file (scripts/mutation-merge.js)', () => {
     const run = (ranges: [number, number][], minute: number): Run => ({
       mutants: [],
       when: at(minute),
-      source: code,
+      ...code,
       ranges,
     });
     expect(mergeRuns([run([[1, 5]], 0), run([[7, 10]], 1)]).complete).toBe(false);
@@ -117,21 +118,21 @@ describe('mutation runs of part of a file (scripts/mutation-merge.js)', () => {
     const old: Run = {
       mutants: [mutant('old', 3, 'Survived'), mutant('kept', 8)],
       when: at(0),
-      source: code,
+      ...code,
       ranges: null,
     };
-    const rerun: Run = { mutants: [mutant('new', 3)], when: at(30), source: code, ranges: [[1, 5]] };
+    const rerun: Run = { mutants: [mutant('new', 3)], when: at(30), ...code, ranges: [[1, 5]] };
     const merged = mergeRuns([old, rerun]);
     expect(merged.mutants.map((m) => m.id).sort()).toStrictEqual(['kept', 'new']);
     expect(merged.complete).toBe(true);
   });
 
   it('never mixes in a run of code that has changed since: its lines no longer mean the same', () => {
-    const old: Run = { mutants: [mutant('old', 8)], when: at(0), source: source(10), ranges: null };
+    const old: Run = { mutants: [mutant('old', 8)], when: at(0), ...source(10), ranges: null };
     const rerun: Run = {
       mutants: [mutant('new', 3)],
       when: at(30),
-      source: source(10, ' changed'),
+      ...source(10, ' changed'),
       ranges: [[1, 5]],
     };
     const merged = mergeRuns([old, rerun]);
@@ -140,10 +141,61 @@ describe('mutation runs of part of a file (scripts/mutation-merge.js)', () => {
     expect(linesText(merged.ranges)).toBe('1–5');
   });
 
+  it('never puts a run whose code was not recorded with another, even on the same lines', () => {
+    const code = source(10);
+    const old: Run = { mutants: [mutant('old', 8)], when: at(0), sha256: null, lines: 10, ranges: [[6, 10]] };
+    const rerun: Run = { mutants: [mutant('new', 3)], when: at(30), ...code, ranges: [[1, 5]] };
+    expect(mergeRuns([old, rerun]).mutants.map((m) => m.id)).toStrictEqual(['new']);
+    // Nor a newer such run with an older recorded one.
+    const unrecorded: Run = { ...rerun, sha256: null };
+    const recorded: Run = { ...old, ...code };
+    expect(mergeRuns([recorded, unrecorded]).mutants.map((m) => m.id)).toStrictEqual(['new']);
+    // Nor two such runs: both unrecorded is not the same code.
+    expect(mergeRuns([old, unrecorded]).mutants.map((m) => m.id)).toStrictEqual(['new']);
+  });
+
+  it("takes an older run's mutants without a line only when none of its lines were run again", () => {
+    const code = source(10);
+    const old: Run = {
+      mutants: [mutant('no-line', null), mutant('on-9', 9, 'Survived')],
+      when: at(0),
+      ...code,
+      ranges: [[6, 10]],
+    };
+    const elsewhere: Run = { mutants: [mutant('new', 3)], when: at(30), ...code, ranges: [[1, 5]] };
+    expect(
+      mergeRuns([old, elsewhere])
+        .mutants.map((m) => m.id)
+        .sort(),
+    ).toStrictEqual(['new', 'no-line', 'on-9']);
+    // Lines 5–6 run again: where the unlisted mutant was is not known, so it is not taken.
+    const overlapping: Run = { ...elsewhere, ranges: [[1, 6]] };
+    expect(
+      mergeRuns([old, overlapping])
+        .mutants.map((m) => m.id)
+        .sort(),
+    ).toStrictEqual(['new', 'on-9']);
+    // A newer run of the lines after it leaves it whole.
+    const before: Run = { ...old, mutants: [mutant('no-line', null)], ranges: [[1, 5]] };
+    const after: Run = { ...elsewhere, ranges: [[6, 10]] };
+    expect(
+      mergeRuns([before, after])
+        .mutants.map((m) => m.id)
+        .sort(),
+    ).toStrictEqual(['new', 'no-line']);
+    // Its last line alone run again: the same (line 9 was not, so its survivor is kept).
+    const lastLine: Run = { ...elsewhere, ranges: [[10, 10]] };
+    expect(
+      mergeRuns([old, lastLine])
+        .mutants.map((m) => m.id)
+        .sort(),
+    ).toStrictEqual(['new', 'on-9']);
+  });
+
   it('a whole-file run stands alone, whatever older runs hold', () => {
     const code = source(10);
-    const part: Run = { mutants: [mutant('part', 3)], when: at(0), source: code, ranges: [[1, 5]] };
-    const whole: Run = { mutants: [mutant('whole', 3)], when: at(30), source: code, ranges: null };
+    const part: Run = { mutants: [mutant('part', 3)], when: at(0), ...code, ranges: [[1, 5]] };
+    const whole: Run = { mutants: [mutant('whole', 3)], when: at(30), ...code, ranges: null };
     expect(mergeRuns([part, whole])).toMatchObject({ complete: true, mutants: [mutant('whole', 3)] });
   });
 
