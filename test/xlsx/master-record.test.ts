@@ -33,6 +33,8 @@ const IMPORT_TIME = { sheet: '报送登记', column: 12 };
 
 let dir = '';
 let files: string[] = [];
+/** Next period's reports (2024), some of which come early, during 2023's combining. */
+let nextFiles: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'yilao-record-'));
@@ -58,6 +60,37 @@ beforeAll(async () => {
   });
   for (const { file, bytes } of made) writeFileSync(path.join(dir, file), bytes);
   files = made.map((m) => m.file);
+  // 2024: three bureaus report again a year on, a blank template and a resubmission among them.
+  const next: { file: string; bytes: Uint8Array }[] = [];
+  for (const s of demoSubmissions().filter((d) =>
+    ['民政局-2023-更正.xlsx', '卫健局-2023.xlsx', '教体局-2023.xlsx'].includes(d.file),
+  )) {
+    const filledOn = s.filling.filledOn ?? new Date(Date.UTC(2023, 11, 20));
+    const figures = Object.fromEntries(
+      Object.entries(s.filling.figures).map(([code, typed]) => [
+        code,
+        typeof typed === 'number' ? typed + 5 : typed,
+      ]),
+    );
+    next.push({
+      file: s.file.replace(/-2023(-更正)?/, '-2024'),
+      bytes: await fillTemplate(await writeTemplate(catalog, s.bureau, 2024), {
+        ...s.filling,
+        figures,
+        filledOn: new Date(filledOn.getTime() + 366 * 86_400_000),
+      }),
+    });
+  }
+  next.push({ file: '老干局-2024-空表.xlsx', bytes: await writeTemplate(catalog, '县委老干局', 2024) });
+  next.push({
+    file: '卫健局-2024-更正.xlsx',
+    bytes: await fillTemplate(await writeTemplate(catalog, '县卫生健康局', 2024), {
+      figures: { 'YL-16': 66 },
+      filledOn: new Date(Date.UTC(2025, 0, 5)),
+    }),
+  });
+  for (const { file, bytes } of next) writeFileSync(path.join(dir, file), bytes);
+  nextFiles = next.map((m) => m.file);
 }, 60_000);
 
 /** A sheet as the text of each cell, row by row, trailing blanks trimmed. */
@@ -198,6 +231,46 @@ describe('the master is durable (spec §7)', () => {
         },
       ),
       { numRuns: 12, seed: 20261129 },
+    );
+  }, 300_000);
+
+  it("§7: next period's files sent early, during this period's combining in any order and split, give the master of combining each period in turn", async () => {
+    let n = 0;
+    const at = (f: string) => path.join(dir, f);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(files.slice(), { minLength: 1 }),
+        fc.shuffledSubarray(nextFiles.slice(), { minLength: 1 }),
+        fc.array(fc.nat(30), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.nat(30), { minLength: 1, maxLength: 3 }),
+        async (thisYear, early, places, cuts) => {
+          const case_ = path.join(dir, `mixed-${n++}`);
+          const inTurn = `${case_}-in-turn.xlsx`;
+          const steps = `${case_}-steps.xlsx`;
+          const rest = nextFiles.filter((f) => !early.includes(f));
+          // Each period in turn: 2023's files, then all of 2024's.
+          await runCli(['combine', ...thisYear.map(at), '--out', inTurn, '--period', '2023'], clock(0));
+          await runCli(['combine', ...nextFiles.map(at), '--out', inTurn, '--period', '2024'], clock(1));
+          // The early 2024 files mixed into 2023's runs, which are combined as 2023 …
+          const mixed = [...thisYear];
+          for (const [i, f] of early.entries())
+            mixed.splice((places[i % places.length] ?? 0) % (mixed.length + 1), 0, f);
+          for (const [i, run] of split(mixed, cuts).entries()) {
+            const result = await runCli(
+              ['combine', ...run.map(at), '--out', steps, '--period', '2023'],
+              clock(i + 2),
+            );
+            expect(result.code).not.toBe(2);
+          }
+          // … then 2024 is combined with the files that had not come yet (or one given again).
+          const last = rest.length > 0 ? rest : early.slice(0, 1);
+          await runCli(['combine', ...last.map(at), '--out', steps, '--period', '2024'], clock(9));
+          const one = gridsOfFile(inTurn);
+          const stepped = gridsOfFile(steps);
+          for (const name of COMPARED) expect([name, stepped[name]]).toEqual([name, one[name]]);
+        },
+      ),
+      { numRuns: 10, seed: 20261130 },
     );
   }, 300_000);
 
