@@ -44,7 +44,8 @@ export class SheetModel {
     options: {},
   };
   validations = new Map<string, ValidationModel>();
-  conditionalFormats: { address: string; type: string; formula?: string }[] = [];
+  /** `barDirection`: a DataBar's, where it was set (DataBarConditionalFormat.barDirection, ExcelApi 1.6). */
+  conditionalFormats: { address: string; type: string; formula?: string; barDirection?: string }[] = [];
   charts: ChartModel[] = [];
   merges: string[] = [];
   frozenRows = 0;
@@ -1309,7 +1310,14 @@ class FakeConditionalFormat {
       },
       format: { fill: { color: '' }, font: { color: '' } },
     };
-    this.dataBar = { barDirection: 'Context' };
+    this.dataBar = {
+      set barDirection(value: string) {
+        ctx.queue.push(() => (entry.barDirection = value));
+      },
+      get barDirection(): string {
+        return entry.barDirection ?? 'Context';
+      },
+    };
   }
 }
 
