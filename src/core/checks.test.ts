@@ -300,6 +300,51 @@ describe('checkSubmission', () => {
     // E(2024) = 50 %: 45 is r = 0.9.
     expect(entry(report, 'XM-01-进度')).toMatchObject({ value: 45, status: 'at-risk', expected: 50 });
   });
+
+  it('§2: a project figure’s 完成情况 is kept as chosen, not judged — the figure is (§5)', () => {
+    const report = check(
+      filledView(catalog, '县民政局', 2024, {
+        'XM-01-床位': 180,
+        'XM-01-床位:progress': ' 在建 ',
+        'XM-01-投资': '0.9亿元',
+        'XM-01-投资:progress': '已完成',
+        'XM-01-进度': '45%',
+        'XM-01-进度:progress': '  ',
+      }),
+    );
+    // Read as the reform's list is read (在建 is 推进中), the status still the figure's.
+    expect(entry(report, 'XM-01-床位')).toMatchObject({
+      progressText: '推进中',
+      status: 'at-risk',
+      issues: [],
+    });
+    expect(entry(report, 'XM-01-投资')).toMatchObject({ progressText: '已完成', status: 'on-track' });
+    // Nothing chosen (blanks only): nothing kept, nothing told.
+    expect(entry(report, 'XM-01-进度')).not.toHaveProperty('progressText');
+    expect(entry(report, 'XM-01-进度').issues).toStrictEqual([]);
+  });
+
+  it('§2: a project’s 完成情况 not on the list is told where it is, as a warning; the figure still counts', () => {
+    const report = check(
+      filledView(catalog, '县民政局', 2024, { 'XM-01-床位': 180, 'XM-01-床位:progress': '差不多了' }),
+    );
+    const bed = entry(report, 'XM-01-床位');
+    expect(bed).not.toHaveProperty('progressText');
+    expect(bed).toMatchObject({ value: 180, status: 'at-risk' });
+    expect(bed.issues).toStrictEqual([
+      {
+        severity: 'warning',
+        kind: 'milestone-status',
+        code: 'XM-01-床位',
+        // 完成情况 is column E of 重点任务, beside the figure in F.
+        cell: 'E3',
+        params: { raw: '差不多了' },
+      },
+    ]);
+    expect(issueMessage(bed.issues[0]!, 'zh')).toBe(
+      '完成情况“差不多了”不是“未启动”“推进中”“已完成”之一。请从下拉列表中选择。',
+    );
+  });
 });
 
 describe('readSubmission (spec §3)', () => {

@@ -66,7 +66,7 @@ export interface EntryReport {
   /** Where the status is to-confirm: the status the figure would have if it is right (若属实). */
   wouldBe?: Status;
   issues: Issue[];
-  /** Reforms only: the progress typed. */
+  /** The progress chosen in 完成情况: a reform's (judged), a project figure's (kept, not judged). */
   progressText?: MilestoneProgress;
 }
 
@@ -153,6 +153,8 @@ interface FoundFigure {
   raw: RawCell;
   note: string;
   sheet: string;
+  /** A project figure's row on 重点任务 has its 完成情况 too. */
+  progress?: { cell: string; raw: RawCell };
 }
 
 function figureEntry(
@@ -175,6 +177,8 @@ function figureEntry(
     cell: found?.cell,
   }));
   const state: FigureState = parsed?.state ?? 'empty';
+  const progress = projectProgress(found, indicator.code);
+  issues.push(...progress.issues);
 
   if (role === 'lead' && state === 'empty') {
     issues.push({
@@ -238,6 +242,7 @@ function figureEntry(
     note: found?.note ?? '',
     explained: false,
     issues,
+    ...(progress.progressText ? { progressText: progress.progressText } : {}),
   };
 }
 
@@ -395,7 +400,24 @@ function figureCell(
     raw: onMilestoneSheet.figure,
     note: onMilestoneSheet.note,
     sheet: MILESTONE_SHEET,
+    progress: { cell: onMilestoneSheet.progressCell, raw: onMilestoneSheet.progress },
   };
+}
+
+/**
+ * A project figure's 完成情况 (§2: the same list as a reform's). Not judged — the figure is (§5)
+ * — but kept, so that what the clerk chose reaches the master; a word not on the list is told.
+ */
+function projectProgress(
+  found: FoundFigure | undefined,
+  code: string,
+): { progressText?: MilestoneProgress; issues: Issue[] } {
+  if (!found?.progress) return { issues: [] };
+  const raw = displayText(found.progress.raw).trim();
+  if (raw === '') return { issues: [] };
+  const progressText = readProgress(raw);
+  if (progressText) return { progressText, issues: [] };
+  return { issues: [makeIssue('warning', 'milestone-status', { raw }, { code, cell: found.progress.cell })] };
 }
 
 /** A reform's typed progress against its due year (§2): 已完成 is achieved; otherwise late once due. */

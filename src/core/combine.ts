@@ -10,7 +10,7 @@ import {
   type PreviousValue,
   type SubmissionReport,
 } from './checks';
-import { targetText } from './layout';
+import { targetText, type MilestoneProgress } from './layout';
 import type { Decision, FileRecord, MasterState, RecordEntry } from './master-state';
 import { computeStatus, type NotJudged } from './status';
 import { STATUSES, type FileError, type Issue, type Status } from './types';
@@ -158,6 +158,8 @@ export interface MasterRow {
   legacy: boolean;
   /** The latest earlier period with a value for this indicator, where there is one (§7 "Periods"). */
   previous?: { period: number; value: number };
+  /** A project figure's 完成情况 as its bureau chose it (not judged: the figure is). */
+  progressText?: MilestoneProgress;
 }
 
 /** One indicator across the periods the master holds (趋势). */
@@ -920,6 +922,7 @@ function masterRow(
     note: entry?.note ?? '',
     explained: entry?.explained ?? false,
     legacy: chosen?.source.record.legacy ?? false,
+    ...(!reform && entry?.progressText ? { progressText: entry.progressText } : {}),
   };
 }
 

@@ -1,5 +1,15 @@
 import { checkedInput } from '../../test/helpers/views';
-import { combine, defaultCatalog, masterModel, notReportedText, type Master, type MasterModel } from '.';
+import {
+  combine,
+  defaultCatalog,
+  masterModel,
+  notReportedText,
+  readMasterState,
+  stateRows,
+  type Master,
+  type MasterModel,
+} from '.';
+import { sheet } from '../../test/helpers/views';
 
 /**
  * What the county master says, row by row (spec §7 Sheets): 县汇总's remarks and conflicts,
@@ -68,6 +78,38 @@ describe('县汇总: each indicator with where its figure came from', () => {
     expect(yl02[column('说明')]).toBe('含新建');
     // The note on 县汇总 and in 历史.
     expect(model.cleanedTexts).toBe(2);
+  });
+});
+
+describe('县汇总: a project figure’s 完成情况 (§2), kept from the file through the state', () => {
+  it('is in the remarks as the bureau chose it, in either language, and a master from the state says the same', () => {
+    const m = combine(
+      catalog,
+      [
+        checkedInput(catalog, '民政局.xlsx', '县民政局', {
+          'XM-01-床位': 120,
+          'XM-01-床位:progress': '在建',
+          'XM-01-投资': 0.3,
+          'GG-02': '推进中',
+        }),
+      ],
+      { importedAt: NOW },
+    );
+    const remarksOf = (mm: MasterModel, code: string) =>
+      mm.summary.rows.find((r) => r[0] === code)?.[
+        mm.summary.headers.indexOf(mm === en ? 'remarks' : '备注')
+      ];
+    const zh = masterModel(catalog, m, 'zh');
+    const en = masterModel(catalog, m, 'en');
+    expect(remarksOf(zh, 'XM-01-床位')).toBe('完成情况：推进中');
+    expect(remarksOf(en, 'XM-01-床位')).toBe('progress: 推进中');
+    // Not chosen: nothing said. A reform's progress is its value, not a remark.
+    expect(remarksOf(zh, 'XM-01-投资')).toBe('');
+    expect(remarksOf(zh, 'GG-02')).toBe('');
+    const read = readMasterState({ sheets: [sheet('_state', stateRows(m.state))] }, catalog);
+    if (read.kind !== 'master') throw new Error(read.kind);
+    const again = masterModel(catalog, combine(catalog, [], { importedAt: NOW, existing: read.state }), 'zh');
+    expect(remarksOf(again, 'XM-01-床位')).toBe('完成情况：推进中');
   });
 });
 

@@ -187,6 +187,9 @@ function conflictText(row: MasterRow): string {
 
 function remarks(row: MasterRow, lang: Lang): string {
   const notes: string[] = [];
+  // A project figure's 完成情况 (only theirs are on a row: a reform's is its value, in 本期完成值).
+  if (row.progressText)
+    notes.push(lang === 'zh' ? `完成情况：${row.progressText}` : `progress: ${row.progressText}`);
   if (row.fromCoResponsible)
     notes.push(lang === 'zh' ? '牵头单位未报，取自协同单位' : 'lead sent none; from a co-responsible bureau');
   if (row.conflicts.length > 0) {
