@@ -66,6 +66,8 @@ async function writeTable(
   header.format.font.bold = true;
   header.format.fill.color = HEADER_FILL;
   header.format.wrapText = true;
+  // The header stays in view when scrolling, also over a table with no rows yet.
+  sheet.freezePanes.freezeRows(headerRow);
   if (table.rows.length === 0) return [];
   const first = headerRow + 1;
   const end = headerRow + table.rows.length;
@@ -110,7 +112,6 @@ async function writeTable(
     const bars = progress.conditionalFormats.add('DataBar');
     bars.dataBar.barDirection = 'LeftToRight';
   }
-  sheet.freezePanes.freezeRows(headerRow);
   // Proof, not assumption: a '@' cell keeps what is written verbatim (Range.numberFormat, "Text"
   // format), but if a host ever turned bureau text into a formula, number or date, the value type
   // read back says so and writeMaster rewrites the cell as literal text.

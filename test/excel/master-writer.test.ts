@@ -110,43 +110,29 @@ function expectTable(table: MasterTable): void {
   // Widths of every column, as the layout gives them in characters.
   expect(table.widths.map((_, c) => s.columnWidths.get(c + 1))).toStrictEqual(table.widths.map(points));
   expect(s.frozenRows).toBe(headerRow);
-  // The body: each value; bureau text in text format, everything else General; wrapped; not bold.
+  // The body: each value; bureau text in text format, everything else General; wrapped; not
+  // bold. Each status column coloured row by row (fill and font); the other columns left plain.
+  // Compared as whole grids of "where: what" lines, so that a difference names its cell.
   const text = new Set(table.textColumns);
+  const colours = new Map(statusColumnsOf(table).map((x) => [x.column, x.statuses]));
+  const want: string[] = [];
+  const got: string[] = [];
   table.rows.forEach((row, r) => {
     row.forEach((value, c) => {
       const cell = s.cell(headerRow + 1 + r, c + 1);
       const where = `${table.sheet}!${columnLetter(c + 1)}${headerRow + 1 + r}`;
-      expect([where, cell?.value ?? '']).toStrictEqual([where, value ?? '']);
       const format =
         c === table.progressColumn ? '0%' : text.has(c) && typeof value === 'string' ? '@' : 'General';
-      expect([where, cell?.numberFormat]).toStrictEqual([where, format]);
-      expect([where, cell?.wrapText, cell?.bold]).toStrictEqual([where, true, false]);
+      const status = colours.get(c)?.[r];
+      const fill = status ? `${STATUS_FILL[status].fill}/${STATUS_FILL[status].font}` : 'plain';
+      want.push(`${where}: ${JSON.stringify(value ?? '')} ${format} wrap bold=false ${fill}`);
+      got.push(
+        `${where}: ${JSON.stringify(cell?.value ?? '')} ${cell?.numberFormat} ${cell?.wrapText ? 'wrap' : 'nowrap'} bold=${cell?.bold} ${cell?.fill === null || cell?.fill === undefined ? 'plain' : `${cell.fill}/${cell.fontColor}`}`,
+      );
     });
   });
+  expect(got).toStrictEqual(want);
   expect(s.cell(headerRow + table.rows.length + 1, 1)).toBeUndefined();
-  // Each status column coloured row by row (fill and font); the other columns left plain.
-  const coloured = statusColumnsOf(table);
-  for (const { column, statuses } of coloured)
-    statuses.forEach((status, r) => {
-      const cell = s.cell(headerRow + 1 + r, column + 1);
-      expect([table.sheet, r, column, cell?.fill, cell?.fontColor]).toStrictEqual([
-        table.sheet,
-        r,
-        column,
-        STATUS_FILL[status].fill,
-        STATUS_FILL[status].font,
-      ]);
-    });
-  const plain = table.headers.map((_, c) => c).filter((c) => !coloured.some((x) => x.column === c));
-  for (const c of plain)
-    table.rows.forEach((_, r) =>
-      expect([table.sheet, r, c, s.cell(headerRow + 1 + r, c + 1)?.fill ?? null]).toStrictEqual([
-        table.sheet,
-        r,
-        c,
-        null,
-      ]),
-    );
   // Progress to target as a data bar, left to right, over exactly the body of its column.
   if (table.progressColumn !== undefined && table.rows.length > 0) {
     const letter = columnLetter(table.progressColumn + 1);
@@ -287,5 +273,62 @@ describe('the master the add-in writes, sheet by sheet against the layout (spec 
     });
     expect(s.cell(model.state.rows.length + 1, 1)).toBeUndefined();
     expect(s.cell(1, width + 1)).toBeUndefined();
+  });
+});
+
+describe('the master the add-in writes: edges of its blocks', () => {
+  it('nothing to act on yet (no file in use): 总览’s attention block is its header alone, nothing coloured', async () => {
+    const master = combine(catalog, [], { importedAt: '2024-01-10 09:00' });
+    await officeHost().writeMaster(catalog, master, 'zh');
+    const model = masterModel(catalog, master, 'zh', { maxRows: SHEET_MAX_ROWS });
+    expect(model.overview.attention.rows).toStrictEqual([]);
+    const s = sheet(model.overview.sheet);
+    const counts = 3 + model.overview.byBureau.length + model.overview.bySection.length;
+    const top = 4 + counts;
+    expect(valueOf(s, top + 1, 1)).toBe(model.overview.attention.headers[0]);
+    expect(s.merges).toStrictEqual([
+      `D${top + 1}:${columnLetter(model.overview.statusHeaders.length + 2)}${top + 1}`,
+    ]);
+    expect([...s.cells.values()].filter((c) => c.fill !== null)).toStrictEqual([]);
+    // 报送登记 without a file is its header alone, frozen, nothing below; 未报送 names every bureau.
+    expect(model.register.rows).toStrictEqual([]);
+    expectTable(model.register);
+    expectTable(model.notReported);
+  });
+
+  it('a table of whole writes (500 rows a call): every row once, in its place, coloured, nothing past it', async () => {
+    // 100 files of one bureau, each its own 填报日期: 历史 keeps every figure of every file.
+    const inputs = Array.from({ length: 100 }, (_, i) =>
+      checkedInput(
+        catalog,
+        `民政局-${String(i).padStart(3, '0')}.xlsx`,
+        '县民政局',
+        {
+          'YL-02': 600 + i,
+          'YL-03': 40,
+          'YL-04': 1,
+          'YL-05': 100,
+          'YL-06': 0.3,
+          'YL-07': 150,
+          'YL-10': 30,
+          'YL-14': 70,
+          'YL-17': 50,
+          'YL-15': 100,
+        },
+        {
+          filledOn: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}`,
+        },
+      ),
+    );
+    const master = combine(catalog, inputs, { importedAt: '2024-01-10 09:00' });
+    await officeHost().writeMaster(catalog, master, 'zh');
+    const model = masterModel(catalog, master, 'zh', { maxRows: SHEET_MAX_ROWS });
+    const [history] = model.history;
+    if (!history) throw new Error('no 历史');
+    // Two blocks exactly (a write past the last would be an empty block), and 报送登记 one partial block.
+    expect(history.rows.length).toBe(1000);
+    expect(model.register.rows.length).toBe(100);
+    expectTable(history);
+    expectTable(model.register);
   });
 });

@@ -987,7 +987,10 @@ class FakeRange {
   get columnCount(): number {
     return this.loaded.get('columnCount');
   }
-  /** A 2-D array set on a range (values, numberFormat) must have the range's shape. */
+  /**
+   * A 2-D array set on a range (values, numberFormat, setCellProperties — "a 2D array that
+   * represents which properties to set in each cell", ExcelApi 1.9) must have the range's shape.
+   */
   private checkShape(
     rows: readonly (readonly unknown[])[],
     box: { top: number; bottom: number; left: number; right: number },
@@ -1124,6 +1127,7 @@ class FakeRange {
       const box = this.box();
       const sheet = this.sheet.model();
       this.checkFormattable();
+      this.checkShape(props, box);
       props.forEach((row, i) => {
         row.forEach((p, j) => {
           const cell = sheet.ensure(box.top + i, box.left + j);
