@@ -332,3 +332,71 @@ describe('the master the add-in writes: edges of its blocks', () => {
     expectTable(model.register);
   });
 });
+
+describe('the master the add-in writes: whose sheets it replaces, and reading it back', () => {
+  it('replaces only its own sheets and its own leftovers: a user’s sheet with a like name is kept', async () => {
+    const master = twoPeriods();
+    // A leftover of an interrupted write is the master's; a sheet that only contains such a name is the user's.
+    for (const name of ['~县汇总~新', '备份~县汇总~新', '~县汇总~新备份', '县汇总(2)', '历史2023备份'])
+      office.workbook.addSheet(name);
+    const written = await officeHost().writeMaster(catalog, master, 'zh');
+    expect(written.chart).toBe(true);
+    const names = office.workbook.sheets.map((s) => s.name);
+    expect(names).not.toContain('~县汇总~新');
+    for (const kept of ['Sheet1', '备份~县汇总~新', '~县汇总~新备份', '县汇总(2)', '历史2023备份'])
+      expect(names).toContain(kept);
+  });
+
+  it('a protected structure is refused before anything is written, naming the job in the words of the pane', async () => {
+    office.workbook.structure = { protected: true };
+    await expect(officeHost().writeMaster(catalog, twoPeriods(), 'zh')).rejects.toMatchObject({
+      kind: 'protected',
+      message: '工作簿结构受保护，无法写入县汇总：请在“审阅”选项卡中撤销“保护工作簿”后再试。',
+    });
+  });
+
+  it('an emptied _state sheet is refused as a damaged record, in words, not a crash', async () => {
+    office.workbook.addSheet('_state');
+    const read = await officeHost().readMasterState(catalog);
+    expect(read).toMatchObject({
+      kind: 'refused',
+      zh: expect.stringMatching(/^汇总表的内部记录.*已损坏或被改动/),
+    });
+  });
+
+  it('a state of long notes is read back whole, in blocks under Excel on the web’s 5 MB per response', async () => {
+    // 58 files each with a note of 20,000 characters: over 2 MB of state, read
+    // 80 cells at a time (a state cell holds at most 30,000 characters).
+    const note = '说明'.repeat(10_000);
+    const inputs = Array.from({ length: 58 }, (_, i) =>
+      checkedInput(
+        catalog,
+        `f-${i}.xlsx`,
+        '县民政局',
+        { 'YL-02': 600 + i },
+        {
+          notes: { 'YL-02': `${i}${note}` },
+          filledOn: `2023-12-${String(1 + (i % 28)).padStart(2, '0')}`,
+        },
+      ),
+    );
+    const master = combine(catalog, inputs, { importedAt: '2024-01-10 09:00' });
+    await officeHost().writeMaster(catalog, master, 'zh');
+    office.workbook.largestResponse = 0;
+    const syncs = office.workbook.syncs;
+    const read = await officeHost().readMasterState(catalog);
+    if (read.kind !== 'master') throw new Error(read.kind);
+    expect(read.state).toEqual(master.state);
+    expect(office.workbook.largestResponse).toBeLessThan(3 * 1024 * 1024);
+    // One sync for the used range, then one a block of 80 cells' rows, and not one more.
+    const rows = model(master).state.rows;
+    const width = Math.max(...rows.map((r) => r.length));
+    const perBlock = Math.floor(80 / width);
+    // Several blocks, the last one full: a read past the end would be one sync more.
+    expect(rows.length).toBeGreaterThan(perBlock);
+    expect(rows.length % perBlock).toBe(0);
+    expect(office.workbook.syncs - syncs).toBe(1 + Math.ceil(rows.length / perBlock));
+  });
+});
+
+const model = (master: Master) => masterModel(catalog, master, 'zh', { maxRows: SHEET_MAX_ROWS });
