@@ -98,13 +98,19 @@ function expectTable(table: MasterTable): void {
   const headerRow = table.title === undefined ? 1 : 3;
   if (table.title !== undefined) {
     expect([valueOf(s, 1, 1), valueOf(s, 2, 1)]).toStrictEqual([table.title, table.subtitle ?? '']);
-    expect(s.cell(1, 1)?.bold).toBe(true);
-    expect(s.cell(2, 1)?.bold ?? false).toBe(false);
+    expect(s.cell(1, 1)).toMatchObject({ bold: true, fontSize: 16 });
+    expect(s.cell(2, 1)).toMatchObject({ bold: false, fontSize: 11 });
   }
   // The header: its words, bold on the header colour, wrapped; no header cell past the table's.
   table.headers.forEach((h, c) => {
     expect([table.sheet, c, valueOf(s, headerRow, c + 1)]).toStrictEqual([table.sheet, c, h]);
-    expect(s.cell(headerRow, c + 1)).toMatchObject({ bold: true, fill: HEADER_FILL, wrapText: true });
+    // The title's size is the title's alone: a table without one has its header at 11 pt in A1.
+    expect(s.cell(headerRow, c + 1)).toMatchObject({
+      bold: true,
+      fill: HEADER_FILL,
+      wrapText: true,
+      fontSize: 11,
+    });
   });
   expect(s.cell(headerRow, table.headers.length + 1)).toBeUndefined();
   // Widths of every column, as the layout gives them in characters.
@@ -197,7 +203,8 @@ describe('the master the add-in writes, sheet by sheet against the layout (spec 
     const s = sheet(o.sheet);
     const width = o.statusHeaders.length + 2;
     expect(valueOf(s, 1, 1)).toBe(o.title);
-    expect(s.cell(1, 1)?.bold).toBe(true);
+    expect(s.cell(1, 1)).toMatchObject({ bold: true, fontSize: 16 });
+    expect(s.cell(3, 1)?.fontSize).toBe(11);
     const counts = [
       [w.bySection, ...o.statusHeaders, w.total],
       ...o.bySection.map((g) => [g.label, ...g.counts, g.total]),
@@ -254,6 +261,8 @@ describe('the master the add-in writes, sheet by sheet against the layout (spec 
         seriesBy: 'Columns',
         title: w.chartTitle,
         position: [`E${progressTop}`, `L${progressTop + 24}`],
+        // One series: a legend would only repeat the header.
+        legendVisible: false,
       },
     ]);
     expect(valueOf(s, bottom + 2, 1)).toBe(o.footnote);

@@ -107,7 +107,8 @@ describe('insertTemplate', () => {
     const entry = sheet();
     // The title across the table, bold; each header field's label bold, its input open and coloured.
     expect(entry.merges).toContain(`A1:${columnLetter(model.columns.length)}1`);
-    expect(entry.cell(1, 1)).toMatchObject({ value: model.title, bold: true });
+    expect(entry.cell(1, 1)).toMatchObject({ value: model.title, bold: true, fontSize: 16 });
+    expect(entry.cell(2, 1)?.fontSize).toBe(11);
     for (const field of Object.values(HEADER_FIELDS)) {
       const [label, cell] = [field.labelCell, field.cell].map((ref) => entry.cell(...rowColumn(ref)));
       expect(label).toMatchObject({ value: field.label, bold: true });

@@ -17,6 +17,8 @@ export interface CellModel {
   fillPattern: string;
   fontColor: string;
   bold: boolean;
+  /** Points; Excel's default font is 11 pt (RangeFont.size). */
+  fontSize: number;
   locked: boolean;
   wrapText: boolean;
 }
@@ -33,6 +35,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position: [string, string] | null;
+  /** ChartLegend.visible: Excel shows a new chart's legend. */
+  legendVisible: boolean;
 }
 
 export class SheetModel {
@@ -67,6 +71,7 @@ export class SheetModel {
         fillPattern: 'None',
         fontColor: '#000000',
         bold: false,
+        fontSize: 11,
         locked: true,
         wrapText: false,
       };
@@ -594,7 +599,14 @@ class FakeWorksheet {
     this.freezePanes = { freezeRows: (n) => ctx.queue.push(() => (this.model().frozenRows = n)) };
     this.charts = {
       add: (type, source, seriesBy) => {
-        const chart: ChartModel = { type, source: '', seriesBy, title: '', position: null };
+        const chart: ChartModel = {
+          type,
+          source: '',
+          seriesBy,
+          title: '',
+          position: null,
+          legendVisible: true,
+        };
         ctx.queue.push(() => {
           chart.source = source.resolvedAddress();
           this.model().charts.push(chart);
@@ -774,7 +786,16 @@ class FakeChart {
         return model.title;
       },
     };
-    this.legend = { visible: true };
+    this.legend = {
+      set visible(value: boolean) {
+        queue(() => {
+          model.legendVisible = value;
+        });
+      },
+      get visible() {
+        return model.legendVisible;
+      },
+    };
   }
   setPosition(start: string, end: string): void {
     this.ctx.queue.push(() => (this.chart.position = [start, end]));
@@ -1238,11 +1259,13 @@ class FakeFormat {
       get bold(): boolean {
         throw officeError('PropertyNotLoaded', 'format.font.bold is not loaded');
       },
-      set size(_value: number) {
-        // Recorded nowhere: the double does not lay text out.
+      set size(value: number) {
+        queue(() => {
+          each((c) => (c.fontSize = value));
+        });
       },
       get size(): number {
-        return 11;
+        throw officeError('PropertyNotLoaded', 'format.font.size is not loaded');
       },
     };
     this.protection = {

@@ -97,6 +97,7 @@ it('Excel (the double’s model of typing): each string reads as the table says'
       fillPattern: 'None',
       fontColor: '#000000',
       bold: false,
+      fontSize: 11,
       locked: false,
       wrapText: false,
     };
