@@ -104,6 +104,32 @@ describe('1. 填报模板', () => {
   });
 });
 
+describe('1a. the preview’s grid, as Excel’s', () => {
+  it('takes a figure typed into an open cell, and refuses a locked cell of the protected sheet with Excel’s words', async () => {
+    const page = await session.open('', 1280);
+    await createTemplate(page);
+    const beds = await rowOf(page, 'YL-02');
+    const typeInto = async (address: string, text: string) => {
+      await page.locator(`td[data-cell="${address}"]`).dblclick();
+      const input = page.getByRole('textbox', { name: `编辑 ${address}` });
+      await input.fill(text);
+      await input.press('Enter');
+    };
+    await typeInto(`G${beds}`, '620');
+    await page.waitForFunction(
+      (r) => window.__yilao.workbook.sheet('指标填报')?.cell(r, 7)?.value === 620,
+      beds,
+    );
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    // The indicator's name (column B) is locked: nothing changes, and the grid says why.
+    const name = await cellOf(page, '指标填报', beds, 2);
+    await typeInto(`B${beds}`, '改掉');
+    await page.getByRole('alert').filter({ hasText: '受保护的工作表' }).waitFor();
+    expect(await cellOf(page, '指标填报', beds, 2)).toStrictEqual(name);
+    await page.close();
+  });
+});
+
 describe('2. 数据核查', () => {
   it('lists each issue, marks the cells, goes to a cell, re-checks after a fix and clears the marks', async () => {
     const page = await session.open('?pane=only', PANE_WIDTH);

@@ -446,8 +446,15 @@ describe('watchFigures and select', () => {
     const stop = await host.watchFigures(() => calls.push(1));
     await office.workbook.type('指标填报', 'G6', '700');
     expect(calls).toHaveLength(1);
-    // A change left of the figure and note columns (an edit Excel reports for C6) is not theirs.
+    // A change left of the figure and note columns is not theirs. C6 is locked: Excel's grid
+    // refuses it while the sheet is protected, so the clerk lifts the protection first.
+    await expect(office.workbook.type('指标填报', 'C6', '张')).rejects.toMatchObject({
+      code: 'AccessDenied',
+    });
+    const protection = sheet().protection;
+    sheet().protection = { ...protection, protected: false };
     await office.workbook.type('指标填报', 'C6', '张');
+    sheet().protection = protection;
     expect(calls).toHaveLength(1);
     await host.checkActive(check, 'zh');
     expect(calls).toHaveLength(1);

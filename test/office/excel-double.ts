@@ -159,6 +159,13 @@ export class WorkbookModel {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const { top, left } = parseAddress(address);
+    // Excel's grid refuses typing into a locked cell of a protected sheet (Protect Sheet: "Select
+    // locked cells" still allows selecting it, not changing it), with this message.
+    if (sheet.protection.protected && (sheet.cell(top, left)?.locked ?? true))
+      throw officeError(
+        'AccessDenied',
+        '您试图更改的单元格或图表位于受保护的工作表中。若要进行更改，请取消工作表保护。您可能需要输入密码。',
+      );
     enter(sheet.ensure(top, left), input);
     this.changed();
     for (const handler of sheet.handlers)

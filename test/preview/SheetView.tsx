@@ -19,6 +19,8 @@ export function SheetView({ workbook }: { workbook: WorkbookModel }) {
   const [, refresh] = useReducer((x: number) => x + 1, 0);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  // What Excel says when the cell cannot be changed (a locked cell of a protected sheet).
+  const [refusal, setRefusal] = useState('');
   useEffect(() => workbook.subscribe(refresh), [workbook]);
 
   const visible = workbook.sheets.filter((s) => s.visibility === 'Visible');
@@ -43,6 +45,11 @@ export function SheetView({ workbook }: { workbook: WorkbookModel }) {
           </button>
         ))}
       </div>
+      {refusal ? (
+        <p className="refusal" role="alert">
+          {refusal}
+        </p>
+      ) : null}
       {sheet && box ? (
         <div className="grid-wrap">
           <table
@@ -100,7 +107,12 @@ export function SheetView({ workbook }: { workbook: WorkbookModel }) {
                             onChange={(e) => setDraft(e.target.value)}
                             onBlur={() => {
                               setEditing(null);
-                              void workbook.type(sheet.name, address, draft);
+                              setRefusal('');
+                              workbook
+                                .type(sheet.name, address, draft)
+                                .catch((error: unknown) =>
+                                  setRefusal(error instanceof Error ? error.message : String(error)),
+                                );
                             }}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter') e.currentTarget.blur();
