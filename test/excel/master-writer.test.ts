@@ -9,6 +9,7 @@ import {
   type MasterModel,
   type MasterTable,
 } from '../../src/core';
+import { writeMasterIn } from '../../src/excel/master-writer';
 import { officeHost } from '../../src/excel/office';
 import { HEADER_FILL, STATUS_FILL, points } from '../../src/excel/runtime';
 import { checkedInput } from '../helpers/views';
@@ -98,8 +99,9 @@ function expectTable(table: MasterTable): void {
   const headerRow = table.title === undefined ? 1 : 3;
   if (table.title !== undefined) {
     expect([valueOf(s, 1, 1), valueOf(s, 2, 1)]).toStrictEqual([table.title, table.subtitle ?? '']);
-    expect(s.cell(1, 1)).toMatchObject({ bold: true, fontSize: 16 });
-    expect(s.cell(2, 1)).toMatchObject({ bold: false, fontSize: 11 });
+    // The title on one line (wrapped, it would make a tall row of a long title).
+    expect(s.cell(1, 1)).toMatchObject({ bold: true, fontSize: 16, wrapText: false });
+    expect(s.cell(2, 1)).toMatchObject({ bold: false, fontSize: 11, wrapText: false });
   }
   // The header: its words, bold on the header colour, wrapped; no header cell past the table's.
   table.headers.forEach((h, c) => {
@@ -253,7 +255,9 @@ describe('the master the add-in writes, sheet by sheet against the layout (spec 
     // No progress known is an empty cell, not 0 %.
     expect(o.progress.some((p) => p.toTarget === null)).toBe(true);
     const bottom = progressTop + progress.length - 1;
+    // Column A wide enough for an indicator's name; the others as Excel makes them.
     expect(s.columnWidths.get(1)).toBe(points(34));
+    expect(s.columnWidths.get(2)).toBeUndefined();
     expect(s.charts.map((c) => ({ ...c, source: onSheet(c.source) }))).toStrictEqual([
       {
         type: 'BarClustered',
@@ -354,6 +358,17 @@ describe('the master the add-in writes: whose sheets it replaces, and reading it
     expect(names).not.toContain('~县汇总~新');
     for (const kept of ['Sheet1', '备份~县汇总~新', '~县汇总~新备份', '县汇总(2)', '历史2023备份'])
       expect(names).toContain(kept);
+  });
+
+  it('a master whose 历史 grew past a sheet replaces the old single 历史 with the parts, none left behind', async () => {
+    const master = twoPeriods();
+    await officeHost().writeMaster(catalog, master, 'zh');
+    expect(office.workbook.sheet('历史')).toBeDefined();
+    // The same master where a sheet holds 5 rows: 历史 split by period, 历史2023, 历史2023-2, …
+    await Excel.run((context) => writeMasterIn(context, catalog, master, 'zh', 5));
+    const names = office.workbook.sheets.map((s) => s.name);
+    expect(names).not.toContain('历史');
+    expect(names.filter((n) => /^历史\d{4}/.test(n)).length).toBeGreaterThan(2);
   });
 
   it('a protected structure is refused before anything is written, naming the job in the words of the pane', async () => {

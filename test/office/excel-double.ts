@@ -54,6 +54,11 @@ export class SheetModel {
   merges: string[] = [];
   frozenRows = 0;
   columnWidths = new Map<number, number>();
+  /** Formats set on whole columns or the sheet, for the cells made there later (eachCell). */
+  areaFormats: {
+    box: { top: number; left: number; bottom: number; right: number };
+    apply: (cell: CellModel, row: number, column: number) => void;
+  }[] = [];
   handlers: ((event: { address: string; source: string; changeType: string }) => Promise<unknown>)[] = [];
   constructor(public name: string) {}
 
@@ -76,6 +81,9 @@ export class SheetModel {
         wrapText: false,
       };
       this.cells.set(key, cell);
+      for (const { box, apply } of this.areaFormats)
+        if (row >= box.top && row <= box.bottom && column >= box.left && column <= box.right)
+          apply(cell, row, column);
     }
     return cell;
   }
@@ -942,12 +950,15 @@ class FakeRange {
   private eachCell(fn: (cell: CellModel, row: number, column: number) => void): void {
     const box = this.box();
     const sheet = this.sheet.model();
-    // Whole columns are formatted lazily: only existing cells are touched.
+    // Whole columns (or the whole sheet) are formatted lazily: the cells there now at once, and
+    // each cell made later in the area when it is made — as a cell typed into a formatted
+    // column in Excel takes the column's format.
     if (box.bottom - box.top > 100_000) {
       for (const [key, cell] of sheet.cells) {
         const [r, c] = key.split(',').map(Number) as [number, number];
         if (c >= box.left && c <= box.right) fn(cell, r, c);
       }
+      sheet.areaFormats.push({ box, apply: fn });
       return;
     }
     for (let r = box.top; r <= box.bottom; r++)
