@@ -15,7 +15,8 @@ import { STRUCTURE_LOCKED } from '../../src/excel/host';
 import { MARKS_SHEET, officeHost } from '../../src/excel/office';
 import { writeMasterIn } from '../../src/excel/master-writer';
 import { STATUS_FILL } from '../../src/excel/runtime';
-import { WEB_PAYLOAD_LIMIT, installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+import { WEB_PAYLOAD_LIMIT } from '../office/excel-double';
+import { officeDoublePerTest } from '../helpers/office';
 
 /**
  * Excel's documented rules, as the in-memory Excel enforces them, and the add-in living with each.
@@ -30,12 +31,7 @@ const check = (view: WorkbookView): SubmissionReport | string => {
   return result.ok ? result.report : result.error.kind;
 };
 
-let office: OfficeDouble;
-beforeEach(() => {
-  office = installOfficeDouble();
-  office.workbook.addSheet('Sheet1');
-});
-afterEach(() => office.uninstall());
+const office = officeDoublePerTest();
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
 const sheet = (name = '指标填报') => office.workbook.sheet(name)!;

@@ -13,7 +13,8 @@ import { writeMasterIn } from '../../src/excel/master-writer';
 import { officeHost } from '../../src/excel/office';
 import { HEADER_FILL, STATUS_FILL, points } from '../../src/excel/runtime';
 import { checkedInput } from '../helpers/views';
-import { installOfficeDouble, type OfficeDouble, type SheetModel } from '../office/excel-double';
+import { type SheetModel } from '../office/excel-double';
+import { officeDoublePerTest } from '../helpers/office';
 
 /**
  * The county master as the add-in writes it into Excel (src/excel/master-writer.ts), sheet by
@@ -25,12 +26,7 @@ import { installOfficeDouble, type OfficeDouble, type SheetModel } from '../offi
 
 const catalog = defaultCatalog();
 
-let office: OfficeDouble;
-beforeEach(() => {
-  office = installOfficeDouble();
-  office.workbook.addSheet('Sheet1');
-});
-afterEach(() => office.uninstall());
+const office = officeDoublePerTest();
 
 const sheet = (name: string): SheetModel => {
   const found = office.workbook.sheet(name);

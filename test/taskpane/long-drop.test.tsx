@@ -9,7 +9,7 @@ import path from 'node:path';
 import { defaultCatalog } from '../../src/core';
 import { officeHost } from '../../src/excel/office';
 import { App } from '../../src/taskpane/App';
-import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+import { officeDoublePerTest } from '../helpers/office';
 
 /**
  * A province-sized drop in the 汇总 tab: in a file of its own, because in the long pane suite the
@@ -18,13 +18,8 @@ import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
  */
 
 const catalog = defaultCatalog();
-let office: OfficeDouble;
-
-beforeEach(() => {
-  office = installOfficeDouble();
-  office.workbook.addSheet('Sheet1');
-});
-afterEach(() => office.uninstall());
+// The pane talks to Excel through the globals the in-memory Excel puts up for each test.
+officeDoublePerTest();
 
 function renderPane(language = 'zh-CN') {
   return render(<App host={officeHost()} catalog={catalog} language={language} dark={false} />);

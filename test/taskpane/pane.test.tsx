@@ -11,16 +11,10 @@ import { fillTemplate } from '../../src/xlsx/demo';
 import { writeTemplate } from '../../src/xlsx/template';
 import { officeHost } from '../../src/excel/office';
 import { App } from '../../src/taskpane/App';
-import { installOfficeDouble, type OfficeDouble } from '../office/excel-double';
+import { officeDoublePerTest } from '../helpers/office';
 
 const catalog = defaultCatalog();
-let office: OfficeDouble;
-
-beforeEach(() => {
-  office = installOfficeDouble();
-  office.workbook.addSheet('Sheet1');
-});
-afterEach(() => office.uninstall());
+const office = officeDoublePerTest();
 
 function renderPane(language = 'zh-CN') {
   return render(<App host={officeHost()} catalog={catalog} language={language} dark={false} />);
