@@ -326,6 +326,131 @@ describe('readWorkbook on hand-made parts', () => {
   });
 });
 
+describe('a sheet’s cells as its XML has them (readSheet)', () => {
+  const rowsOf = (rows: string, limits: Partial<typeof READ_LIMITS> = {}) => {
+    const result = readWorkbook(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(rows) }), {
+      limits: { ...READ_LIMITS, ...limits },
+    });
+    if (!result.ok) throw new Error(`${result.error.kind} ${JSON.stringify(result.error.params)}`);
+    return result.workbook.sheets[0]!.rows;
+  };
+  const text = (value: string): RawCell => ({ type: 'string', value });
+  const num = (value: number): RawCell => ({ type: 'number', value });
+  /** A row as the reader gives it: a cell never written is a hole (cellAt reads it as empty). */
+  const row = (...cells: (RawCell | undefined)[]) => {
+    const out: RawCell[] = [];
+    cells.forEach((cell, i) => {
+      if (cell) out[i] = cell;
+    });
+    return out;
+  };
+
+  it('an inline string without its phonetic guide (rPh), its runs joined, its entities read', () => {
+    expect(
+      rowsOf(
+        '<row r="1"><c r="A1" t="inlineStr"><is><r><t>养老</t></r><r><t xml:space="preserve">床位 &amp; </t></r>' +
+          '<rPh sb="0" eb="2"><t>ようろう</t></rPh><rPh sb="2" eb="4"><t/></rPh><t>张</t></is></c>' +
+          // An empty phonetic guide, self-closed, ends nothing: the text after it is kept.
+          '<c r="B1" t="inlineStr"><is><rPh/><t>620</t></is></c></row>',
+      ),
+    ).toStrictEqual([[text('养老床位 & 张'), text('620')]]);
+  });
+
+  it('text outside <is> and outside <v> is not the cell’s: a stray <t>, an <extLst>', () => {
+    expect(
+      rowsOf(
+        '<row r="1"><c r="A1"><t>not mine</t><v>7</v><extLst><ext><t>nor this</t></ext></extLst></c>' +
+          '<c r="B1" t="inlineStr"><is><t>a</t></is><t>b</t></c>' +
+          // An inline-string cell whose only text is outside <is>: no cell.
+          '<c r="C1" t="inlineStr"><t>stray</t></c>' +
+          // Rich text as a writer that indents its XML writes it: only the <t>s are the text.
+          '<c r="D1" t="inlineStr"><is>\n  <r>\n    <rPr><b/></rPr>\n    <t>养老</t>\n  </r>\n</is></c></row>',
+      ),
+    ).toStrictEqual([row(num(7), text('a'), undefined, text('养老'))]);
+  });
+
+  it('a value split by the scanner’s chunks or entities is one value; <v/> is no value', () => {
+    expect(
+      rowsOf(
+        '<row r="1"><c r="A1" t="str"><v>6&#50;0</v></c><c r="B1"><v/></c><c r="C1" t="s"/><c r="D1"><v>1</v></c>' +
+          // A comment or a CDATA section cuts the text in pieces: still one value.
+          '<c r="E1"><v>6<!-- x -->20</v></c><c r="F1" t="str"><v><![CDATA[约]]>75</v></c></row>',
+      ),
+    ).toStrictEqual([row(text('620'), undefined, undefined, num(1), num(620), text('约75'))]);
+  });
+
+  it('rows without a usable r follow the row before; cells without r follow the cell before', () => {
+    const rows = rowsOf(
+      '<row r="2"><c><v>1</v></c><c><v>2</v></c></row><row r="0"><c><v>3</v></c></row>' +
+        '<row r="x"><c><v>4</v></c></row><row r="2.5"><c><v>5</v></c></row><row><c r="C9"><v>6</v></c><c><v>7</v></c></row>',
+    );
+    expect(rows.map((r) => Array.from(r, (c) => (c && c.type === 'number' ? c.value : null)))).toStrictEqual([
+      [],
+      [1, 2],
+      [3],
+      [4],
+      [5],
+      [],
+      [],
+      [],
+      [null, null, 6, 7],
+    ]);
+  });
+
+  it('a <c> inside a <c> ends the outer one, not merged into it', () => {
+    expect(rowsOf('<row r="1"><c r="A1"><v>1</v><c r="B1"><v>2</v></c></c></row>')).toStrictEqual([
+      [num(1), num(2)],
+    ]);
+  });
+
+  it('cells past the column limit are left out; the row limit refuses at its first row past, the cell limit at its first cell past', () => {
+    expect(
+      rowsOf('<row r="1"><c r="C1"><v>3</v></c><c r="D1"><v>4</v></c></row>', { maxColumns: 3 }),
+    ).toStrictEqual([row(undefined, undefined, num(3))]);
+    // Exactly at each limit: read.
+    expect(rowsOf('<row r="3"><c r="A3"><v>1</v></c></row>', { maxRows: 3 })).toHaveLength(3);
+    expect(
+      rowsOf('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', { maxCells: 2 })[0],
+    ).toHaveLength(2);
+    const past = (rows: string, limits: Partial<typeof READ_LIMITS>) =>
+      readWorkbook(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(rows) }), {
+        limits: { ...READ_LIMITS, ...limits },
+      });
+    expect(past('<row r="4"><c r="B4"><v>1</v></c></row>', { maxRows: 3 })).toStrictEqual({
+      ok: false,
+      error: { kind: 'too-large', params: { limit: 'rows', max: 3, at: '指标填报!B4' } },
+    });
+    expect(
+      past('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>', {
+        maxCells: 2,
+      }),
+    ).toStrictEqual({ ok: false, error: { kind: 'too-large', params: { limit: 'cells', max: 2 } } });
+    // An empty cell is not a cell read: it counts toward no limit.
+    expect(
+      rowsOf('<row r="1"><c r="A1"/><c r="B1"><v></v></c><c r="C1"><v>1</v></c></row>', { maxCells: 1 }),
+    ).toStrictEqual([row(undefined, undefined, num(1))]);
+  });
+
+  it('merged areas: each read, one without a ref ignored, the merge limit refusing at its first past', () => {
+    const merged = (list: string, limits: Partial<typeof READ_LIMITS> = {}) =>
+      readWorkbook(
+        xlsx({
+          'xl/worksheets/sheet1.xml': `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><mergeCells>${list}</mergeCells></worksheet>`,
+        }),
+        { limits: { ...READ_LIMITS, ...limits } },
+      );
+    expect(
+      merged('<mergeCell ref="A1:B1"/><mergeCell/><mergeCell ref="C2:C3"/>', { maxMerges: 2 }),
+    ).toMatchObject({
+      ok: true,
+      workbook: { sheets: [{ rows: [], merges: ['A1:B1', 'C2:C3'] }] },
+    });
+    expect(
+      merged('<mergeCell ref="A1:B1"/><mergeCell ref="C2:C3"/><mergeCell ref="D4:E4"/>', { maxMerges: 2 }),
+    ).toStrictEqual({ ok: false, error: { kind: 'too-large', params: { limit: 'merges', max: 2 } } });
+  });
+});
+
 describe('sniff', () => {
   it.each([
     ['invalid-not-a-workbook.xlsx', 'not-a-workbook'],
