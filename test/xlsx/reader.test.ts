@@ -431,6 +431,51 @@ describe('a sheet’s cells as its XML has them (readSheet)', () => {
     ).toStrictEqual([row(undefined, undefined, num(1))]);
   });
 
+  it('a value of blanks is no value, whatever the cell’s type; booleans as Excel and LibreOffice write them', () => {
+    expect(
+      rowsOf(
+        '<row r="1"><c r="A1"><v> </v></c><c r="B1" t="s"><v> </v></c><c r="C1" t="d"><v> </v></c>' +
+          '<c r="D1" t="b"><v>true</v></c><c r="E1" t="b"><v>0</v></c><c r="F1" t="b"><v>false</v></c>' +
+          // A cached string result keeps its text, also when it looks like a number.
+          '<c r="G1" t="str"><f>A1</f><v>1e3</v></c></row>',
+      ),
+    ).toStrictEqual([
+      row(
+        undefined,
+        undefined,
+        undefined,
+        { type: 'boolean', value: true },
+        { type: 'boolean', value: false },
+        { type: 'boolean', value: false },
+        { type: 'string', value: '1e3', formula: true },
+      ),
+    ]);
+  });
+
+  it('a chart sheet, or a sheet whose part is missing, is a sheet with no cells and no merges', () => {
+    const result = readWorkbook(
+      xlsx({
+        'xl/workbook.xml':
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="图" sheetId="1" r:id="rId1"/><sheet name="缺" sheetId="2" r:id="rId2"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels':
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId2" Type="worksheet" Target="worksheets/gone.xml"/></Relationships>',
+        'xl/chartsheets/sheet1.xml':
+          '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+      }),
+      { allSheets: true },
+    );
+    expect(result).toStrictEqual({
+      ok: true,
+      workbook: {
+        date1904: false,
+        sheets: [
+          { name: '图', visibility: 'visible', rows: [], merges: [] },
+          { name: '缺', visibility: 'visible', rows: [], merges: [] },
+        ],
+      },
+    });
+  });
+
   it('merged areas: each read, one without a ref ignored, the merge limit refusing at its first past', () => {
     const merged = (list: string, limits: Partial<typeof READ_LIMITS> = {}) =>
       readWorkbook(
