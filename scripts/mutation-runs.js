@@ -22,11 +22,20 @@ function recordOf(report, when, relative = (file) => file) {
   const files = {};
   for (const [name, { mutants, source }] of Object.entries(report.files ?? {})) {
     const file = relative(name);
-    if (rangesOf(report.config?.mutate, file) === undefined) continue;
+    const ranges = rangesOf(report.config?.mutate, file);
+    if (ranges === undefined) continue;
+    // A run of some lines also carries, for the rest of the file, copies of earlier results from
+    // the incremental file: only the lines it was given are this run's.
+    const own =
+      ranges === null
+        ? mutants
+        : mutants.filter((m) =>
+            ranges.some(([a, b]) => m.location.start.line >= a && m.location.start.line <= b),
+          );
     files[file] = {
       sha256: sha256(String(source ?? '')),
       lines: String(source ?? '').split('\n').length,
-      mutants: mutants
+      mutants: own
         .map((m) => [m.location.start.line, m.mutatorName, m.status, String(m.replacement ?? '')])
         .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[3].localeCompare(b[3])),
     };

@@ -98,6 +98,14 @@ describe('mutation run records (scripts/mutation-runs.js)', () => {
     });
   });
 
+  it('keeps of a run of some lines only those lines: the rest are copies of earlier results', () => {
+    const part = { ...report, config: { mutate: ['src/xlsx/reader.ts:2-2'] } };
+    expect(recordOf(part, WHEN, relative).files['src/xlsx/reader.ts']?.mutants).toStrictEqual([
+      [2, 'BooleanLiteral', 'Timeout', 'true'],
+      [2, 'EqualityOperator', 'Survived', 'a >= 0'],
+    ]);
+  });
+
   it('writes a record as JSON that reads back the same, one mutant to a line', () => {
     const record = { ...recordOf(report, WHEN, relative), note: 'a note' };
     const text = recordText(record);
