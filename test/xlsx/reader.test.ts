@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { defaultCatalog, responsibleBureaus, type RawCell, type WorkbookView } from '../../src/core';
-import { READ_LIMITS, readWorkbook, sniff } from '../../src/xlsx/reader';
+import { READ_LIMITS, readWorkbook, sniff, type ReadLimits } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { exceljsView } from '../helpers/exceljs-view';
@@ -327,7 +327,7 @@ describe('readWorkbook on hand-made parts', () => {
 });
 
 describe('a sheet’s cells as its XML has them (readSheet)', () => {
-  const rowsOf = (rows: string, limits: Partial<typeof READ_LIMITS> = {}) => {
+  const rowsOf = (rows: string, limits: Partial<ReadLimits> = {}) => {
     const result = readWorkbook(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(rows) }), {
       limits: { ...READ_LIMITS, ...limits },
     });
@@ -412,7 +412,7 @@ describe('a sheet’s cells as its XML has them (readSheet)', () => {
     expect(
       rowsOf('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>', { maxCells: 2 })[0],
     ).toHaveLength(2);
-    const past = (rows: string, limits: Partial<typeof READ_LIMITS>) =>
+    const past = (rows: string, limits: Partial<ReadLimits>) =>
       readWorkbook(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(rows) }), {
         limits: { ...READ_LIMITS, ...limits },
       });
@@ -477,7 +477,7 @@ describe('a sheet’s cells as its XML has them (readSheet)', () => {
   });
 
   it('merged areas: each read, one without a ref ignored, the merge limit refusing at its first past', () => {
-    const merged = (list: string, limits: Partial<typeof READ_LIMITS> = {}) =>
+    const merged = (list: string, limits: Partial<ReadLimits> = {}) =>
       readWorkbook(
         xlsx({
           'xl/worksheets/sheet1.xml': `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><mergeCells>${list}</mergeCells></worksheet>`,
