@@ -1,4 +1,4 @@
-import { checkedInput } from '../../test/helpers/views';
+import { checkedInput, sheet } from '../../test/helpers/views';
 import {
   combine,
   defaultCatalog,
@@ -9,7 +9,6 @@ import {
   type Master,
   type MasterModel,
 } from '.';
-import { sheet } from '../../test/helpers/views';
 
 /**
  * What the county master says, row by row (spec §7 Sheets): 县汇总's remarks and conflicts,
