@@ -5,6 +5,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const ExcelJS = require('exceljs');
 
+/** Characters of cell text the worker sends back at most. */
+const MAX_RESULT_CHARS = 64 * 1024 * 1024;
+
 function toRaw(cell) {
   const numFmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
   let value = cell.value;
@@ -49,6 +52,10 @@ function toRaw(cell) {
     return;
   }
   const sheets = [];
+  // What is sent back is copied into the harness's heap: a shared-strings bomb that exceljs
+  // expands in time on a fast machine (poc-shared-strings) would run the harness out of memory.
+  // Past this much text the result is refused, as a timeout would be.
+  let chars = 0;
   workbook.eachSheet((sheet) => {
     const cells = [];
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
@@ -56,11 +63,17 @@ function toRaw(cell) {
         // exceljs repeats a merge's value in every cell it covers; the file holds it once.
         if (cell.isMerged && cell.master.address !== cell.address) return;
         const raw = toRaw(cell);
-        if (raw) cells.push([r, c, raw]);
+        if (!raw) return;
+        chars += typeof raw.value === 'string' ? raw.value.length : 8;
+        cells.push([r, c, raw]);
       });
     });
     sheets.push({ name: sheet.name, state: sheet.state, cells });
   });
+  if (chars > MAX_RESULT_CHARS) {
+    parentPort.postMessage({ ok: false, error: `result of ${chars} characters, over ${MAX_RESULT_CHARS}` });
+    return;
+  }
   parentPort.postMessage({
     ok: true,
     sheets,

@@ -137,7 +137,7 @@ export const EXCELJS_CANNOT: Record<string, string> = {
   'tealeg__testdocs_noStylesAndSharedStringsTest.xlsx': "exceljs: cannot read 'sheets'; no styles part",
   'apache__test-data_spreadsheet_57893-many-merges.xlsx': 'exceljs: stopped after 20 s on its merges',
   'apache__test-data_spreadsheet_poc-shared-strings.xlsx':
-    'exceljs: stopped after 20 s on its shared strings',
+    'exceljs: stopped after 30 s on its shared strings, or, on a faster machine, a result of more text than the harness takes back',
   'exceljs__spec_integration_data_test-issue-1842.xlsx':
     'exceljs: stopped after 20 s; its one sheet is empty',
 };
