@@ -37,6 +37,7 @@ function matches(pattern, file) {
   return new RegExp(`^${regex}$`).test(file);
 }
 
+/** Whether a line is among a run's lines (`null`: the whole file). */
 const within = (line, ranges) => ranges === null || ranges.some(([a, b]) => line >= a && line <= b);
 const overlaps = (ranges, covered) =>
   ranges === null || covered === null || ranges.some(([a, b]) => covered.some(([c, d]) => a <= d && c <= b));
@@ -95,4 +96,4 @@ function linesText(ranges) {
   return merged.map(([a, b]) => `${a}–${b}`).join('、');
 }
 
-module.exports = { rangesOf, mergeRuns, linesText };
+module.exports = { rangesOf, within, mergeRuns, linesText };

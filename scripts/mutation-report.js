@@ -4,10 +4,10 @@
 // mutant, so that each is either killed by a new test, explained as equivalent, or listed as a
 // known gap. A new Stryker report (reports/mutation/mutation.json) is first kept as a run record.
 //
-// Every run record is read: a run of part of the code (`npm run mutate --
-// --mutate src/excel/office.ts`) leaves the other files' last results standing. A file's results
-// are taken only from runs that mutated it, the newest first, put together with older runs of other lines of the same code
-// (scripts/mutation-merge.js). Files in Stryker's `mutate` list that no run mutated are listed as
+// Every run record is read: a run of part of the code (`npm run mutate -- --mutate
+// src/excel/office.ts`) leaves the other files' last results standing. A file's results are taken
+// only from runs that mutated it, the newest first, put together with older runs of other lines
+// of the same code (scripts/mutation-merge.js). Files in Stryker's `mutate` list that no run mutated are listed as
 // not run: a folder is never called met on the files that happened to run.
 'use strict';
 const fs = require('node:fs');

@@ -9,7 +9,7 @@
 // mutator, status and replacement.
 'use strict';
 const crypto = require('node:crypto');
-const { rangesOf } = require('./mutation-merge');
+const { rangesOf, within } = require('./mutation-merge');
 
 const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -26,12 +26,7 @@ function recordOf(report, when, relative = (file) => file) {
     if (ranges === undefined) continue;
     // A run of some lines also carries, for the rest of the file, copies of earlier results from
     // the incremental file: only the lines it was given are this run's.
-    const own =
-      ranges === null
-        ? mutants
-        : mutants.filter((m) =>
-            ranges.some(([a, b]) => m.location.start.line >= a && m.location.start.line <= b),
-          );
+    const own = mutants.filter((m) => within(m.location.start.line, ranges));
     files[file] = {
       sha256: sha256(String(source ?? '')),
       lines: String(source ?? '').split('\n').length,
