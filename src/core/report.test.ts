@@ -328,6 +328,37 @@ describe('jsonReport (§8): one entry per file, read or refused', () => {
     );
   });
 
+  it('a project figure carries its 完成情况 as progressText, in the file and the master; a reform keeps it in raw only', () => {
+    const figures = {
+      'XM-01-床位': 180,
+      'XM-01-床位:progress': '推进中',
+      'XM-01-投资': '0.9亿元',
+      'GG-02': '已完成',
+    };
+    const used = checkedInput(catalog, '民政局.xlsx', '县民政局', figures, { period: 2024 });
+    const json = jsonReport(
+      [{ file: '民政局.xlsx', sha256: 'ab', report: report('县民政局', 2024, figures), fileErrors: [] }],
+      'zh',
+      combine(catalog, [used], { importedAt: '2024-01-10T08:00:00.000Z' }),
+    );
+    const entries = json.files[0]!.entries;
+    expect(entries.find((e) => e.code === 'XM-01-床位')).toMatchObject({
+      value: 180,
+      progressText: '推进中',
+    });
+    // No 完成情况 chosen on its row: no key, not an empty one.
+    expect(Object.keys(entries.find((e) => e.code === 'XM-01-投资')!)).not.toContain('progressText');
+    const gg02 = entries.find((e) => e.code === 'GG-02')!;
+    expect(gg02.raw).toBe('已完成');
+    expect(Object.keys(gg02)).not.toContain('progressText');
+    expect(json.master?.find((m) => m.code === 'XM-01-床位')).toMatchObject({
+      value: 180,
+      progressText: '推进中',
+    });
+    expect(Object.keys(json.master!.find((m) => m.code === 'XM-01-投资')!)).not.toContain('progressText');
+    expect(Object.keys(json.master!.find((m) => m.code === 'GG-02')!)).not.toContain('progressText');
+  });
+
   it('an issue without a cell or code has neither key, and sheet-level issues are listed', () => {
     const checked = report('县民政局', 2023, { 'YL-02': 620 });
     const sheetIssue = makeIssue('warning', 'catalog-mismatch', { fileCatalog: 'x', catalog: 'y' });

@@ -6,7 +6,7 @@ import type { FileError, Issue, Lang } from './types';
 
 /**
  * The machine-readable report of spec §8. Extra fields are allowed there; the ones added here
- * (name, unit, progress, explained, counts) are what a script downstream most often wants.
+ * (name, unit, progress, a project figure's progressText, explained, counts) are what a script downstream most often wants.
  */
 
 export interface JsonIssue {
@@ -61,6 +61,8 @@ function jsonEntry(entry: EntryReport, lang: Lang) {
     progress: entry.progress,
     role: entry.role,
     note: entry.note,
+    // A project figure's 完成情况 as its bureau chose it (a reform's is its `raw`).
+    ...(entry.progressText && entry.kind !== 'reform' ? { progressText: entry.progressText } : {}),
     explained: entry.explained,
     issues: entry.issues.map((issue) => jsonIssue(issue, lang)),
   };
@@ -102,6 +104,7 @@ function jsonMasterRow(row: MasterRow, lang: Lang) {
     bureau: row.bureau || null,
     file: row.file || null,
     fromCoResponsible: row.fromCoResponsible,
+    ...(row.progressText ? { progressText: row.progressText } : {}),
     conflicts: row.conflicts,
     issues: row.issues.map((issue) => jsonIssue(issue, lang)),
   };
