@@ -253,6 +253,11 @@ export function clearPartCache(): void {
   partCache.clear();
 }
 
+/** How many parts are remembered: for the test that holds the memory to its bound. */
+export function partCacheSize(): number {
+  return partCache.size;
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

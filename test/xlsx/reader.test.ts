@@ -2,7 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { defaultCatalog, responsibleBureaus, type RawCell, type WorkbookView } from '../../src/core';
-import { READ_LIMITS, readWorkbook, sniff, type ReadLimits } from '../../src/xlsx/reader';
+import {
+  READ_LIMITS,
+  clearPartCache,
+  partCacheSize,
+  readWorkbook,
+  sniff,
+  type ReadLimits,
+} from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { exceljsView } from '../helpers/exceljs-view';
@@ -326,6 +333,226 @@ describe('readWorkbook on hand-made parts', () => {
   });
 });
 
+describe('the package as other programs write it (reader.ts: parts, relationships, strings, styles)', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const workbookXml = (sheetsXml: string) =>
+    `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheetsXml}</sheets></workbook>`;
+  const relsXml = (rels: string) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+  const oneCell = (value: string) =>
+    sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${value}</t></is></c></row>`);
+  const read = (bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = { allSheets: true }) => {
+    const result = readWorkbook(bytes, options);
+    if (!result.ok) throw new Error(`${result.error.kind} ${JSON.stringify(result.error.params)}`);
+    return result.workbook;
+  };
+  const a1 = (bytes: Uint8Array) => read(bytes).sheets.map((s) => [s.name, s.rows[0]?.[0] ?? null]);
+  const utf16 = (text: string, bigEndian: boolean): Uint8Array => {
+    const out = new Uint8Array(2 + text.length * 2);
+    out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const [hi, lo] = [code >> 8, code & 0xff];
+      out.set(bigEndian ? [hi, lo] : [lo, hi], 2 + i * 2);
+    }
+    return out;
+  };
+
+  it('parts written in UTF-16 with a byte order mark, either order, read as the same text (XML 1.0 §4.3.3)', () => {
+    const bytes = zipSync({
+      'xl/workbook.xml': utf16(workbookXml(`<sheet name="指标填报" sheetId="1" r:id="rId1"/>`), false),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        relsXml('<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/>'),
+      ),
+      'xl/worksheets/sheet1.xml': utf16(oneCell('床位620'), true),
+    });
+    expect(a1(bytes)).toStrictEqual([['指标填报', { type: 'string', value: '床位620' }]]);
+  });
+
+  it('a part carrying a DOCTYPE is refused as damaged, with the part named (Excel writes none)', () => {
+    const bytes = xlsx({ 'xl/worksheets/sheet1.xml': `<!DOCTYPE worksheet>${sheetXml('')}` });
+    expect(readWorkbook(bytes)).toStrictEqual({
+      ok: false,
+      error: {
+        kind: 'part-damaged',
+        params: {
+          part: 'xl/worksheets/sheet1.xml',
+          detail: 'xl/worksheets/sheet1.xml: <!DOCTYPE> is not allowed in OOXML',
+        },
+      },
+    });
+  });
+
+  it.each([
+    ['./worksheets/./sheet9.xml', 'xl/worksheets/sheet9.xml'],
+    ['../xl/worksheets/sheet9.xml', 'xl/worksheets/sheet9.xml'],
+    ['/xl/worksheets/sheet9.xml', 'xl/worksheets/sheet9.xml'],
+    ['worksheets\\sheet9.xml', 'xl/worksheets/sheet9.xml'],
+    ['worksheets//sheet9.xml', 'xl/worksheets/sheet9.xml'],
+  ])(
+    'a relationship target %j is the part %s (OPC part names: . and .. resolved, \\ read as /)',
+    (target, part) => {
+      const bytes = xlsx({
+        'xl/_rels/workbook.xml.rels': relsXml(
+          `<Relationship Id="rId1" Type="worksheet" Target="${target}"/>`,
+        ),
+        [part]: oneCell('found'),
+      });
+      expect(a1(bytes)).toStrictEqual([['指标填报', { type: 'string', value: 'found' }]]);
+    },
+  );
+
+  it('an external relationship is not a part of the package: the sheet is read from its conventional part', () => {
+    const bytes = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        '<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet2.xml" TargetMode="External"/>',
+      ),
+      'xl/worksheets/sheet1.xml': oneCell('conventional'),
+      'xl/worksheets/sheet2.xml': oneCell('external'),
+    });
+    expect(a1(bytes)).toStrictEqual([['指标填报', { type: 'string', value: 'conventional' }]]);
+    // Without an Id or a Target, a relationship is no relationship either.
+    const incomplete = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        '<Relationship Type="worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Type="worksheet"/>',
+      ),
+      'xl/worksheets/sheet1.xml': oneCell('conventional'),
+      'xl/worksheets/sheet2.xml': oneCell('external'),
+    });
+    expect(a1(incomplete)).toStrictEqual([['指标填报', { type: 'string', value: 'conventional' }]]);
+    // A shared-strings relationship without an Id is not followed either: the conventional part is.
+    const strings = (value: string) => `<sst xmlns="${MAIN}"><si><t>${value}</t></si></sst>`;
+    const noId = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Type="${REL}/sharedStrings" Target="other.xml"/>`,
+      ),
+      'xl/sharedStrings.xml': strings('conventional'),
+      'xl/other.xml': strings('without an Id'),
+      'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+    });
+    expect(a1(noId)).toStrictEqual([['指标填报', { type: 'string', value: 'conventional' }]]);
+  });
+
+  it('a sheet listed without a name or a relationship id is read by position, its name empty', () => {
+    const bytes = xlsx({
+      'xl/workbook.xml': workbookXml('<sheet sheetId="1"/><sheet name="第二" sheetId="2"/>'),
+      'xl/_rels/workbook.xml.rels': relsXml(''),
+      'xl/worksheets/sheet1.xml': oneCell('one'),
+      'xl/worksheets/sheet2.xml': oneCell('two'),
+    });
+    expect(a1(bytes)).toStrictEqual([
+      ['', { type: 'string', value: 'one' }],
+      ['第二', { type: 'string', value: 'two' }],
+    ]);
+  });
+
+  it.each([
+    ['dialogsheet', 'dialogsheet'],
+    ['xlMacrosheet', 'macrosheet'],
+    ['xlIntlMacrosheet', 'macrosheet'],
+    ['chartsheet', 'chartsheet'],
+  ])('指标填报 made a %s is refused as a sheet that holds no cells (%s)', (type, kind) => {
+    const bytes = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `<Relationship Id="rId1" Type="${REL}/${type}" Target="worksheets/sheet1.xml"/>`,
+      ),
+      'xl/worksheets/sheet1.xml': oneCell('hidden cells'),
+    });
+    expect(readWorkbook(bytes)).toStrictEqual({
+      ok: false,
+      error: { kind: 'unsupported-sheet', params: { sheet: '指标填报', detail: kind } },
+    });
+  });
+
+  it('any other relationship type is read as a worksheet, as Excel reads sloppy hand-made packages', () => {
+    const bytes = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `<Relationship Id="rId1" Type="${REL}/macrosheetish" Target="worksheets/sheet1.xml"/>`,
+      ),
+      'xl/worksheets/sheet1.xml': oneCell('cells'),
+    });
+    expect(a1(bytes)).toStrictEqual([['指标填报', { type: 'string', value: 'cells' }]]);
+  });
+
+  it('an OpenDocument package is told apart from a zip of something else by its mimetype', () => {
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet\n'),
+      'content.xml': strToU8('<office:document-content/>'),
+    });
+    expect(readWorkbook(ods)).toStrictEqual({
+      ok: false,
+      error: { kind: 'ods', params: { detail: 'application/vnd.oasis.opendocument.spreadsheet' } },
+    });
+    const epub = zipSync({ mimetype: strToU8('application/epub+zip'), 'content.opf': strToU8('<package/>') });
+    expect(readWorkbook(epub)).toMatchObject({ ok: false, error: { kind: 'not-a-workbook' } });
+  });
+
+  it('shared strings: an empty <si/> is an empty string in its place; a self-closing <rPh/> hides nothing after it', () => {
+    const bytes = xlsx({
+      'xl/sharedStrings.xml': `<sst xmlns="${MAIN}"><si/><si><rPh/><t>后</t></si><si><t>_x005F_x0041_</t></si></sst>`,
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>',
+      ),
+    });
+    const [empty, after, escaped] = read(bytes).sheets[0]!.rows[0]!;
+    // An empty text is no value (a hole), but it holds index 0: the next cell reads index 1.
+    expect(empty).toBeUndefined();
+    expect([after, escaped]).toStrictEqual([
+      { type: 'string', value: '后' },
+      { type: 'string', value: '_x0041_' },
+    ]);
+  });
+
+  it('styles: a numFmt without a code or with an id that is not a number is ignored; an unknown id is General', () => {
+    const bytes = xlsx({
+      'xl/styles.xml': `<styleSheet xmlns="${MAIN}"><numFmts><numFmt numFmtId="164"/><numFmt numFmtId="x" formatCode="0.0"/><numFmt numFmtId="165" formatCode="0.000"/></numFmts><cellXfs><xf numFmtId="164"/><xf numFmtId="300"/><xf numFmtId="165"/><xf/><xf numFmtId="x"/></cellXfs><cellStyleXfs><xf numFmtId="165"/></cellStyleXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="1"><c r="A1" s="0"><v>1</v></c><c r="B1" s="1"><v>2</v></c><c r="C1" s="2"><v>3</v></c><c r="D1" s="3"><v>4</v></c><c r="E1" s="5"><v>5</v></c><c r="F1" s="4"><v>6</v></c></row>',
+      ),
+    });
+    expect(read(bytes).sheets[0]!.rows[0]).toStrictEqual([
+      { type: 'number', value: 1 },
+      { type: 'number', value: 2 },
+      { type: 'number', value: 3, numFmt: '0.000' },
+      { type: 'number', value: 4 },
+      // Only <cellXfs> styles cells: a style index past them is General.
+      { type: 'number', value: 5 },
+      // A format id that is not a number matches no numFmt, not even one with the same text.
+      { type: 'number', value: 6 },
+    ]);
+  });
+
+  it('the memory of parts shared between files is bounded: emptied when full, never past 64 parts', () => {
+    clearPartCache();
+    // Each package has its own workbook part (its sheet's name differs), so each adds to the memory.
+    const sizes: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      read(xlsx({ 'xl/workbook.xml': workbookXml(`<sheet name="表${i}" sheetId="1" r:id="rId1"/>`) }));
+      sizes.push(partCacheSize());
+    }
+    expect(Math.max(...sizes)).toBe(64);
+    // Emptied once full, then filling again: the size fell somewhere along the way.
+    expect(sizes.some((size, i) => i > 0 && size < (sizes[i - 1] ?? 0))).toBe(true);
+    clearPartCache();
+    expect(partCacheSize()).toBe(0);
+  });
+
+  it('cell references in lower case are read as Excel reads them; a reference with no column or row follows the cell before', () => {
+    const bytes = xlsx({
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="2"><c r="c2"><v>1</v></c><c r="7"><v>2</v></c><c r="E0"><v>3</v></c><c r="ab2"><v>4</v></c></row>',
+      ),
+    });
+    const row = read(bytes).sheets[0]!.rows[1]!;
+    expect(row[2]).toStrictEqual({ type: 'number', value: 1 });
+    expect(row[3]).toStrictEqual({ type: 'number', value: 2 });
+    expect(row[4]).toStrictEqual({ type: 'number', value: 3 });
+    expect(row[27]).toStrictEqual({ type: 'number', value: 4 });
+    expect(row.filter(Boolean)).toHaveLength(4);
+  });
+});
+
 describe('a sheet’s cells as its XML has them (readSheet)', () => {
   const rowsOf = (rows: string, limits: Partial<ReadLimits> = {}) => {
     const result = readWorkbook(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(rows) }), {
@@ -513,6 +740,30 @@ describe('sniff', () => {
       1024,
     );
     expect(sniff(ole)).toStrictEqual({ kind: 'encrypted', params: {} });
+  });
+
+  it('a zip, even an empty one, passes to the reader; a page or XML saved as .xlsx is not a workbook, not CSV', () => {
+    expect(sniff(Uint8Array.from([0x50, 0x4b, 3, 4]))).toBeNull();
+    expect(sniff(Uint8Array.from([0x50, 0x4b, 5, 6, 0]))).toBeNull();
+    expect(sniff(Uint8Array.from([0x50, 0x4b, 7, 8, 0]))).toMatchObject({ kind: 'not-a-workbook' });
+    expect(sniff(Uint8Array.from([0x50, 0x4b, 3]))).toMatchObject({ kind: 'not-a-workbook' });
+    expect(sniff(strToU8('  <html><body><table><tr><td>a,b</td></tr></table></body></html>'))).toStrictEqual({
+      kind: 'not-a-workbook',
+      params: {},
+    });
+    expect(sniff(strToU8('<?xml version="1.0"?>\n<Workbook>\t1;2</Workbook>'))).toMatchObject({
+      kind: 'not-a-workbook',
+    });
+  });
+
+  it('CSV is text with a comma, tab or semicolon and no control characters but tab, line ends, VT and FF', () => {
+    expect(sniff(strToU8('编号,本期完成值\r\nYL-02,620\n'))).toStrictEqual({ kind: 'csv', params: {} });
+    expect(sniff(strToU8('编号\t本期完成值'))).toMatchObject({ kind: 'csv' });
+    expect(sniff(strToU8('编号;本期完成值\x0b\x0c'))).toMatchObject({ kind: 'csv' });
+    expect(sniff(strToU8('no delimiter at all'))).toMatchObject({ kind: 'not-a-workbook' });
+    for (const control of ['\x00', '\x08', '\x0e', '\x1f'])
+      expect(sniff(strToU8(`a,b${control}`))).toMatchObject({ kind: 'not-a-workbook' });
+    expect(sniff(strToU8('a,b '))).toMatchObject({ kind: 'csv' });
   });
 
   it('refuses a file over the size limit before reading it', () => {
