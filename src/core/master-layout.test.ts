@@ -208,4 +208,37 @@ describe('总览: the indicators a leader must hear about, and why', () => {
       'The cell shows the error #DIV/0!. Fix the formula or type the figure.',
     ]);
   });
+
+  it('in the target year: a reform not done says what its bureau chose and when it was due, never 未填报; a target with its unit', () => {
+    // 2025: GG-02 (due 2025) still 推进中 is off-track (§2); YL-10 has no baseline, so it is judged
+    // only now, 50 against 60 %; YL-02 700 against the 800 the plan wants by 2025.
+    const final = combine(
+      catalog,
+      [
+        checkedInput(
+          catalog,
+          '民政局.xlsx',
+          '县民政局',
+          { 'GG-02': '推进中', 'YL-10': 50, 'YL-02': 700 },
+          { period: 2025 },
+        ),
+      ],
+      { importedAt: NOW },
+    );
+    const why = (lang: 'zh' | 'en') =>
+      masterModel(catalog, final, lang).overview.attention.rows.map((r) => [
+        r.cells[0]?.split(' ')[0],
+        r.cells[3],
+      ]);
+    expect(why('zh')).toStrictEqual([
+      ['YL-02', '本期 700张，应达 800张，距目标差 100张'],
+      ['YL-10', '本期 50%，目标：2025 年达到 60%'],
+      ['GG-02', '完成情况：推进中，方案要求 2025 年完成'],
+    ]);
+    expect(why('en')).toStrictEqual([
+      ['YL-02', '700 张 against 800 expected; 100 short of the target'],
+      ['YL-10', '50 %; target 60 % by 2025'],
+      ['GG-02', 'progress: 推进中; due in 2025'],
+    ]);
+  });
 });

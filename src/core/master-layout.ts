@@ -334,10 +334,17 @@ function leadOf(catalog: Catalog, code: string): string {
 }
 
 /** Why an indicator needs attention, in a line a leader reads: the figure against the line, or the doubt. */
-function attentionWhy(row: MasterRow, lang: Lang): string {
+function attentionWhy(catalog: Catalog, row: MasterRow, lang: Lang): string {
   const first =
     row.issues.find((i) => i.severity === 'error') ?? row.issues.find((i) => QUESTIONING_KINDS.has(i.kind));
   if ((row.status === 'invalid' || row.status === 'to-confirm') && first) return issueMessage(first, lang);
+  // A reform has no figure: what its bureau chose against its due year (§2), never “未填报”.
+  const reform =
+    row.kind === 'reform' ? catalog.milestones.reforms.find((r) => r.code === row.code) : undefined;
+  if (reform)
+    return lang === 'zh'
+      ? `完成情况：${row.raw.trim()}，方案要求 ${reform.dueYear} 年完成`
+      : `progress: ${row.raw.trim()}; due in ${reform.dueYear}`;
   if (row.value === null) return lang === 'zh' ? '未填报' : 'no figure';
   const unit = row.unit;
   if (row.expected !== null)
@@ -345,8 +352,8 @@ function attentionWhy(row: MasterRow, lang: Lang): string {
       ? `本期 ${row.value}${unit}，应达 ${row.expected}${unit}${row.gap !== null ? `，距目标差 ${row.gap}${unit}` : ''}`
       : `${row.value} ${unit} against ${row.expected} expected${row.gap !== null ? `; ${row.gap} short of the target` : ''}`;
   return lang === 'zh'
-    ? `本期 ${row.value}${unit}，目标 ${row.targetText}`
-    : `${row.value} ${unit}; target ${row.targetText}`;
+    ? `本期 ${row.value}${unit}，目标：${catalog.targetYear} 年达到 ${row.targetText}${unit}`
+    : `${row.value} ${unit}; target ${row.targetText} ${unit} by ${catalog.targetYear}`;
 }
 
 /** What the office is told about a bureau without a file in use: none received, or why each was not used. */
@@ -701,7 +708,7 @@ export function masterModel(
             `${row.code} ${row.name}`,
             statusText(row, lang),
             leadOf(catalog, row.code),
-            attentionWhy(row, lang),
+            attentionWhy(catalog, row, lang),
           ],
           status: row.status,
         })),

@@ -148,7 +148,6 @@ export function jsonReport(files: readonly FileResult[], lang: Lang, master?: Ma
 
 export type JsonReport = ReturnType<typeof jsonReport>;
 
-/** An entry's result in words: status, then each issue; what the 核查结果 column and notes say. */
 /** Why a figure was not judged, with the target it will be judged against. */
 export function notJudgedText(entry: EntryReport, lang: Lang): string {
   const why = entry.notJudged;
@@ -190,6 +189,7 @@ export function statusText(
   return `to confirm (if right: ${would}${note ? `; the note "${note.length > 12 ? `${note.slice(0, 12)}…` : note}" gives no reason` : ''})`;
 }
 
+/** An entry's result in words: status, then each issue; what the 核查结果 column and notes say. */
 export function entrySummary(entry: EntryReport, lang: Lang, separator?: string): string {
   const why = notJudgedText(entry, lang);
   const parts = [
