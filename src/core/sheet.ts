@@ -145,7 +145,8 @@ export function serialToIsoDate(serial: number, date1904 = false): string | null
   // 1900 system: day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was.
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
   const days = !date1904 && serial < 61 ? serial + 1 : serial;
-  return new Date(epoch + Math.floor(days) * MS_PER_DAY).toISOString().slice(0, 10);
+  // A fraction (a time of day) stays within the day, and is cut off with the ISO time.
+  return new Date(epoch + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** H2, the date of filling: a date cell, a serial number with a date format, or text like `2023年6月25日`. */
