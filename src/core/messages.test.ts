@@ -239,6 +239,24 @@ describe('messages', () => {
     );
   });
 
+  it('a sheet that holds no cells is named for what it is: chart, dialog or macro sheet', () => {
+    const say = (detail: string, lang: 'zh' | 'en') =>
+      fileErrorMessage({ kind: 'unsupported-sheet', params: { sheet: '指标填报', detail } }, lang, 'a.xlsx');
+    expect(say('chartsheet', 'zh')).toBe(
+      '文件“a.xlsx”中的“指标填报”是图表工作表，不是可以填写的表格。请使用下发的模板。',
+    );
+    expect(say('dialogsheet', 'zh')).toContain('“指标填报”是对话框工作表，');
+    expect(say('macrosheet', 'zh')).toContain('“指标填报”是宏表（Excel 4.0 宏工作表），');
+    // A detail this version does not name (a reason stored by another version) keeps the general words.
+    expect(say('somethingelse', 'zh')).toContain('“指标填报”是图表或对话框工作表，');
+    expect(say('chartsheet', 'en')).toBe(
+      'In "a.xlsx", "指标填报" is a chart sheet, not a sheet of cells. Use the template.',
+    );
+    expect(say('dialogsheet', 'en')).toContain('is a dialog sheet,');
+    expect(say('macrosheet', 'en')).toContain('is an Excel 4.0 macro sheet,');
+    expect(say('somethingelse', 'en')).toContain('is a chart or dialog sheet,');
+  });
+
   it('labels every status in both languages', () => {
     for (const status of STATUSES) {
       expect(statusLabel(status)).toBe(STATUS_LABELS.zh[status]);

@@ -22,6 +22,13 @@ type FileTemplates = { [K in FileErrorKind]: (p: FileErrorParamsOf[K], file: str
 
 /** A share as a percentage without noise: 0.3 → "30". */
 const pct = (share: number): string => String(Math.round(share * 1000) / 10);
+
+/** The kinds of sheet that hold no cells, as the reader names them in an unsupported-sheet's detail. */
+const SHEET_KIND_WORDS: Record<Lang, Partial<Record<string, string>>> = {
+  zh: { chartsheet: '图表工作表', dialogsheet: '对话框工作表', macrosheet: '宏表（Excel 4.0 宏工作表）' },
+  en: { chartsheet: 'a chart sheet', dialogsheet: 'a dialog sheet', macrosheet: 'an Excel 4.0 macro sheet' },
+};
+
 /** `rows` of a duplicate code, joined as the language joins a list. */
 const rowList = (rows: number[], lang: Lang): string => rows.join(lang === 'zh' ? '、' : ', ');
 
@@ -145,7 +152,7 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
     'part-damaged': (p, f) =>
       `文件“${f}”中的工作表数据不完整或格式错误（${p.part}），无法可靠读取。请让填报单位用 Excel 或 WPS 打开、另存为 .xlsx 后重新发送。`,
     'unsupported-sheet': (p, f) =>
-      `文件“${f}”中的“${p.sheet}”是图表或对话框工作表，不是可以填写的表格。请使用下发的模板。`,
+      `文件“${f}”中的“${p.sheet}”是${SHEET_KIND_WORDS.zh[p.detail] ?? '图表或对话框工作表'}，不是可以填写的表格。请使用下发的模板。`,
     encrypted: (_p, f) => `文件“${f}”设置了打开密码，无法读取。请取消密码后重新报送。`,
     'xls-binary': (_p, f) =>
       /\.xls$/i.test(f)
@@ -205,7 +212,7 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
     'part-damaged': (p, f) =>
       `In "${f}" the sheet data is incomplete or malformed (${p.part}) and cannot be read reliably. Ask the bureau to open it in Excel or WPS, save it as .xlsx and send it again.`,
     'unsupported-sheet': (p, f) =>
-      `In "${f}", "${p.sheet}" is a chart or dialog sheet, not a sheet of cells. Use the template.`,
+      `In "${f}", "${p.sheet}" is ${SHEET_KIND_WORDS.en[p.detail] ?? 'a chart or dialog sheet'}, not a sheet of cells. Use the template.`,
     encrypted: (_p, f) =>
       `"${f}" is password-protected and cannot be read. Remove the password and send it again.`,
     'xls-binary': (_p, f) =>
