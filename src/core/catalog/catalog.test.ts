@@ -258,10 +258,37 @@ describe('lintCatalog', () => {
         'unknown-bureau:GG-01',
       ]),
     );
-    for (const f of lintCatalog(bad)) {
-      expect(findingMessage(f, 'zh').length).toBeGreaterThan(5);
-      expect(findingMessage(f, 'en').length).toBeGreaterThan(5);
-    }
+    const said = (code: string, kind: string) =>
+      lintCatalog(bad)
+        .filter((f) => f.code === code && f.kind === kind)
+        .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    expect(said('YL-02', 'unknown-bureau')).toStrictEqual([
+      [
+        'error',
+        'YL-02：责任单位“县农业局”不在单位列表中。',
+        'YL-02: bureau "县农业局" is not in the bureau list.',
+      ],
+    ]);
+    expect(said('YL-01', 'duplicate-code')).toStrictEqual([
+      ['error', '编号 YL-01 重复。', 'Code YL-01 appears twice.'],
+    ]);
+    expect(said('YL-03', 'percent-over-100')).toStrictEqual([
+      ['error', 'YL-03：百分比目标值 120 超出 0–100。', 'YL-03: percentage target 120 is outside 0–100.'],
+    ]);
+    expect(said('YL-06', 'target-behind-baseline')).toStrictEqual([
+      [
+        'warning',
+        'YL-06：目标值 40 低于基期值 55，与指标方向不符。',
+        'YL-06: the target 40 is behind the baseline 55 for a higher-is-better indicator.',
+      ],
+    ]);
+    expect(said('GG-01', 'unknown-bureau')).toStrictEqual([
+      [
+        'error',
+        'GG-01：责任单位“县不存在局”不在单位列表中。',
+        'GG-01: bureau "县不存在局" is not in the bureau list.',
+      ],
+    ]);
   });
 
   it('says what is wrong, naming the indicator or project: sections, project bureaus and years, clashing names', () => {
@@ -326,6 +353,30 @@ describe('lintCatalog', () => {
         'unknown-link-code',
       ]),
     );
+    const said = (kind: string) =>
+      lintCatalog(bad)
+        .filter((f) => f.kind === kind)
+        .map((f) => [findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    // YL-02 made lower-is-better, 650 → 800: its target is above the baseline.
+    expect(said('target-behind-baseline')).toStrictEqual([
+      [
+        'YL-02：目标值 800 高于基期值 650，与指标方向不符。',
+        'YL-02: the target 800 is behind the baseline 650 for a lower-is-better indicator.',
+      ],
+    ]);
+    expect(said('unknown-link-code')).toStrictEqual([
+      ['交叉核对引用的编号 TY-99 / TY-04 不存在。', 'The cross-check names unknown codes TY-99 / TY-04.'],
+    ]);
+  });
+
+  it('a percentage baseline over 100 is named as the baseline', () => {
+    const bad = structuredClone(catalog);
+    const yl03 = bad.indicators.find((i) => i.code === 'YL-03')!;
+    yl03.baseline = { ...yl03.baseline!, value: 130 };
+    const over = lintCatalog(bad).filter((f) => f.kind === 'percent-over-100');
+    expect(over.map((f) => [f.code, findingMessage(f, 'zh'), findingMessage(f, 'en')])).toStrictEqual([
+      ['YL-03', 'YL-03：百分比基期值 130 超出 0–100。', 'YL-03: percentage baseline 130 is outside 0–100.'],
+    ]);
   });
 });
 
