@@ -241,4 +241,19 @@ describe('总览: the indicators a leader must hear about, and why', () => {
       ['GG-02', 'progress: 推进中; due in 2025'],
     ]);
   });
+
+  it('an indicator with a target year of its own is held to that year, not the plan’s', () => {
+    const own = structuredClone(catalog);
+    own.indicators.find((i) => i.code === 'YL-10')!.targetYear = 2024;
+    const early = combine(
+      own,
+      [checkedInput(own, '民政局.xlsx', '县民政局', { 'YL-10': 50 }, { period: 2024 })],
+      { importedAt: NOW },
+    );
+    const yl10 = (lang: 'zh' | 'en') =>
+      masterModel(own, early, lang).overview.attention.rows.find((r) => r.cells[0]?.startsWith('YL-10'))
+        ?.cells[3];
+    expect(yl10('zh')).toBe('本期 50%，目标：2024 年达到 60%');
+    expect(yl10('en')).toBe('50 %; target 60 % by 2024');
+  });
 });

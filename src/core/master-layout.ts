@@ -351,9 +351,12 @@ function attentionWhy(catalog: Catalog, row: MasterRow, lang: Lang): string {
     return lang === 'zh'
       ? `本期 ${row.value}${unit}，应达 ${row.expected}${unit}${row.gap !== null ? `，距目标差 ${row.gap}${unit}` : ''}`
       : `${row.value} ${unit} against ${row.expected} expected${row.gap !== null ? `; ${row.gap} short of the target` : ''}`;
+  // A project's figures have the project's own end year; every other indicator the plan's.
+  const year =
+    allFigureIndicators(catalog).find((i) => i.code === row.code)?.targetYear ?? catalog.targetYear;
   return lang === 'zh'
-    ? `本期 ${row.value}${unit}，目标：${catalog.targetYear} 年达到 ${row.targetText}${unit}`
-    : `${row.value} ${unit}; target ${row.targetText} ${unit} by ${catalog.targetYear}`;
+    ? `本期 ${row.value}${unit}，目标：${year} 年达到 ${row.targetText}${unit}`
+    : `${row.value} ${unit}; target ${row.targetText} ${unit} by ${year}`;
 }
 
 /** What the office is told about a bureau without a file in use: none received, or why each was not used. */
