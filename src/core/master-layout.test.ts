@@ -257,3 +257,114 @@ describe('总览: the indicators a leader must hear about, and why', () => {
     expect(yl10('en')).toBe('50 %; target 60 % by 2024');
   });
 });
+
+describe('every table as spec §7 "Sheets" asks: shaped, bureau text kept as text, machine columns off the paper', () => {
+  // Columns whose words come from a bureau's file (names, notes, file names, what was typed):
+  // written as text whatever they start with (§7, last paragraph).
+  const FROM_A_FILE = new Set([
+    '本期完成值',
+    '填写内容',
+    '数据来源单位',
+    '填报单位',
+    '填报人',
+    '填报日期',
+    '联系电话',
+    '文件名',
+    '来源文件',
+    '采用的文件',
+    '替代文件',
+    '冲突明细',
+    '备注',
+    '说明',
+    '原因与处理',
+    '情况',
+  ]);
+  // Hashes and codes, for tracing and for the next combine: never on the printed page.
+  const MACHINE = new Set(['SHA-256', '文件SHA-256', '结果代码', '原因代码', '状态代码', '导入时间']);
+  const tables = (m: MasterModel) => [m.summary, m.register, m.notReported, m.trend, ...m.history];
+
+  it('each table: a width a header, a cell a header in every row, a status a row', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const table of tables(masterModel(catalog, master, lang))) {
+        const where = `${lang} ${table.sheet}`;
+        expect({ where, widths: table.widths.length }).toStrictEqual({ where, widths: table.headers.length });
+        expect({ where, rows: table.rows.every((r) => r.length === table.headers.length) }).toStrictEqual({
+          where,
+          rows: true,
+        });
+        if (table.rowStatus)
+          expect({ where, statuses: table.rowStatus.length }).toStrictEqual({
+            where,
+            statuses: table.rows.length,
+          });
+        for (const c of [...table.textColumns, table.statusColumn ?? 0, table.progressColumn ?? 0])
+          expect({ where, c, inside: c >= 0 && c < table.headers.length }).toStrictEqual({
+            where,
+            c,
+            inside: true,
+          });
+        expect(table.printColumns ?? table.headers.length).toBeLessThanOrEqual(table.headers.length);
+      }
+    }
+  });
+
+  it('the columns that hold a bureau’s words are text columns, in both languages alike', () => {
+    const zh = masterModel(catalog, master, 'zh');
+    const en = masterModel(catalog, master, 'en');
+    tables(zh).forEach((table, i) => {
+      const fromFile = table.headers.flatMap((h, c) => (FROM_A_FILE.has(h) ? [c] : []));
+      expect({
+        sheet: table.sheet,
+        missing: fromFile.filter((c) => !table.textColumns.includes(c)),
+      }).toStrictEqual({
+        sheet: table.sheet,
+        missing: [],
+      });
+      expect(tables(en)[i]?.textColumns).toStrictEqual(table.textColumns);
+    });
+    // Every table but 趋势 (figures and words of the catalog only) holds some.
+    expect(
+      tables(zh)
+        .filter((t) => !t.headers.some((h) => FROM_A_FILE.has(h)))
+        .map((t) => t.sheet),
+    ).toStrictEqual(['趋势']);
+  });
+
+  it('hashes, codes and import times stand right of the printed columns; the status and the names print', () => {
+    for (const table of tables(masterModel(catalog, master, 'zh'))) {
+      const printed = table.headers.slice(0, table.printColumns ?? table.headers.length);
+      expect({ sheet: table.sheet, machine: printed.filter((h) => MACHINE.has(h)) }).toStrictEqual({
+        sheet: table.sheet,
+        machine: [],
+      });
+      if (table.statusColumn !== undefined)
+        expect(table.statusColumn).toBeLessThan(table.printColumns ?? table.headers.length);
+    }
+    const register = model.register;
+    expect(register.headers.slice(register.printColumns)).toStrictEqual([
+      '导入时间',
+      'SHA-256',
+      '结果代码',
+      '原因代码',
+    ]);
+    // 未报送 (the list the office phones round) and 趋势 print whole.
+    for (const whole of [model.notReported, model.trend])
+      expect(whole.printColumns ?? 0).toBe(whole.headers.length);
+    // 县汇总 prints through 备注; the source file, the itemised conflicts and the bureau's note are for the screen.
+    expect(model.summary.headers.slice(model.summary.printColumns)).toStrictEqual([
+      '来源文件',
+      '冲突明细',
+      '说明',
+    ]);
+    const history = model.history[0]!;
+    expect(history.headers.slice(0, history.printColumns)).toStrictEqual([
+      '报告期',
+      '编号',
+      '完成值',
+      '填写内容',
+      '状态',
+      '填报单位',
+      '文件名',
+    ]);
+  });
+});
