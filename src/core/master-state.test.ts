@@ -372,6 +372,23 @@ describe('the master’s durable state (spec §7)', () => {
     expect(String(remark)).toContain('未保存问题明细');
   });
 
+  it('an earlier-format master whose numbers another program saved as text reads the same figures', () => {
+    const history = sheet('历史', [
+      ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256'],
+      [' 2023', 'YL-02', '620', '620', '滞后', '县民政局', 'a.xlsx', sha256Text('a')],
+      ['2023', 'YL-03', ' ', '', '未填报', '县民政局', 'a.xlsx', sha256Text('a')],
+      ['2023', 'YL-06', '约60', '约60', '无效', '县民政局', 'a.xlsx', sha256Text('a')],
+    ]);
+    const read = readMasterState({ sheets: [history] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    expect(read.state.period).toBe(2023);
+    expect(read.state.files[0]?.entries.map((e) => [e.code, e.value, e.state])).toStrictEqual([
+      ['YL-02', 620, 'value'],
+      ['YL-03', null, 'empty'],
+      ['YL-06', null, 'invalid'],
+    ]);
+  });
+
   it('refuses an earlier-format master whose status it cannot read exactly', () => {
     const history = sheet('历史', [
       ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256'],
