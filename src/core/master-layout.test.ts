@@ -5,9 +5,11 @@ import {
   masterModel,
   notReportedText,
   readMasterState,
+  registerText,
   stateRows,
   type Master,
   type MasterModel,
+  type RegisterRow,
 } from '.';
 
 /**
@@ -366,5 +368,80 @@ describe('every table as spec §7 "Sheets" asks: shaped, bureau text kept as tex
       '填报单位',
       '文件名',
     ]);
+  });
+});
+
+describe('报送登记 原因与处理: what the register says of each outcome (spec §7 "Which file")', () => {
+  const row = (over: Partial<RegisterRow>): RegisterRow => ({
+    file: '民政局-更正.xlsx',
+    bureau: '县民政局',
+    period: 2023,
+    filledBy: '',
+    filledOn: '2023-12-20',
+    phone: '',
+    sha256: '',
+    importedAt: '',
+    errors: 0,
+    warnings: 0,
+    outcome: 'used',
+    reason: null,
+    supersededBy: '',
+    byDecision: false,
+    pending: null,
+    decided: false,
+    legacy: false,
+    convertedFrom: '',
+    ...over,
+  });
+  const both = (r: RegisterRow) => [registerText(r, 'zh'), registerText(r, 'en')];
+
+  it('superseded by a later 填报日期, or by the office’s choice', () => {
+    expect(both(row({ outcome: 'superseded', supersededBy: '新.xlsx' }))).toStrictEqual([
+      '“新.xlsx”的填报日期更晚，已替代本文件。',
+      '"新.xlsx" has a later 填报日期 and replaces this file.',
+    ]);
+    expect(both(row({ outcome: 'superseded', supersededBy: '新.xlsx', byDecision: true }))).toStrictEqual([
+      '已确认保留“新.xlsx”，本文件不采用。',
+      'The office chose "新.xlsx"; this file is not used.',
+    ]);
+  });
+
+  it('waiting for a decision: the other files, which one is used for now and why, and how to choose', () => {
+    const pending = (keptHere: boolean, others: string[], otherCount: number) =>
+      row({
+        outcome: 'to-confirm',
+        supersededBy: keptHere ? '' : '甲.xlsx',
+        pending: { keptHere, rule: 'fewer-errors', others, otherCount },
+      });
+    expect(both(pending(true, ['甲.xlsx'], 1))).toStrictEqual([
+      '与“甲.xlsx”是同一单位同一报告期的文件，填报日期相同或未填，需要确认用哪一份。确认前暂用本文件（它的错误较少）。确认方法：命令行加 --keep "要保留的文件名"，或在加载项“汇总”页选择。',
+      'Same bureau and period as "甲.xlsx", with the same or no 填报日期: the office must choose one. Until then this file is used (it has fewer errors). To choose: --keep "file" on the command line, or the choice in the add-in\'s 汇总 tab.',
+    ]);
+    const [zh, en] = both(pending(false, ['甲.xlsx', '乙.xlsx'], 2));
+    expect(zh).toContain('与“甲.xlsx”、“乙.xlsx”是同一单位');
+    expect(zh).toContain('确认前暂用“甲.xlsx”（它的错误较少）');
+    expect(en).toContain('as "甲.xlsx", "乙.xlsx", with');
+    expect(en).toContain('Until then "甲.xlsx" is used (it has fewer errors)');
+    // Three by name, then how many in all.
+    const [manyZh, manyEn] = both(pending(true, ['a', 'b', 'c', 'd'], 7));
+    expect(manyZh).toContain('与“a”、“b”、“c”等 7 个文件是同一单位');
+    expect(manyEn).toContain('as "a", "b", "c" and 4 more, with');
+  });
+
+  it('used: nothing to say, or that it was converted, kept by decision, or carried from an earlier master', () => {
+    expect(both(row({}))).toStrictEqual(['', '']);
+    expect(both(row({ convertedFrom: '.xls', decided: true, legacy: true }))).toStrictEqual([
+      '原文件为 .xls 格式，已用 LibreOffice 转换为 .xlsx 后读取。 已确认保留此文件。 取自旧版汇总表，问题明细未保存。',
+      'Sent as .xls; read after LibreOffice converted it to .xlsx. Kept by the office’s decision. From a master of an earlier version; issues were not stored.',
+    ]);
+  });
+
+  it('rejected: the reason in words, naming the file', () => {
+    expect(
+      registerText(
+        row({ outcome: 'rejected', reason: { kind: 'duplicate-file', params: { other: '甲.xlsx' } } }),
+        'zh',
+      ),
+    ).toContain('民政局-更正.xlsx');
   });
 });
