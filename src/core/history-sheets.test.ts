@@ -1,4 +1,12 @@
-import { HISTORY_PART, MASTER_SHEETS, SHEET_MAX_ROWS, historySheets, type MasterTable, type Status } from '.';
+import {
+  HISTORY_PART,
+  MASTER_SHEETS,
+  SHEET_MAX_ROWS,
+  historySheets,
+  statusColumnsOf,
+  type MasterTable,
+  type Status,
+} from '.';
 
 /**
  * 历史 never runs past Excel's rows (1,048,576 a sheet, "Excel specifications and limits"): past
@@ -61,5 +69,41 @@ describe('historySheets (Excel: 1,048,576 rows a sheet)', () => {
     for (const s of sheets) expect(s.sheet).toMatch(HISTORY_PART);
     expect('历史').not.toMatch(HISTORY_PART);
     expect('历史2023-备份').not.toMatch(HISTORY_PART);
+  });
+});
+
+/** A copy of the table without one of its optional parts. */
+function without(t: MasterTable, key: 'rowStatus' | 'statusColumn'): MasterTable {
+  return Object.fromEntries(Object.entries(t).filter(([k]) => k !== key)) as unknown as MasterTable;
+}
+
+describe('statusColumnsOf: every column a writer colours by status', () => {
+  it('the row’s own status column first, then the further ones (趋势: one a period)', () => {
+    const t = table([2023, 2024]);
+    expect(statusColumnsOf(t)).toStrictEqual([{ column: 1, statuses: ['achieved', 'off-track'] }]);
+    const more = { column: 0, statuses: ['no-data', 'achieved'] as Status[] };
+    expect(statusColumnsOf({ ...t, moreStatusColumns: [more] })).toStrictEqual([
+      { column: 1, statuses: ['achieved', 'off-track'] },
+      more,
+    ]);
+    // A status column without statuses, or statuses without a column, colours nothing.
+    expect(statusColumnsOf(without(t, 'rowStatus'))).toStrictEqual([]);
+    expect(statusColumnsOf({ ...without(t, 'statusColumn'), moreStatusColumns: [more] })).toStrictEqual([
+      more,
+    ]);
+  });
+
+  it('a split 历史 carries each further status column with its own rows', () => {
+    const periods = [2024, 2023, 2024];
+    const t: MasterTable = {
+      ...table(periods),
+      moreStatusColumns: [{ column: 0, statuses: ['at-risk', 'invalid', 'to-confirm'] }],
+    };
+    const sheets = historySheets(without(t, 'rowStatus'), periods, 3);
+    expect(sheets.map((s) => [s.sheet, s.moreStatusColumns, 'rowStatus' in s])).toStrictEqual([
+      ['历史2023', [{ column: 0, statuses: ['invalid'] }], false],
+      ['历史2024', [{ column: 0, statuses: ['at-risk', 'to-confirm'] }], false],
+    ]);
+    expect('moreStatusColumns' in historySheets(table(periods), periods, 3)[0]!).toBe(false);
   });
 });
