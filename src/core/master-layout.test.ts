@@ -445,3 +445,102 @@ describe('报送登记 原因与处理: what the register says of each outcome (
     ).toContain('民政局-更正.xlsx');
   });
 });
+
+describe('完成情况 and 报送登记’s colours: each state in words and colour (spec §7 "Sheets")', () => {
+  const filled = combine(
+    catalog,
+    [
+      checkedInput(catalog, '民政局.xlsx', '县民政局', {
+        'YL-02': 620,
+        'YL-04': 1,
+        'YL-03': { type: 'error', value: '#DIV/0!' },
+        'YL-05': '不适用',
+      }),
+      checkedInput(catalog, '卫健局.xlsx', '县卫生健康局', { 'YL-04': 2 }),
+    ],
+    { importedAt: NOW },
+  );
+
+  it('a bureau × indicator cell: filled, invalid, n/a, missing or no file, ★ where it leads; blank where not responsible', () => {
+    const matrix = (lang: 'zh' | 'en') => {
+      const m = masterModel(catalog, filled, lang).completion;
+      return (code: string, bureau: string) =>
+        m.rows.find((r) => r.labels[0] === code)?.cells[m.header.indexOf(bureau) - 2];
+    };
+    const zh = matrix('zh');
+    expect(masterModel(catalog, filled, 'zh').completion.header.slice(0, 2)).toStrictEqual([
+      '指标 \\ 填报单位',
+      '具体指标',
+    ]);
+    expect(zh('YL-02', '县民政局')).toStrictEqual({ label: '已填★', status: 'achieved' });
+    expect(zh('YL-04', '县卫生健康局')).toStrictEqual({ label: '已填', status: 'achieved' });
+    expect(zh('YL-03', '县民政局')).toStrictEqual({ label: '有误★', status: 'off-track' });
+    expect(zh('YL-05', '县民政局')).toStrictEqual({ label: '不适用★', status: 'not-judged' });
+    expect(zh('YL-06', '县民政局')).toStrictEqual({ label: '未填★', status: 'off-track' });
+    // Missing from a co-responsible bureau is no gap of the lead's: uncoloured.
+    expect(zh('YL-08', '县民政局')).toStrictEqual({ label: '未填', status: 'no-data' });
+    expect(zh('YL-08', '县自然资源局')).toStrictEqual({ label: '未报送★', status: 'off-track' });
+    expect(zh('YL-08', '县住房城乡建设局')).toStrictEqual({ label: '未报送', status: 'no-data' });
+    expect(zh('YL-02', '县卫生健康局')).toBeNull();
+    const en = matrix('en');
+    expect(
+      [
+        ['YL-02', '县民政局'],
+        ['YL-03', '县民政局'],
+        ['YL-05', '县民政局'],
+        ['YL-06', '县民政局'],
+        ['YL-08', '县住房城乡建设局'],
+      ].map(([code, bureau]) => en(code!, bureau!)?.label),
+    ).toStrictEqual(['filled★', 'invalid★', 'n/a★', 'missing★', 'no file']);
+    expect(masterModel(catalog, filled, 'en').completion.legend).toBe(
+      '★ lead bureau. Blank: not responsible.',
+    );
+    expect(masterModel(catalog, filled, 'zh').completion.legend).toBe(
+      `★ 牵头单位。空白：不是该单位的责任指标。（${catalog.documentNumber}）`,
+    );
+  });
+
+  it('报送登记: used, used by decision, superseded, to decide and rejected, each in words and its colour', () => {
+    const run = combine(
+      catalog,
+      [
+        checkedInput(catalog, '民政局-旧.xlsx', '县民政局', { 'YL-02': 600 }, { filledOn: '2023-12-01' }),
+        checkedInput(catalog, '民政局-新.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '2023-12-20' }),
+        checkedInput(catalog, '卫健局-甲.xlsx', '县卫生健康局', { 'YL-04': 1 }, { filledOn: '2023-12-20' }),
+        checkedInput(catalog, '卫健局-乙.xlsx', '县卫生健康局', { 'YL-04': 2 }, { filledOn: '2023-12-20' }),
+        checkedInput(catalog, '教体局.xlsx', '县教育体育局', { 'TY-06': 30 }, { period: 2022 }),
+      ],
+      { importedAt: NOW },
+    );
+    const outcomes = (m: typeof run, lang: 'zh' | 'en') => {
+      const register = masterModel(catalog, m, lang).register;
+      return register.rows.map((r, i) => [r[0], r[8], register.rowStatus?.[i]]);
+    };
+    expect(outcomes(run, 'zh').sort()).toStrictEqual(
+      [
+        ['民政局-旧.xlsx', '已被替代', 'not-judged'],
+        ['民政局-新.xlsx', '采用', 'achieved'],
+        ['卫健局-甲.xlsx', '待确认', 'to-confirm'],
+        ['卫健局-乙.xlsx', '待确认', 'to-confirm'],
+        ['教体局.xlsx', '退回', 'off-track'],
+      ].sort(),
+    );
+    const decided = combine(catalog, [], {
+      importedAt: NOW,
+      existing: run.state,
+      keep: [run.register.find((r) => r.file === '卫健局-乙.xlsx')!.sha256],
+    });
+    const after = (lang: 'zh' | 'en') =>
+      outcomes(decided, lang)
+        .filter((r) => String(r[0]).startsWith('卫健局'))
+        .sort();
+    expect(after('zh')).toStrictEqual([
+      ['卫健局-乙.xlsx', '采用（已确认）', 'achieved'],
+      ['卫健局-甲.xlsx', '已被替代', 'not-judged'],
+    ]);
+    expect(after('en')).toStrictEqual([
+      ['卫健局-乙.xlsx', 'used (decided)', 'achieved'],
+      ['卫健局-甲.xlsx', 'superseded', 'not-judged'],
+    ]);
+  });
+});
