@@ -544,3 +544,75 @@ describe('完成情况 and 报送登记’s colours: each state in words and col
     ]);
   });
 });
+
+describe('趋势 and 县汇总 over two periods (spec §7 "Periods")', () => {
+  // YL-02: 650 → 800 from 2020 to 2025 expects 740 in 2023 and 770 in 2024; 620 then 700 are
+  // both below four fifths of the way (§5), so off-track twice; 80 more beds than last period.
+  const first = combine(
+    catalog,
+    [checkedInput(catalog, '民政局-2023.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': 40 })],
+    {
+      importedAt: NOW,
+    },
+  );
+  const second = combine(
+    catalog,
+    [
+      checkedInput(
+        catalog,
+        '民政局-2024.xlsx',
+        '县民政局',
+        { 'YL-02': 700, 'YL-03': '约四成' },
+        { period: 2024 },
+      ),
+    ],
+    { importedAt: NOW, existing: first.state },
+  );
+
+  it('趋势: a value, expected value and status a period, oldest first, each status column coloured', () => {
+    const trend = masterModel(catalog, second, 'zh').trend;
+    expect(trend.title).toBe('各指标历年完成情况（2023、2024年）');
+    expect(trend.headers).toStrictEqual([
+      '编号',
+      '具体指标',
+      '单位',
+      '2023年完成值',
+      '2023年应达值',
+      '2023年状态',
+      '2024年完成值',
+      '2024年应达值',
+      '2024年状态',
+    ]);
+    expect(trend.widths).toHaveLength(9);
+    const yl02 = trend.rows.findIndex((r) => r[0] === 'YL-02');
+    expect(trend.rows[yl02]).toStrictEqual(['YL-02', '养老床位数', '张', 620, 740, '滞后', 700, 770, '滞后']);
+    // What could not be read as a number stays as typed, in a text column.
+    const yl03 = trend.rows.find((r) => r[0] === 'YL-03');
+    expect(yl03?.[6]).toBe('约四成');
+    expect(trend.textColumns).toStrictEqual([3, 6]);
+    expect(trend.moreStatusColumns?.map((m) => [m.column, m.statuses[yl02]])).toStrictEqual([
+      [5, 'off-track'],
+      [8, 'off-track'],
+    ]);
+    expect(trend.printColumns).toBe(9);
+    const en = masterModel(catalog, second, 'en').trend;
+    expect(en.title).toBe('Indicators by period (2023, 2024)');
+    expect(en.headers.slice(3, 6)).toStrictEqual(['2023 value', '2023 expected', '2023 status']);
+  });
+
+  it('县汇总: last period’s value and the change beside this period’s', () => {
+    const summary = masterModel(catalog, second, 'zh').summary;
+    const at = (header: string) => summary.headers.indexOf(header);
+    const yl02 = summary.rows.find((r) => r[0] === 'YL-02')!;
+    expect([yl02[at('上期完成值')], yl02[at('本期完成值')], yl02[at('比上期')]]).toStrictEqual([
+      620, 700, 80,
+    ]);
+    // No figure this period: no change, though there was one last period.
+    const yl03 = summary.rows.find((r) => r[0] === 'YL-03')!;
+    expect([yl03[at('上期完成值')], yl03[at('本期完成值')], yl03[at('比上期')]]).toStrictEqual([
+      40,
+      '约四成',
+      null,
+    ]);
+  });
+});
