@@ -389,6 +389,87 @@ describe('the master’s durable state (spec §7)', () => {
     ]);
   });
 
+  it('an earlier-format 报送登记: reasons stored with their facts come back whole; a copy under another name keeps its own row', () => {
+    const history = sheet('历史', [
+      ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256', '已被替代'],
+      [2023, 'YL-02', 620, '620', '滞后', '县民政局', 'a.xlsx', sha256Text('a'), '否'],
+    ]);
+    const register = sheet('报送登记', [
+      [
+        '文件名',
+        '填报单位',
+        '报告期',
+        '填报人',
+        'SHA-256',
+        '错误数',
+        '提醒数',
+        '处理结果',
+        '原因',
+        '原因代码',
+        '原因参数',
+      ],
+      ['a.xlsx', '县民政局', 2023, '王五', sha256Text('a'), '2', '', '采用', '', '', ''],
+      // The same bytes sent again under another name: its own row, the figures of the first.
+      [
+        'a-副本.xlsx',
+        '县民政局',
+        2023,
+        '',
+        sha256Text('a'),
+        0,
+        0,
+        '退回',
+        '与 a.xlsx 相同',
+        'duplicate-file',
+        '{"other":"a.xlsx"}',
+      ],
+      // Neither a file name nor a hash that can be one: not a row of the register.
+      ['', '', '', '', sha256Text('b'), 0, 0, '退回', '', '', ''],
+      ['c.xlsx', '', '', '', 'not-a-hash', 0, 0, '退回', '', '', ''],
+      ['e.xlsx', '', '', '', `x${sha256Text('e')}`, 0, 0, '退回', '', '', ''],
+      ['f.xlsx', '', '', '', `${sha256Text('f')}0`, 0, 0, '退回', '', '', ''],
+      [
+        'd.xlsx',
+        '',
+        2022,
+        '',
+        sha256Text('d'),
+        '',
+        '',
+        '退回',
+        '报告期不同',
+        'period-mismatch',
+        '{"period":2022,"expected":2023}',
+      ],
+    ]);
+    const read = readMasterState({ sheets: [history, register] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    const files = read.state.files;
+    expect(files.map((f) => f.file)).toStrictEqual(['a.xlsx', 'a-副本.xlsx', 'd.xlsx']);
+    // Counts typed as text are read as numbers; a blank count is none.
+    expect(files[0]).toMatchObject({ filledBy: '王五', errors: 2, warnings: 0, fileErrors: [] });
+    expect(files[1]).toMatchObject({
+      sha256: sha256Text('a'),
+      fileErrors: [{ kind: 'duplicate-file', params: { other: 'a.xlsx' } }],
+      entries: files[0]!.entries,
+    });
+    expect(files[2]).toMatchObject({
+      period: 2022,
+      errors: 0,
+      warnings: 0,
+      entries: [],
+      fileErrors: [{ kind: 'period-mismatch', params: { period: 2022, expected: 2023 } }],
+    });
+    expect(read.state.current).toStrictEqual([sha256Text('a')]);
+  });
+
+  it('a 历史 without its period, code or hash column is not a master at all', () => {
+    for (const missing of ['报告期', '编号', '文件SHA-256']) {
+      const headers = ['报告期', '编号', '完成值', '状态', '文件SHA-256'].filter((h) => h !== missing);
+      expect(readMasterState({ sheets: [sheet('历史', [headers])] }, catalog).kind).toBe('not-master');
+    }
+  });
+
   it('refuses an earlier-format master whose status it cannot read exactly', () => {
     const history = sheet('历史', [
       ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256'],
