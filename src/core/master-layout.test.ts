@@ -616,3 +616,51 @@ describe('趋势 and 县汇总 over two periods (spec §7 "Periods")', () => {
     ]);
   });
 });
+
+describe('县汇总’s title lines and 历史’s words (spec §7 "Sheets")', () => {
+  it('the title names the county and period; the line under it the plan, the office that compiles it and the files’ tally', () => {
+    expect(model.summary.title).toBe('耿马自治县“一老一小”具体指标完成情况汇总表（2023年度）');
+    expect(model.summary.subtitle).toBe(
+      '耿政办发〔2023〕37号  编制：县推进“一老一小”发展工作领导小组办公室（县发展改革局）  汇总表共收到文件 4 个：采用 3，待确认 0，已被替代 0，退回 1',
+    );
+    const en = masterModel(catalog, master, 'en').summary;
+    expect(en.title).toBe('耿马自治县 elderly and childcare indicators: county master (2023)');
+    expect(en.subtitle).toBe(
+      '耿政办发〔2023〕37号  compiled by：县推进“一老一小”发展工作领导小组办公室（县发展改革局）  4 files received: 3 used, 0 to decide, 0 superseded, 1 rejected',
+    );
+    // A catalog that names no coordinating office: the plan and the tally only.
+    const plain = structuredClone(catalog);
+    delete plain.coordinatingOffice;
+    expect(masterModel(plain, master, 'zh').summary.subtitle).toBe(
+      '耿政办发〔2023〕37号  汇总表共收到文件 4 个：采用 3，待确认 0，已被替代 0，退回 1',
+    );
+  });
+
+  it('历史 says whether each row was superseded, in the master’s language', () => {
+    const run = combine(
+      catalog,
+      [
+        checkedInput(catalog, '旧.xlsx', '县民政局', { 'YL-02': 600 }, { filledOn: '2023-12-01' }),
+        checkedInput(catalog, '新.xlsx', '县民政局', { 'YL-02': 620 }, { filledOn: '2023-12-20' }),
+      ],
+      { importedAt: NOW },
+    );
+    const superseded = (lang: 'zh' | 'en') => {
+      const history = masterModel(catalog, run, lang).history[0]!;
+      const at = history.headers.indexOf('已被替代');
+      return history.rows.filter((r) => r[1] === 'YL-02').map((r) => [r[6], r[at], r[at + 1]]);
+    };
+    expect(superseded('zh').sort()).toStrictEqual(
+      [
+        ['新.xlsx', '否', ''],
+        ['旧.xlsx', '是', '新.xlsx'],
+      ].sort(),
+    );
+    expect(superseded('en').sort()).toStrictEqual(
+      [
+        ['新.xlsx', 'no', ''],
+        ['旧.xlsx', 'yes', '新.xlsx'],
+      ].sort(),
+    );
+  });
+});
