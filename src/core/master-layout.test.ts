@@ -626,7 +626,7 @@ describe('县汇总’s title lines and 历史’s words (spec §7 "Sheets")', (
     const en = masterModel(catalog, master, 'en').summary;
     expect(en.title).toBe('耿马自治县 elderly and childcare indicators: county master (2023)');
     expect(en.subtitle).toBe(
-      '耿政办发〔2023〕37号  compiled by：县推进“一老一小”发展工作领导小组办公室（县发展改革局）  4 files received: 3 used, 0 to decide, 0 superseded, 1 rejected',
+      '耿政办发〔2023〕37号  compiled by: 县推进“一老一小”发展工作领导小组办公室 (县发展改革局)  4 files received: 3 used, 0 to decide, 0 superseded, 1 rejected',
     );
     // A catalog that names no coordinating office: the plan and the tally only.
     const plain = structuredClone(catalog);

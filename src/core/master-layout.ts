@@ -449,7 +449,9 @@ export function masterModel(
     // The master is compiled in the name of the office that runs the plan (the catalog says which).
     subtitle: `${catalog.documentNumber}  ${
       catalog.coordinatingOffice
-        ? `${lang === 'zh' ? '编制' : 'compiled by'}：${catalog.coordinatingOffice.name}（${catalog.coordinatingOffice.bureau}）  `
+        ? lang === 'zh'
+          ? `编制：${catalog.coordinatingOffice.name}（${catalog.coordinatingOffice.bureau}）  `
+          : `compiled by: ${catalog.coordinatingOffice.name} (${catalog.coordinatingOffice.bureau})  `
         : ''
     }${tally}`,
     headers:
