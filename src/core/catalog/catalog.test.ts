@@ -492,6 +492,39 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(catalog.coordinatingOffice?.bureau).toBe('县发展改革局');
   });
 
+  it('the notes on the plan said word for word, in English too (the plan’s own words stay Chinese)', () => {
+    const findings = lintCatalog(catalog);
+    const said = (kind: string) => {
+      const f = findings.find((x) => x.kind === kind);
+      if (!f) throw new Error(`no ${kind}`);
+      return [findingMessage(f, 'zh'), findingMessage(f, 'en')];
+    };
+    expect(said('coordinating-office')).toStrictEqual([
+      '组织实施和考核评价由县推进“一老一小”发展工作领导小组办公室负责（设在县发展改革局；附件1：领导小组下设办公室在县发展改革局），汇总表以其名义编制。',
+      'The plan is run and assessed by 县推进“一老一小”发展工作领导小组办公室 (in 县发展改革局); the master is compiled in its name.',
+    ]);
+    expect(said('population-source')).toStrictEqual([
+      '人口参数 282500 人（按方案一（一）60岁以上 3.67万人占 12.99% 推算），用于 TY-03/TY-04 的交叉核对；每个报告期可按统计数据修改。',
+      'The population parameter 282500 (按方案一（一）60岁以上 3.67万人占 12.99% 推算) is used to cross-check TY-03/TY-04; it can be changed per reporting period.',
+    ]);
+    // 20 places at 0.2 per thousand people is 100,000 people, not the county's 282,500.
+    expect(said('per-thousand-population')).toStrictEqual([
+      'TY-03 与 TY-04 的基期值不一致：20 个托位 ÷ 每千人 0.2 个 = 100000 人，而目录人口参数为 282500 人。',
+      'TY-03 and TY-04 baseline figures disagree: 20 places at 0.2 per thousand imply 100000 people, but the population parameter is 282500.',
+    ]);
+    expect(said('project-bureau-assumed')).toStrictEqual([
+      'XM-01：方案附件 3 未写明责任单位，目录默认由“县民政局”填报，请县政府办确认。',
+      'XM-01: annex 3 names no bureau; the catalog assigns it to 县民政局. Please confirm.',
+    ]);
+    expect(said('percent-target-printed')[1]).toMatch(
+      /^YL-09: the plan prints the target as "1" for a percentage; the catalog reads it as 100 %\. 方案表中/,
+    );
+    expect(said('plan-conflict')[1]).toBe(
+      "YL-02: the plan's text (section 一（一）2、3) disagrees with its indicator table: 基期值 650 张多于方案所写现有床位 620 张. The office (县发展改革局) should confirm which holds.",
+    );
+    expect(said('indicator-note')[1]).toMatch(/^YL-07: 累计目标：每年支持 50户/);
+  });
+
   it('prints YL-09 once', () => {
     const yl09 = lintCatalog(catalog).filter((f) => f.code === 'YL-09');
     expect(yl09).toHaveLength(1);
