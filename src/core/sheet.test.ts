@@ -1,4 +1,14 @@
-import { readDate, readPeriod, serialToIsoDate } from './sheet';
+import type { CellInput } from '../../test/helpers/views';
+import { sheet } from '../../test/helpers/views';
+import { defaultCatalog } from './catalog';
+import {
+  readDate,
+  readPeriod,
+  readSubmission,
+  serialToIsoDate,
+  type SheetView,
+  type WorkbookView,
+} from './sheet';
 
 /**
  * The header's period (E2) and date of filling (H2) as clerks and Excel leave them (spec §2, §3):
@@ -83,5 +93,116 @@ describe('readDate: H2, the date of filling', () => {
     expect(readDate({ type: 'boolean', value: true })).toBe('');
     expect(readDate({ type: 'empty' })).toBe('');
     expect(readDate({ type: 'error', value: '#VALUE!' })).toBe('');
+  });
+});
+
+describe('readSubmission (spec §3): a sheet as clerks leave it', () => {
+  const catalog = defaultCatalog();
+  const header = ['编号', '具体指标', '单位', '基期值', '目标值', '责任单位', '本期完成值', '说明'];
+  /** 指标填报 with the header in row 4 and the given rows after it. */
+  const entrySheet = (rows: CellInput[][], extra: Partial<SheetView> = {}) =>
+    sheet('指标填报', [[], [], [], header, ...rows], extra);
+  const read = (workbook: WorkbookView) => {
+    const result = readSubmission(workbook, catalog);
+    if (!result.ok) throw new Error(result.error.kind);
+    return result.submission;
+  };
+
+  it('a 核查结果 column left by an earlier check is found, for the writers to reuse', () => {
+    const withResult = sheet('指标填报', [
+      [],
+      [],
+      [],
+      [...header, '核查结果'],
+      ['YL-02', '', '', '', '', '', 620],
+    ]);
+    expect(read({ sheets: [withResult] }).columns).toStrictEqual({
+      code: 1,
+      value: 7,
+      note: 8,
+      header: 4,
+      result: 9,
+    });
+    expect(read({ sheets: [entrySheet([['YL-02', '', '', '', '', '', 620]])] }).columns.result).toBeNull();
+  });
+
+  it('B2 empty: the bureau _meta names is used; neither: empty', () => {
+    const meta = sheet(
+      '_meta',
+      [
+        ['bureau', ' 县民政局 '],
+        ['period', '2023'],
+      ],
+      { visibility: 'veryHidden' },
+    );
+    const s = read({ sheets: [entrySheet([['YL-02', '', '', '', '', '', 620]]), meta] });
+    expect([s.bureauText, s.period, s.periodText]).toStrictEqual(['县民政局', 2023, '']);
+    expect(read({ sheets: [entrySheet([])] }).bureauText).toBe('');
+  });
+
+  it('merges over the figure column below the header hide figures; a one-cell merge, one elsewhere or above does not', () => {
+    const rows = [
+      ['YL-02', '', '', '', '', '', 620],
+      ['YL-03', '', '', '', '', '', 45],
+      ['YL-05', '', '', '', '', '', 100],
+    ];
+    const merged = (merges: string[]) =>
+      read({ sheets: [entrySheet(rows, { merges })] })
+        .issues.filter((i) => i.kind === 'merged-cell')
+        .map((i) => [i.code, i.cell, i.params]);
+    expect(merged(['$g$5:$G$6'])).toStrictEqual([
+      ['YL-02', 'G5', { range: '$g$5:$G$6' }],
+      ['YL-03', 'G6', { range: '$g$5:$G$6' }],
+    ]);
+    // Written backwards, it is the same block.
+    expect(merged(['H7:F6']).map((m) => m[0])).toStrictEqual(['YL-03', 'YL-05']);
+    expect(merged(['G5', 'G5:G5', 'A5:F6', 'H5:H7', 'G1:G4', 'not a range'])).toStrictEqual([]);
+  });
+
+  describe('重点任务: read by its header, wherever the columns stand', () => {
+    const milestones = (rows: CellInput[][]) =>
+      read({ sheets: [entrySheet([]), sheet('重点任务', rows)] }).milestones.map((m) => [
+        m.code,
+        m.row,
+        m.progressCell,
+        m.figureCell,
+        m.note,
+      ]);
+
+    it('columns found by their header; rows whose code is not a task or project figure are skipped', () => {
+      expect(
+        milestones([
+          ['说明', '完成值', '完成情况', '编号'],
+          ['备注一', 400, '推进中', 'XM-01-床位'],
+          ['', '', '', '合计'],
+          ['', '', '推进中', 'GG合计'],
+          ['', '', '推进中', '见GG-02'],
+          ['', '', '已完成', 'GG-02'],
+          ['', '', '', 'YL-02'],
+        ]),
+      ).toStrictEqual([
+        ['XM-01-床位', 2, 'C2', 'B2', '备注一'],
+        ['GG-02', 6, 'C6', 'B6', ''],
+      ]);
+    });
+
+    it('without 完成值 or 说明 the figure is looked for in F and there is no note', () => {
+      expect(
+        milestones([
+          ['编号', '完成情况'],
+          ['GG-02', '推进中'],
+        ]),
+      ).toStrictEqual([['GG-02', 2, 'B2', 'F2', '']]);
+    });
+
+    it('a sheet without both 编号 and 完成情况 in its first rows gives no tasks', () => {
+      expect(
+        milestones([
+          ['编号', '任务名称'],
+          ['GG-02', '推进中'],
+        ]),
+      ).toStrictEqual([]);
+      expect(milestones([])).toStrictEqual([]);
+    });
   });
 });
