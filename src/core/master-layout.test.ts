@@ -146,6 +146,19 @@ describe('报送登记 and 未报送: every file, and who the office phones', ()
     const nothing = master.notReported.find((n) => n.bureau === '县发展改革局')!;
     expect(notReportedText(nothing, 'zh')).toBe('未收到文件');
     expect(notReportedText(nothing, 'en')).toBe('no file received');
+    expect(notReportedText(jt, 'en')).toMatch(/^"教体局\.xlsx" reports 2022/);
+    // Files waiting for a decision, or passed over, are named with their outcome, joined as the language joins.
+    const waiting = {
+      bureau: '县卫生健康局',
+      leads: [],
+      shares: [],
+      files: [
+        { file: '甲.xlsx', reason: null, outcome: 'to-confirm' as const },
+        { file: '乙.xlsx', reason: null, outcome: 'superseded' as const },
+      ],
+    };
+    expect(notReportedText(waiting, 'zh')).toBe('“甲.xlsx”待确认；“乙.xlsx”已被替代');
+    expect(notReportedText(waiting, 'en')).toBe('"甲.xlsx" to decide; "乙.xlsx" superseded');
     expect(model.notReported.rows.find((r) => r[0] === '县教育体育局')?.at(-1)).toBe(
       notReportedText(jt, 'zh'),
     );
