@@ -525,6 +525,35 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(said('indicator-note')[1]).toMatch(/^YL-07: 累计目标：每年支持 50户/);
   });
 
+  it('without a coordinating office in the catalog, the county government office is asked, in either language', () => {
+    const plain = structuredClone(catalog);
+    delete plain.coordinatingOffice;
+    const findings = lintCatalog(plain);
+    expect(findings.some((f) => f.kind === 'coordinating-office')).toBe(false);
+    const conflict = findings.find((f) => f.kind === 'plan-conflict')!;
+    expect(findingMessage(conflict, 'zh')).toMatch(/。请县政府办确认以哪个为准。$/);
+    expect(findingMessage(conflict, 'en')).toMatch(
+      /\. The county government office \(县政府办\) should confirm which holds\.$/,
+    );
+  });
+
+  it('places per thousand people: each pair of figures checked against the population, a rate of 0 skipped', () => {
+    const other = structuredClone(catalog);
+    // 1000 places at 5 per thousand is 200,000 people, a tenth and more under 282,500.
+    other.indicators.find((i) => i.code === 'TY-03')!.target.value = 1000;
+    other.indicators.find((i) => i.code === 'TY-04')!.baseline!.value = 0;
+    const clash = lintCatalog(other).filter((f) => f.kind === 'per-thousand-population');
+    expect(
+      clash.map((f) => [f.params.which, findingMessage(f, 'zh'), findingMessage(f, 'en')]),
+    ).toStrictEqual([
+      [
+        'target',
+        'TY-03 与 TY-04 的目标值不一致：1000 个托位 ÷ 每千人 5 个 = 200000 人，而目录人口参数为 282500 人。',
+        'TY-03 and TY-04 target figures disagree: 1000 places at 5 per thousand imply 200000 people, but the population parameter is 282500.',
+      ],
+    ]);
+  });
+
   it('prints YL-09 once', () => {
     const yl09 = lintCatalog(catalog).filter((f) => f.code === 'YL-09');
     expect(yl09).toHaveLength(1);

@@ -302,7 +302,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'percent-target-printed': (p) =>
       `${v(p, 'code')}: the plan prints the target as "${v(p, 'printed')}" for a percentage; the catalog reads it as ${v(p, 'value')} %. ${v(p, 'note')}`,
     'plan-conflict': (p) =>
-      `${v(p, 'code')}: the plan's text (section ${v(p, 'section')}) disagrees with its indicator table: ${v(p, 'why')}. The office (${v(p, 'office')}) should confirm which holds.`,
+      `${v(p, 'code')}: the plan's text (section ${v(p, 'section')}) disagrees with its indicator table: ${v(p, 'why')}. ${v(p, 'office') ? `The office (${v(p, 'office')})` : 'The county government office (县政府办)'} should confirm which holds.`,
     'population-source': (p) =>
       `The population parameter ${v(p, 'population')} (${v(p, 'source')}) is used to cross-check ${v(p, 'links')}; it can be changed per reporting period.`,
     'coordinating-office': (p) =>
