@@ -63,6 +63,17 @@ describe('县汇总: each indicator with where its figure came from', () => {
     expect(yl04[column('冲突明细')]).toBe('县民政局：1（民政局.xlsx）；县卫生健康局：2（卫健局.xlsx）');
   });
 
+  it('in an English master the remarks and conflicts use English punctuation', () => {
+    const en = masterModel(catalog, master, 'en').summary;
+    const row = (code: string) => en.rows.find((r) => r[0] === code)!;
+    const remarks = en.headers.length - 4;
+    expect(row('YL-04')[remarks]).toBe('bureaus disagree: 县民政局 1 / 县卫生健康局 2');
+    expect(row('YL-04')[remarks + 2]).toBe('县民政局: 1 (民政局.xlsx); 县卫生健康局: 2 (卫健局.xlsx)');
+    expect(row('TY-06')[remarks]).toBe('lead sent none; from a co-responsible bureau');
+    // An issue on the figure: its label, then the message.
+    expect(row('YL-03')[remarks]).toMatch(/^[^：]+: The cell shows the error #DIV\/0!/);
+  });
+
   it('a figure taken from a co-responsible bureau says so', () => {
     const ty06 = summaryRow('TY-06');
     expect(ty06[column('本期完成值')]).toBe(25);

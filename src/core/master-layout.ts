@@ -181,8 +181,10 @@ function cleanTexts(tables: MasterTable[]): number {
   return changed;
 }
 
-function conflictText(row: MasterRow): string {
-  return row.conflicts.map((c) => `${c.bureau}：${c.value}（${c.file}）`).join('；');
+function conflictText(row: MasterRow, lang: Lang): string {
+  return lang === 'zh'
+    ? row.conflicts.map((c) => `${c.bureau}：${c.value}（${c.file}）`).join('；')
+    : row.conflicts.map((c) => `${c.bureau}: ${c.value} (${c.file})`).join('; ');
 }
 
 function remarks(row: MasterRow, lang: Lang): string {
@@ -198,14 +200,14 @@ function remarks(row: MasterRow, lang: Lang): string {
   }
   if (row.status === 'to-confirm') notes.push(statusText(row, lang));
   for (const issue of row.issues)
-    notes.push(`${ISSUE_LABELS[lang][issue.kind]}：${issueMessage(issue, lang)}`);
+    notes.push(`${ISSUE_LABELS[lang][issue.kind]}${lang === 'zh' ? '：' : ': '}${issueMessage(issue, lang)}`);
   if (row.legacy)
     notes.push(
       lang === 'zh'
         ? '此数取自旧版汇总表：当时未保存问题明细，如需核查请重新汇总原文件'
         : 'from a master of an earlier version, which did not store issues; combine the original file again to check it',
     );
-  return notes.join('；');
+  return notes.join(lang === 'zh' ? '；' : '; ');
 }
 
 const COMPLETION_LABEL: Record<Lang, Record<string, string>> = {
@@ -511,7 +513,7 @@ export function masterModel(
       row.issueCount,
       remarks(row, lang),
       row.file,
-      conflictText(row),
+      conflictText(row, lang),
       row.note,
     ]),
     // 本期完成值 holds the raw text where no number could be read: a bureau's words.
