@@ -256,6 +256,12 @@ describe('总览: the indicators a leader must hear about, and why', () => {
         r.cells[0]?.split(' ')[0],
         r.cells[3],
       ]);
+    // The lead of a reform is the bureau the plan names for it.
+    expect(masterModel(catalog, final, 'zh').overview.attention.rows.map((r) => r.cells[2])).toStrictEqual([
+      '县民政局',
+      '县民政局',
+      '县民政局',
+    ]);
     expect(why('zh')).toStrictEqual([
       ['YL-02', '本期 700张，应达 800张，距目标差 100张'],
       ['YL-10', '本期 50%，目标：2025 年达到 60%'],
