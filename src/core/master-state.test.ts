@@ -463,6 +463,27 @@ describe('the master’s durable state (spec §7)', () => {
     expect(read.state.current).toStrictEqual([sha256Text('a')]);
   });
 
+  it('an earlier-format 历史 row by row: statuses as words or codes, blank rows skipped, each entry’s role and state', () => {
+    const history = sheet('历史', [
+      ['报告期', '编号', '完成值', '填写内容', '状态', null, '填报单位', '文件名', '文件SHA-256'],
+      [2023, 'YL-02', 620, '620', 'off-track', 'x', '县民政局', 'a.xlsx', sha256Text('a')],
+      [],
+      [2023, 'YL-08', null, '不适用', 'no data', 'x', '县民政局', 'a.xlsx', sha256Text('a')],
+      [2023, 'YL-99', 5, '5', '滞后', 'x', '', 'b.xlsx', sha256Text('b')],
+    ]);
+    const read = readMasterState({ sheets: [history] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    const [a, b] = read.state.files;
+    expect([a?.bureau, b?.bureau]).toStrictEqual(['县民政局', null]);
+    expect(a?.entries.map((e) => [e.code, e.role, e.state, e.value])).toStrictEqual([
+      ['YL-02', 'lead', 'value', 620],
+      // 民政局 shares YL-08 (县自然资源局 leads it); typed words without a figure are not applicable.
+      ['YL-08', 'co', 'not-applicable', null],
+    ]);
+    // A code the catalog does not know, from a file without a bureau: taken as the lead's.
+    expect(b?.entries.map((e) => [e.code, e.role])).toStrictEqual([['YL-99', 'lead']]);
+  });
+
   it('a 历史 without its period, code or hash column is not a master at all', () => {
     for (const missing of ['报告期', '编号', '文件SHA-256']) {
       const headers = ['报告期', '编号', '完成值', '状态', '文件SHA-256'].filter((h) => h !== missing);
