@@ -554,6 +554,19 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     ]);
   });
 
+  it('a percentage whose printed target is in words is not compared; one in full-width digits is', () => {
+    const printedAs = (printed: string) => {
+      const other = structuredClone(catalog);
+      other.indicators.find((i) => i.code === 'YL-09')!.target.printed = printed;
+      return lintCatalog(other)
+        .filter((f) => f.kind === 'percent-target-printed')
+        .map((f) => [f.code, f.params.printed]);
+    };
+    expect(printedAs('全覆盖')).toStrictEqual([]);
+    expect(printedAs('１')).toStrictEqual([['YL-09', '１']]);
+    expect(printedAs('100')).toStrictEqual([]);
+  });
+
   it('prints YL-09 once', () => {
     const yl09 = lintCatalog(catalog).filter((f) => f.code === 'YL-09');
     expect(yl09).toHaveLength(1);
