@@ -436,6 +436,22 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(!result.ok && result.errors.find((e) => e.includes(path.join('.')))).toMatch(message);
   });
 
+  it('a name two bureaus answer to is refused where it is written: as a name, or as an alias', () => {
+    const asName = copy();
+    // 县发展改革局 renamed to an alias of 县人民政府办公室.
+    asName.bureaus[1]!.name = '县政府办';
+    const named = loadCatalog(asName);
+    expect(!named.ok && named.errors.filter((e) => e.includes('bureaus.1'))).toStrictEqual([
+      '目录字段 bureaus.1.name：名称“县政府办”同时属于“县人民政府办公室”和“县政府办”，无法区分',
+    ]);
+    const asAlias = copy();
+    asAlias.bureaus[2]!.aliases.push('发改局');
+    const aliased = loadCatalog(asAlias);
+    expect(!aliased.ok && aliased.errors).toStrictEqual([
+      '目录字段 bureaus.2.aliases：名称“发改局”同时属于“县发展改革局”和“县工业和科技信息化局”，无法区分',
+    ]);
+  });
+
   it('a duplicate code is refused', () => {
     const data = copy();
     data.indicators[2]!.code = data.indicators[1]!.code;
