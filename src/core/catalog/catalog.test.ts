@@ -444,6 +444,10 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(!named.ok && named.errors.filter((e) => e.includes('bureaus.1'))).toStrictEqual([
       '目录字段 bureaus.1.name：名称“县政府办”同时属于“县人民政府办公室”和“县政府办”，无法区分',
     ]);
+    // A bureau that lists its own name, or one alias twice, clashes with nobody.
+    const repeated = copy();
+    repeated.bureaus[2]!.aliases.push(repeated.bureaus[2]!.name, '工信局');
+    expect(loadCatalog(repeated).ok).toBe(true);
     const asAlias = copy();
     asAlias.bureaus[2]!.aliases.push('发改局');
     const aliased = loadCatalog(asAlias);
