@@ -239,6 +239,22 @@ describe('messages', () => {
     );
   });
 
+  it('an old .xls says so by its own name in English too; a renamed one says it was renamed', () => {
+    expect(fileErrorMessage({ kind: 'xls-binary', params: {} }, 'en', 'old.XLS')).toBe(
+      '"old.XLS" is an old .xls file; only .xlsx is read. Open it in Excel or WPS and save it as .xlsx.',
+    );
+    expect(fileErrorMessage({ kind: 'xls-binary', params: {} }, 'en', 'old.xlsx')).toMatch(
+      /^"old\.xlsx" is really an old \.xls file renamed to \.xlsx\./,
+    );
+  });
+
+  it('a file error names the file it carries unless told another; Chinese unless told English', () => {
+    const error = { kind: 'encrypted' as const, params: {}, file: '卫健局.xlsx' };
+    expect(fileErrorMessage(error)).toBe('文件“卫健局.xlsx”设置了打开密码，无法读取。请取消密码后重新报送。');
+    expect(fileErrorMessage(error, 'zh', '另存.xlsx')).toContain('文件“另存.xlsx”');
+    expect(fileErrorMessage({ kind: 'encrypted', params: {} })).toContain('文件“”');
+  });
+
   it('a sheet that holds no cells is named for what it is: chart, dialog or macro sheet', () => {
     const say = (detail: string, lang: 'zh' | 'en') =>
       fileErrorMessage({ kind: 'unsupported-sheet', params: { sheet: '指标填报', detail } }, lang, 'a.xlsx');
