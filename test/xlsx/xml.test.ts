@@ -195,6 +195,9 @@ describe('attributes (XML 1.0 §3.1, §3.3.3; Namespaces §6.3)', () => {
 
   it('attribute(): the forms a quick look cannot take fall back to the full parse', () => {
     expect(attribute(' r = "G5"', 'r')).toBe('G5');
+    expect(attribute(' r ="G5"', 'r')).toBe('G5');
+    // At the very start of the text (called on a tag's text without its leading space).
+    expect(attribute('r="G5" s="1"', 'r')).toBe('G5');
     expect(attribute(' r= "G5"', 'r')).toBe('G5');
     expect(attribute(' x:r="G6"', 'r')).toBe('G6');
     expect(attribute(' r=G5 t="n"', 'r')).toBeUndefined();
