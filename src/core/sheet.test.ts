@@ -206,3 +206,42 @@ describe('readSubmission (spec §3): a sheet as clerks leave it', () => {
     });
   });
 });
+
+describe('readSubmission (spec §3): the columns found by their header, in the words clerks and other counties use', () => {
+  const catalog = defaultCatalog();
+  const read = (codeLabel: string, valueLabel: string, noteLabel: string) => {
+    // Columns in another order than the template's, to show they are found by their header.
+    const view = sheet('指标填报', [
+      [],
+      [],
+      [],
+      [noteLabel, valueLabel, codeLabel],
+      ['已核实', 620, 'YL-02'],
+    ]);
+    const result = readSubmission({ sheets: [view] }, catalog);
+    if (!result.ok) return result.error.kind;
+    const entry = result.submission.entries[0];
+    return [entry?.code, entry?.cell, entry?.note];
+  };
+
+  it.each(['编号', '指标编号', '代码'])('the code column headed %s', (label) => {
+    expect(read(label, '本期完成值', '说明')).toStrictEqual(['YL-02', 'B5', '已核实']);
+  });
+
+  it.each(['本期完成值', '完成值', '本期值', '本年完成值', '本期完成值（2023年）', '完成值(单位见C列)'])(
+    'the figure column headed %s',
+    (label) => {
+      expect(read('编号', label, '说明')).toStrictEqual(['YL-02', 'B5', '已核实']);
+    },
+  );
+
+  it.each(['说明', '备注', '情况说明'])('the note column headed %s', (label) => {
+    expect(read('编号', '本期完成值', label)).toStrictEqual(['YL-02', 'B5', '已核实']);
+  });
+
+  it('a header that only begins like an accepted one is not it; without code and figure columns there is no header', () => {
+    expect(read('编号', '本期完成值', '说明文字')).toStrictEqual(['YL-02', 'B5', '']);
+    expect(read('编号', '完成值合计', '说明')).toBe('no-header');
+    expect(read('序号', '本期完成值', '说明')).toBe('no-header');
+  });
+});
