@@ -1,5 +1,5 @@
 import { allFigureIndicators, roleOf } from './catalog';
-import type { Catalog } from './catalog/schema';
+import type { Catalog, Indicator, Reform } from './catalog/schema';
 import type { ChoiceRule, Master, MasterRow, NotReported, RegisterRow } from './combine';
 import { ISSUE_LABELS, STATUS_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import { readStoredReason } from './file-error-schema';
@@ -327,22 +327,26 @@ export function registerText(row: RegisterRow, lang: Lang): string {
 
 const ATTENTION: ReadonlySet<Status> = new Set(['off-track', 'at-risk', 'to-confirm', 'invalid']);
 
-function leadOf(catalog: Catalog, code: string): string {
-  return (
-    allFigureIndicators(catalog).find((i) => i.code === code)?.lead ??
-    catalog.milestones.reforms.find((r) => r.code === code)?.bureau ??
-    ''
-  );
+/** What the plan says of a master row's code: a figure's indicator (a project's included) or a reform. */
+interface PlanItem {
+  indicator?: Indicator;
+  reform?: Reform;
+}
+
+function planItemOf(catalog: Catalog, code: string): PlanItem {
+  const indicator = allFigureIndicators(catalog).find((i) => i.code === code);
+  if (indicator) return { indicator };
+  const reform = catalog.milestones.reforms.find((r) => r.code === code);
+  return reform ? { reform } : {};
 }
 
 /** Why an indicator needs attention, in a line a leader reads: the figure against the line, or the doubt. */
-function attentionWhy(catalog: Catalog, row: MasterRow, lang: Lang): string {
+function attentionWhy(catalog: Catalog, item: PlanItem, row: MasterRow, lang: Lang): string {
   const first =
     row.issues.find((i) => i.severity === 'error') ?? row.issues.find((i) => QUESTIONING_KINDS.has(i.kind));
   if ((row.status === 'invalid' || row.status === 'to-confirm') && first) return issueMessage(first, lang);
   // A reform has no figure: what its bureau chose against its due year (§2), never “未填报”.
-  const reform =
-    row.kind === 'reform' ? catalog.milestones.reforms.find((r) => r.code === row.code) : undefined;
+  const { reform } = item;
   if (reform)
     return lang === 'zh'
       ? `完成情况：${row.raw.trim()}，方案要求 ${reform.dueYear} 年完成`
@@ -354,8 +358,7 @@ function attentionWhy(catalog: Catalog, row: MasterRow, lang: Lang): string {
       ? `本期 ${row.value}${unit}，应达 ${row.expected}${unit}${row.gap !== null ? `，距目标差 ${row.gap}${unit}` : ''}`
       : `${row.value} ${unit} against ${row.expected} expected${row.gap !== null ? `; ${row.gap} short of the target` : ''}`;
   // A project's figures have the project's own end year; every other indicator the plan's.
-  const year =
-    allFigureIndicators(catalog).find((i) => i.code === row.code)?.targetYear ?? catalog.targetYear;
+  const year = item.indicator?.targetYear ?? catalog.targetYear;
   return lang === 'zh'
     ? `本期 ${row.value}${unit}，目标：${year} 年达到 ${row.targetText}${unit}`
     : `${row.value} ${unit}; target ${row.targetText} ${unit} by ${year}`;
@@ -710,15 +713,18 @@ export function masterModel(
       headers: [...words.attentionHeaders],
       rows: master.rows
         .filter((row) => ATTENTION.has(row.status))
-        .map((row) => ({
-          cells: [
-            `${row.code} ${row.name}`,
-            statusText(row, lang),
-            leadOf(catalog, row.code),
-            attentionWhy(catalog, row, lang),
-          ],
-          status: row.status,
-        })),
+        .map((row) => {
+          const item = planItemOf(catalog, row.code);
+          return {
+            cells: [
+              `${row.code} ${row.name}`,
+              statusText(row, lang),
+              item.indicator?.lead ?? item.reform?.bureau ?? '',
+              attentionWhy(catalog, item, row, lang),
+            ],
+            status: row.status,
+          };
+        }),
     },
     footnote:
       lang === 'zh'
