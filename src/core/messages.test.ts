@@ -333,3 +333,134 @@ describe('sheetErrorMessage: why the sheet open in the add-in cannot be checked,
     expect(sheetErrorMessage({ kind: 'damaged', params: {} }, 'zh', 'Sheet1')).toBeNull();
   });
 });
+
+describe('a message says what its rule recorded', () => {
+  // Parameters that choose the sentence rather than appear in it.
+  const CHOOSERS = new Set([
+    'bound',
+    'rowMissing',
+    'milestone',
+    'uncalculated',
+    'tooLong',
+    'limit',
+    'rule',
+    'field',
+    'cause',
+  ]);
+  /**
+   * What a message leaves out on purpose, by kind: the sentence says it another way, or it is a
+   * technical detail kept for the log and the JSON report, not for the clerk.
+   */
+  const LEFT_OUT: Partial<Record<string, (params: Record<string, unknown>) => string[]>> = {
+    // Names the unit typed instead of repeating the whole cell.
+    'unit-mismatch': () => ['raw'],
+    // The row is the cell the mark is on; a deleted row has no unit to ask for; a milestone has none.
+    missing: (p) => (p.rowMissing ? ['unit'] : p.milestone ? ['code', 'unit'] : ['code']),
+    // A long text is not repeated back.
+    'not-a-number': (p) => (p.tooLong ? ['raw'] : []),
+    // The share is said as a percentage ("30%") or as "一半" (its own test above).
+    'suspicious-change': () => ['threshold'],
+    'not-a-workbook': () => ['detail'],
+    damaged: () => ['detail'],
+    'part-damaged': () => ['detail'],
+    // The kind of sheet is said in words (chart, dialog, macro sheet: its own test above).
+    'unsupported-sheet': () => ['detail'],
+    // "一个完成值也没有填" is the 0.
+    blank: (p) => (p.typed === 0 ? ['typed'] : []),
+    unreadable: () => ['detail'],
+    'too-large': () => ['detail'],
+  };
+  const shown = (value: unknown): string[] =>
+    typeof value === 'string' && value !== ''
+      ? [value]
+      : typeof value === 'number'
+        ? [String(value)]
+        : Array.isArray(value)
+          ? value.flatMap(shown)
+          : [];
+  const expectEach = (kind: string, params: object, message: string) => {
+    const left = new Set(LEFT_OUT[kind]?.(params as Record<string, unknown>) ?? []);
+    for (const [key, value] of Object.entries(params))
+      if (!CHOOSERS.has(key) && !left.has(key))
+        for (const text of shown(value)) expect([key, message]).toEqual([key, expect.stringContaining(text)]);
+  };
+
+  it.each(issues().map((issue) => [issue.kind, issue] as const))(
+    '%s: every value it was given, in both languages',
+    (kind, issue) => {
+      for (const lang of ['zh', 'en'] as const) expectEach(kind, issue.params, issueMessage(issue, lang));
+    },
+  );
+
+  it.each(fileErrors().map((error) => [error.kind, error] as const))(
+    'file error %s: every value it was given, in both languages',
+    (kind, error) => {
+      for (const lang of ['zh', 'en'] as const)
+        expectEach(kind, error.params, fileErrorMessage(error, lang, 'a.xlsx'));
+    },
+  );
+
+  it('what chooses the sentence changes it: the same figures under another form read otherwise', () => {
+    const swapped = (of: object, from: object) => ({
+      ...of,
+      ...Object.fromEntries(Object.entries(from).filter(([key]) => CHOOSERS.has(key))),
+    });
+    const choosersOf = (params: object) =>
+      JSON.stringify(Object.entries(params).filter(([key]) => CHOOSERS.has(key)));
+    let pairs = 0;
+    for (const kind of ISSUE_KINDS) {
+      const samples = ISSUE_SAMPLES[kind] as Issue['params'][];
+      for (const one of samples)
+        for (const other of samples) {
+          if (choosersOf(one) === choosersOf(other)) continue;
+          pairs++;
+          for (const lang of ['zh', 'en'] as const) {
+            const say = (params: object) =>
+              issueMessage({ severity: 'warning', kind, params } as Issue, lang);
+            expect([kind, lang, say(swapped(one, other))]).not.toEqual([kind, lang, say(one)]);
+          }
+        }
+    }
+    for (const kind of Object.keys(FILE_SAMPLES) as FileErrorKind[]) {
+      const samples = FILE_SAMPLES[kind] as FileError['params'][];
+      for (const one of samples)
+        for (const other of samples) {
+          if (choosersOf(one) === choosersOf(other)) continue;
+          pairs++;
+          for (const lang of ['zh', 'en'] as const) {
+            const say = (params: object) => fileErrorMessage({ kind, params } as FileError, lang, 'a.xlsx');
+            expect([kind, lang, say(swapped(one, other))]).not.toEqual([kind, lang, say(one)]);
+          }
+        }
+    }
+    // approximate, missing, formula-error, not-a-number, out-of-range, suspicious-change, meta-mismatch; too-large, unreadable.
+    expect(pairs).toBe(2 + 6 + 2 + 2 + 2 + 2 + 2 + 30 + 12);
+  });
+
+  it('each form of a message says something different', () => {
+    // Samples that differ only in what the message leaves out read alike, as they should.
+    const forms = (kind: string, samples: readonly object[]) =>
+      new Set(
+        samples.map((params) => {
+          const left = new Set(LEFT_OUT[kind]?.(params as Record<string, unknown>) ?? []);
+          return JSON.stringify(Object.entries(params).filter(([key]) => !left.has(key)));
+        }),
+      ).size;
+    for (const kind of ISSUE_KINDS) {
+      const samples = ISSUE_SAMPLES[kind] as Issue['params'][];
+      for (const lang of ['zh', 'en'] as const) {
+        const said = samples.map((params) =>
+          issueMessage({ severity: 'warning', kind, params } as Issue, lang),
+        );
+        expect([kind, lang, new Set(said).size]).toEqual([kind, lang, forms(kind, samples)]);
+      }
+    }
+    for (const kind of Object.keys(FILE_SAMPLES) as FileErrorKind[]) {
+      const samples = FILE_SAMPLES[kind] as FileError['params'][];
+      for (const lang of ['zh', 'en'] as const) {
+        const said = samples.map((params) => fileErrorMessage({ kind, params } as FileError, lang, 'a.xlsx'));
+        expect([kind, lang, new Set(said).size]).toEqual([kind, lang, forms(kind, samples)]);
+      }
+    }
+  });
+});

@@ -58,7 +58,7 @@ const ISSUES: Record<Lang, IssueTemplates> = {
       `“${p.raw}”在输入时被表格软件当成了日期（Excel、WPS、LibreOffice 都会这样）。请把单元格格式改回“常规”，重新填写数字（单位：${p.unit}）。`,
     'not-a-number': (p) =>
       p.tooLong
-        ? `本期完成值只能填数字，文字说明请写在“说明”栏。`
+        ? `本期完成值只能填数字（单位：${p.unit}），文字说明请写在“说明”栏。`
         : `“${p.raw}”不是数字。本期完成值只能填数字（单位：${p.unit}），文字请写在“说明”栏。`,
     'out-of-range': (p) =>
       p.limit === 'over-100'
@@ -111,7 +111,7 @@ const ISSUES: Record<Lang, IssueTemplates> = {
       `The spreadsheet program turned "${p.raw}" into a date as it was typed (Excel, WPS and LibreOffice all do). Set the cell format back to General and type the figure again (unit: ${p.unit}).`,
     'not-a-number': (p) =>
       p.tooLong
-        ? `The figure column takes numbers only; put text in the note column.`
+        ? `The figure column takes numbers only (unit: ${p.unit}); put text in the note column.`
         : `"${p.raw}" is not a number. Type only the figure (unit: ${p.unit}) and put text in the note column.`,
     'out-of-range': (p) =>
       p.limit === 'over-100'

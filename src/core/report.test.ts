@@ -159,7 +159,7 @@ describe('entrySummary: the status, then every issue, as sentences', () => {
       issues: [makeIssue('warning', 'not-a-number', { raw: '', unit: '%', tooLong: true })],
     };
     expect(entrySummary(adviceOnly, 'zh')).toBe(
-      '滞后；提醒（已说明：按0.7填报）：本期完成值只能填数字，文字说明请写在“说明”栏。',
+      '滞后；提醒（已说明：按0.7填报）：本期完成值只能填数字（单位：%），文字说明请写在“说明”栏。',
     );
   });
 
