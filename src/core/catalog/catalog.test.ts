@@ -405,6 +405,9 @@ describe('loadCatalog', () => {
   it('rejects something that is not a catalog at all', () => {
     expect(loadCatalog(null).ok).toBe(false);
     expect(loadCatalog([]).ok).toBe(false);
+    // No field to name: the message says it is the whole catalog (its root).
+    const root = loadCatalog('目录');
+    expect(!root.ok && root.errors[0]).toMatch(/^目录字段 （根）：/);
   });
 });
 
@@ -590,5 +593,287 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
   it('prints YL-09 once', () => {
     const yl09 = lintCatalog(catalog).filter((f) => f.code === 'YL-09');
     expect(yl09).toHaveLength(1);
+  });
+});
+
+describe('the schema, field by field (a catalog another county writes)', () => {
+  /** The smallest catalog the schema takes: every optional field left out. */
+  const minimal = () => ({
+    id: 'demo-2026',
+    title: '示例方案',
+    documentNumber: '示政发〔2026〕1号',
+    county: '示例县',
+    countyShort: '示例县',
+    baseYear: 2025,
+    targetYear: 2030,
+    parameters: { population: 100000 },
+    bureaus: [{ name: '县民政局' }],
+    sections: [{ id: 'elderly', label: '一、养老方面', codePrefix: 'YL' }],
+    indicators: [
+      {
+        code: 'YL-01',
+        section: 'elderly',
+        name: '养老床位数',
+        unit: { label: '张', kind: 'count' },
+        baseline: null,
+        target: { value: 800, printed: '800' },
+        lead: '县民政局',
+      },
+    ],
+  });
+
+  it('fills what a catalog leaves out with the documented defaults', () => {
+    const result = loadCatalog(minimal());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.catalog).toStrictEqual({
+      ...minimal(),
+      parameters: { population: 100000, populationSource: '目录参数' },
+      context: {},
+      bureaus: [{ name: '县民政局', aliases: [], leadingGroup: false }],
+      indicators: [
+        {
+          ...minimal().indicators[0],
+          target: { value: 800, comparator: '=', printed: '800' },
+          direction: 'higher',
+          coResponsible: [],
+          notes: [],
+          printed: '',
+          planConflicts: [],
+        },
+      ],
+      links: { perThousand: [] },
+      milestones: { reforms: [], projects: [] },
+    });
+  });
+
+  it('fills the defaults inside links, projects and the coordinating office too', () => {
+    const data = {
+      ...minimal(),
+      indicators: [
+        ...minimal().indicators,
+        { ...minimal().indicators[0], code: 'YL-02', unit: { label: '个/千人', kind: 'per-thousand' } },
+      ],
+      links: { perThousand: [{ count: 'YL-01', rate: 'YL-02' }] },
+      coordinatingOffice: { name: '县老龄办', bureau: '县民政局' },
+      milestones: {
+        projects: [
+          {
+            code: 'XM-01',
+            name: '示例项目',
+            content: '新建',
+            beds: 100,
+            floorArea: 5000,
+            investment: 0.5,
+            startYear: 2026,
+            endYear: 2027,
+            bureau: '县民政局',
+            figures: [{ suffix: '床位', name: '床位', unit: { label: '张', kind: 'count' }, target: 100 }],
+          },
+        ],
+      },
+    };
+    const result = loadCatalog(data);
+    expect(result.ok && result.catalog.links.perThousand).toStrictEqual([
+      { count: 'YL-01', rate: 'YL-02', tolerance: 0.1 },
+    ]);
+    expect(result.ok && result.catalog.coordinatingOffice).toStrictEqual({
+      name: '县老龄办',
+      bureau: '县民政局',
+      source: '',
+    });
+    expect(result.ok && result.catalog.milestones.projects[0]!.bureauAssumed).toBe(false);
+    expect(result.ok && result.catalog.milestones.reforms).toStrictEqual([]);
+  });
+
+  type Edit = (data: ReturnType<typeof minimal> & Record<string, unknown>) => void;
+  const indicator = (data: ReturnType<typeof minimal>) => data.indicators[0] as Record<string, unknown>;
+  it.each<[string, Edit, string]>([
+    ['id', (d) => void (d.id = 'Demo_2026'), 'id：只能包含小写字母、数字和短横线'],
+    ['title', (d) => void (d.title = ''), 'title：'],
+    ['documentNumber', (d) => void (d.documentNumber = ''), 'documentNumber：'],
+    ['county', (d) => void (d.county = ''), 'county：'],
+    ['countyShort', (d) => void (d.countyShort = ''), 'countyShort：'],
+    ['baseYear', (d) => void (d.baseYear = 2025.5), 'baseYear：'],
+    ['targetYear', (d) => void (d.targetYear = 2030.5), 'targetYear：'],
+    ['population', (d) => void (d.parameters.population = 0), 'parameters.population：'],
+    ['bureaus', (d) => void (d.bureaus = []), 'bureaus：'],
+    ['bureau name', (d) => void (d.bureaus[0]!.name = ''), 'bureaus.0.name：'],
+    ['sections', (d) => void (d.sections = []), 'sections：'],
+    ['section id', (d) => void (d.sections[0]!.id = ''), 'sections.0.id：'],
+    ['section label', (d) => void (d.sections[0]!.label = ''), 'sections.0.label：'],
+    ['section prefix', (d) => void (d.sections[0]!.codePrefix = ''), 'sections.0.codePrefix：'],
+    ['indicators', (d) => void (d.indicators = []), 'indicators：'],
+    [
+      'code in lower case',
+      (d) => void (indicator(d).code = 'yl-01'),
+      'indicators.0.code：编号格式应为两个大写字母、短横线和两位数字，如 YL-01',
+    ],
+    ['code with one digit', (d) => void (indicator(d).code = 'YL-1'), 'indicators.0.code：编号格式'],
+    ['code with a tail', (d) => void (indicator(d).code = 'YL-01x'), 'indicators.0.code：编号格式'],
+    ['code with a lead', (d) => void (indicator(d).code = 'xYL-01'), 'indicators.0.code：编号格式'],
+    ['name', (d) => void (indicator(d).name = ''), 'indicators.0.name：'],
+    [
+      'unit label',
+      (d) => void (indicator(d).unit = { label: '', kind: 'count' }),
+      'indicators.0.unit.label：',
+    ],
+    [
+      'unit kind',
+      (d) => void (indicator(d).unit = { label: '张', kind: 'beds' }),
+      'indicators.0.unit.kind：',
+    ],
+    [
+      'measure word',
+      (d) => void (indicator(d).unit = { label: '张', kind: 'count', measureWord: '' }),
+      'indicators.0.unit.measureWord：',
+    ],
+    [
+      'target value',
+      (d) => void (indicator(d).target = { value: '八百', printed: '800' }),
+      'indicators.0.target.value：必须是数字',
+    ],
+    [
+      'target printed',
+      (d) => void (indicator(d).target = { value: 800, printed: '' }),
+      'indicators.0.target.printed：不能为空',
+    ],
+    [
+      'comparator',
+      (d) => void (indicator(d).target = { value: 800, printed: '800', comparator: '≥' }),
+      'indicators.0.target.comparator：',
+    ],
+    ['direction', (d) => void (indicator(d).direction = 'up'), 'indicators.0.direction：'],
+    ['lead', (d) => void (indicator(d).lead = ''), 'indicators.0.lead：'],
+    ['perYear', (d) => void (indicator(d).perYear = 0), 'indicators.0.perYear：'],
+    [
+      'plan conflict',
+      (d) => void (indicator(d).planConflicts = [{ section: '', text: 'x', why: 'y' }]),
+      'indicators.0.planConflicts.0.section：',
+    ],
+    ['share over 100', (d) => void (d.context = { elderly60PlusShare: 101 }), 'context.elderly60PlusShare：'],
+    ['negative beds in use', (d) => void (d.context = { bedsInUse: -1 }), 'context.bedsInUse：'],
+    [
+      'tolerance',
+      (d) => void (d.links = { perThousand: [{ count: 'YL-01', rate: 'YL-01', tolerance: 0 }] }),
+      'links.perThousand.0.tolerance：',
+    ],
+    [
+      'reform code',
+      (d) =>
+        void (d.milestones = {
+          reforms: [
+            { code: 'GG-1', name: 'a', measure: 'b', expected: 'c', bureau: '县民政局', dueYear: 2027 },
+          ],
+        }),
+      'milestones.reforms.0.code：改革任务编号应为 GG-01 这样的格式',
+    ],
+    [
+      'reform code of another kind',
+      (d) =>
+        void (d.milestones = {
+          reforms: [
+            { code: 'XM-01', name: 'a', measure: 'b', expected: 'c', bureau: '县民政局', dueYear: 2027 },
+          ],
+        }),
+      'milestones.reforms.0.code：改革任务编号',
+    ],
+    [
+      'project code',
+      (d) =>
+        void (d.milestones = {
+          projects: [
+            {
+              code: 'XM-1',
+              name: 'a',
+              content: 'b',
+              beds: 0,
+              floorArea: 0,
+              investment: 0,
+              startYear: 2026,
+              endYear: 2027,
+              bureau: '县民政局',
+              figures: [{ suffix: 's', name: 'n', unit: { label: '张', kind: 'count' }, target: 1 }],
+            },
+          ],
+        }),
+      'milestones.projects.0.code：项目编号应为 XM-01 这样的格式',
+    ],
+    [
+      'project beds',
+      (d) =>
+        void (d.milestones = {
+          projects: [
+            {
+              code: 'XM-01',
+              name: 'a',
+              content: 'b',
+              beds: 1.5,
+              floorArea: 0,
+              investment: 0,
+              startYear: 2026,
+              endYear: 2027,
+              bureau: '县民政局',
+              figures: [{ suffix: 's', name: 'n', unit: { label: '张', kind: 'count' }, target: 1 }],
+            },
+          ],
+        }),
+      'milestones.projects.0.beds：',
+    ],
+    [
+      'project without figures',
+      (d) =>
+        void (d.milestones = {
+          projects: [
+            {
+              code: 'XM-01',
+              name: 'a',
+              content: 'b',
+              beds: 0,
+              floorArea: 0,
+              investment: 0,
+              startYear: 2026,
+              endYear: 2027,
+              bureau: '县民政局',
+              figures: [],
+            },
+          ],
+        }),
+      'milestones.projects.0.figures：',
+    ],
+    [
+      'project figure target',
+      (d) =>
+        void (d.milestones = {
+          projects: [
+            {
+              code: 'XM-01',
+              name: 'a',
+              content: 'b',
+              beds: 0,
+              floorArea: 0,
+              investment: 0,
+              startYear: 2026,
+              endYear: 2027,
+              bureau: '县民政局',
+              figures: [{ suffix: 's', name: 'n', unit: { label: '张', kind: 'count' }, target: 0 }],
+            },
+          ],
+        }),
+      'milestones.projects.0.figures.0.target：',
+    ],
+  ])('refuses a wrong %s, naming the field', (_what, edit, expected) => {
+    const data = minimal() as ReturnType<typeof minimal> & Record<string, unknown>;
+    edit(data);
+    const result = loadCatalog(data);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toContainEqual(expect.stringContaining(`目录字段 ${expected}`));
+  });
+
+  it('a code may carry a Chinese tail (a project figure), and the lowest catalog id is letters and digits', () => {
+    const data = minimal();
+    indicator(data).code = 'XM-01-床位';
+    (data as Record<string, unknown>).id = 'a-1';
+    expect(loadCatalog(data).ok).toBe(true);
   });
 });
