@@ -622,6 +622,30 @@ describe('the schema, field by field (a catalog another county writes)', () => {
     ],
   });
 
+  const PROJECT = {
+    code: 'XM-01',
+    name: '示例项目',
+    content: '新建',
+    beds: 100,
+    floorArea: 5000,
+    investment: 0.5,
+    startYear: 2026,
+    endYear: 2027,
+    bureau: '县民政局',
+    figures: [{ suffix: '床位', name: '床位', unit: { label: '张', kind: 'count' }, target: 100 }],
+  };
+  const REFORM = {
+    code: 'GG-01',
+    name: '改革',
+    measure: '措施',
+    expected: '成效',
+    bureau: '县民政局',
+    dueYear: 2027,
+  };
+  /** A catalog's milestones with one project or reform changed as the case says. */
+  const withProject = (change: Record<string, unknown>) => ({ projects: [{ ...PROJECT, ...change }] });
+  const withReform = (change: Record<string, unknown>) => ({ reforms: [{ ...REFORM, ...change }] });
+
   it('fills what a catalog leaves out with the documented defaults', () => {
     const result = loadCatalog(minimal());
     expect(result.ok).toBe(true);
@@ -656,22 +680,7 @@ describe('the schema, field by field (a catalog another county writes)', () => {
       ],
       links: { perThousand: [{ count: 'YL-01', rate: 'YL-02' }] },
       coordinatingOffice: { name: '县老龄办', bureau: '县民政局' },
-      milestones: {
-        projects: [
-          {
-            code: 'XM-01',
-            name: '示例项目',
-            content: '新建',
-            beds: 100,
-            floorArea: 5000,
-            investment: 0.5,
-            startYear: 2026,
-            endYear: 2027,
-            bureau: '县民政局',
-            figures: [{ suffix: '床位', name: '床位', unit: { label: '张', kind: 'count' }, target: 100 }],
-          },
-        ],
-      },
+      milestones: { projects: [PROJECT] },
     };
     const result = loadCatalog(data);
     expect(result.ok && result.catalog.links.perThousand).toStrictEqual([
@@ -760,106 +769,38 @@ describe('the schema, field by field (a catalog another county writes)', () => {
     ],
     [
       'reform code',
-      (d) =>
-        void (d.milestones = {
-          reforms: [
-            { code: 'GG-1', name: 'a', measure: 'b', expected: 'c', bureau: '县民政局', dueYear: 2027 },
-          ],
-        }),
+      (d) => void (d.milestones = withReform({ code: 'GG-1' })),
       'milestones.reforms.0.code：改革任务编号应为 GG-01 这样的格式',
     ],
     [
       'reform code of another kind',
-      (d) =>
-        void (d.milestones = {
-          reforms: [
-            { code: 'XM-01', name: 'a', measure: 'b', expected: 'c', bureau: '县民政局', dueYear: 2027 },
-          ],
-        }),
+      (d) => void (d.milestones = withReform({ code: 'XM-01' })),
       'milestones.reforms.0.code：改革任务编号',
     ],
     [
-      'project code',
-      (d) =>
-        void (d.milestones = {
-          projects: [
-            {
-              code: 'XM-1',
-              name: 'a',
-              content: 'b',
-              beds: 0,
-              floorArea: 0,
-              investment: 0,
-              startYear: 2026,
-              endYear: 2027,
-              bureau: '县民政局',
-              figures: [{ suffix: 's', name: 'n', unit: { label: '张', kind: 'count' }, target: 1 }],
-            },
-          ],
-        }),
-      'milestones.projects.0.code：项目编号应为 XM-01 这样的格式',
+      'reform year',
+      (d) => void (d.milestones = withReform({ dueYear: 2027.5 })),
+      'milestones.reforms.0.dueYear：',
     ],
     [
-      'project beds',
-      (d) =>
-        void (d.milestones = {
-          projects: [
-            {
-              code: 'XM-01',
-              name: 'a',
-              content: 'b',
-              beds: 1.5,
-              floorArea: 0,
-              investment: 0,
-              startYear: 2026,
-              endYear: 2027,
-              bureau: '县民政局',
-              figures: [{ suffix: 's', name: 'n', unit: { label: '张', kind: 'count' }, target: 1 }],
-            },
-          ],
-        }),
-      'milestones.projects.0.beds：',
+      'project code',
+      (d) => void (d.milestones = withProject({ code: 'XM-1' })),
+      'milestones.projects.0.code：项目编号应为 XM-01 这样的格式',
+    ],
+    ['project beds', (d) => void (d.milestones = withProject({ beds: 1.5 })), 'milestones.projects.0.beds：'],
+    [
+      'project investment',
+      (d) => void (d.milestones = withProject({ investment: -1 })),
+      'milestones.projects.0.investment：',
     ],
     [
       'project without figures',
-      (d) =>
-        void (d.milestones = {
-          projects: [
-            {
-              code: 'XM-01',
-              name: 'a',
-              content: 'b',
-              beds: 0,
-              floorArea: 0,
-              investment: 0,
-              startYear: 2026,
-              endYear: 2027,
-              bureau: '县民政局',
-              figures: [],
-            },
-          ],
-        }),
+      (d) => void (d.milestones = withProject({ figures: [] })),
       'milestones.projects.0.figures：',
     ],
     [
       'project figure target',
-      (d) =>
-        void (d.milestones = {
-          projects: [
-            {
-              code: 'XM-01',
-              name: 'a',
-              content: 'b',
-              beds: 0,
-              floorArea: 0,
-              investment: 0,
-              startYear: 2026,
-              endYear: 2027,
-              bureau: '县民政局',
-              figures: [{ suffix: 's', name: 'n', unit: { label: '张', kind: 'count' }, target: 0 }],
-            },
-          ],
-        }),
+      (d) => void (d.milestones = withProject({ figures: [{ ...PROJECT.figures[0], target: 0 }] })),
       'milestones.projects.0.figures.0.target：',
     ],
   ])('refuses a wrong %s, naming the field', (_what, edit, expected) => {
