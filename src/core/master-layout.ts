@@ -351,7 +351,14 @@ function attentionWhy(catalog: Catalog, item: PlanItem, row: MasterRow, lang: La
     return lang === 'zh'
       ? `完成情况：${row.raw.trim()}，方案要求 ${reform.dueYear} 年完成`
       : `progress: ${row.raw.trim()}; due in ${reform.dueYear}`;
-  if (row.value === null) return lang === 'zh' ? '未填报' : 'no figure';
+  if (row.value === null) {
+    // Typed but unreadable, with no issue to say why (a master of the earlier format stored none):
+    // what was typed, never “未填报”.
+    const typed = row.raw.trim();
+    if (typed)
+      return lang === 'zh' ? `填写的“${typed}”不是可用的数字，请核实` : `"${typed}" is not a usable figure; check it`;
+    return lang === 'zh' ? '未填报' : 'no figure';
+  }
   const unit = row.unit;
   if (row.expected !== null)
     return lang === 'zh'
