@@ -6,6 +6,7 @@ import {
   notReportedText,
   readMasterState,
   registerText,
+  sha256Text,
   stateRows,
   type Master,
   type MasterModel,
@@ -72,6 +73,25 @@ describe('县汇总: each indicator with where its figure came from', () => {
     expect(row('TY-06')[remarks]).toBe('lead sent none; from a co-responsible bureau');
     // An issue on the figure: its label, then the message.
     expect(row('YL-03')[remarks]).toMatch(/^[^：]+: The cell shows the error #DIV\/0!/);
+  });
+
+  it('several remarks on one row: each said, joined as the language joins them', () => {
+    const two = combine(
+      catalog,
+      [
+        checkedInput(catalog, '民政局.xlsx', '县民政局', { 'YL-04': '约1个' }),
+        checkedInput(catalog, '卫健局.xlsx', '县卫生健康局', { 'YL-04': 2 }),
+      ],
+      { importedAt: NOW },
+    );
+    const remark = (lang: 'zh' | 'en') =>
+      masterModel(catalog, two, lang).summary.rows.find((r) => r[0] === 'YL-04')![13];
+    expect(remark('zh')).toBe(
+      '各单位数值不一致：县民政局 1 / 县卫生健康局 2；约数：“约1个”是约数，已按 1 读取。请填写准确数字；确实只有约数的，请在“说明”栏说明。',
+    );
+    expect(remark('en')).toBe(
+      'bureaus disagree: 县民政局 1 / 县卫生健康局 2; approximate: "约1个" is an approximate figure, read as 1. Type the exact figure, or explain in the note column.',
+    );
   });
 
   it('a figure taken from a co-responsible bureau says so', () => {
@@ -271,6 +291,55 @@ describe('总览: the indicators a leader must hear about, and why', () => {
       ['YL-02', '700 张 against 800 expected; 100 short of the target'],
       ['YL-10', '50 %; target 60 % by 2025'],
       ['GG-02', 'progress: 推进中; due in 2025'],
+    ]);
+  });
+
+  it('a figure typed but unreadable, from a master of the earlier format (no issue kept), says what was typed, never 未填报', () => {
+    const history = sheet('历史', [
+      [
+        '报告期',
+        '编号',
+        '完成值',
+        '填写内容',
+        '状态',
+        '填报单位',
+        '文件名',
+        '文件SHA-256',
+        '填报日期',
+        '导入时间',
+        '已被替代',
+        '替代文件',
+        '说明',
+      ],
+      [
+        2023,
+        'YL-03',
+        '',
+        '约六成',
+        '无效',
+        '县民政局',
+        'b.xlsx',
+        sha256Text('b'),
+        '2023-12-22',
+        NOW,
+        '否',
+        '',
+        '',
+      ],
+      [2023, 'YL-06', '', '', '无效', '县民政局', 'b.xlsx', sha256Text('b'), '2023-12-22', NOW, '否', '', ''],
+    ]);
+    const read = readMasterState({ sheets: [history] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    const again = combine(catalog, [], { importedAt: NOW, existing: read.state });
+    const why = (lang: 'zh' | 'en') =>
+      masterModel(catalog, again, lang).overview.attention.rows.map((r) => [r.cells[0], r.cells[3]]);
+    expect(why('zh')).toStrictEqual([
+      ['YL-03 护理型床位占养老机构床位总数比', '填写的“约六成”不是可用的数字，请核实'],
+      ['YL-06 社区日间照料机构覆盖率', '未填报'],
+    ]);
+    expect(why('en')).toStrictEqual([
+      ['YL-03 护理型床位占养老机构床位总数比', '"约六成" is not a usable figure; check it'],
+      ['YL-06 社区日间照料机构覆盖率', 'no figure'],
     ]);
   });
 
@@ -692,5 +761,140 @@ describe('县汇总’s title lines and 历史’s words (spec §7 "Sheets")', (
         ['旧.xlsx', 'yes', '新.xlsx'],
       ].sort(),
     );
+  });
+});
+
+describe('the fixed words of every sheet, in both languages (spec §7 "Sheets")', () => {
+  // Written out from what a leader and a clerk read on paper: a word changed here is a word
+  // changed on every county's master.
+  const en = () => masterModel(catalog, master, 'en');
+
+  it('县汇总, 未报送 and 趋势: titles, the lines under them and every header', () => {
+    expect(model.summary.headers).toStrictEqual([
+      '编号',
+      '具体指标',
+      '单位',
+      '目标值',
+      '上期完成值',
+      '本期完成值',
+      '比上期',
+      '状态',
+      '本期应达值',
+      '距目标差距',
+      '完成进度',
+      '数据来源单位',
+      '问题数',
+      '备注',
+      '来源文件',
+      '冲突明细',
+      '说明',
+    ]);
+    expect(en().summary.headers).toStrictEqual([
+      'code',
+      'indicator',
+      'unit',
+      'target',
+      'last period',
+      'value',
+      'change',
+      'status',
+      'expected',
+      'gap',
+      'progress',
+      'source bureau',
+      'issues',
+      'remarks',
+      'source file',
+      'conflicts',
+      'note',
+    ]);
+    const unreported = master.notReported.length;
+    expect([model.notReported.title, model.notReported.subtitle, model.notReported.headers]).toStrictEqual([
+      '2023年度未报送单位（催报名单）',
+      `共 ${unreported} 个单位。被退回的文件写明了原因，请据此通知重报。`,
+      ['填报单位', '牵头的指标和任务', '协同的指标', '情况'],
+    ]);
+    expect([en().notReported.title, en().notReported.subtitle, en().notReported.headers]).toStrictEqual([
+      'Bureaus without a file in use, 2023',
+      `${unreported} bureaus. Rejected files say why; ask for them again.`,
+      ['bureau', 'leads', 'shares', 'situation'],
+    ]);
+    expect([model.trend.title, model.trend.subtitle, model.trend.headers]).toStrictEqual([
+      '各指标历年完成情况（2023年）',
+      '每期的完成值取自该期采用的文件（牵头单位优先），应达值按方案从基期到2025年的直线计算。',
+      ['编号', '具体指标', '单位', '2023年完成值', '2023年应达值', '2023年状态'],
+    ]);
+    expect([en().trend.title, en().trend.subtitle, en().trend.headers]).toStrictEqual([
+      'Indicators by period (2023)',
+      "Each period's value is from the files used for it (lead bureau first); expected values follow the plan's straight line to 2025.",
+      ['code', 'indicator', 'unit', '2023 value', '2023 expected', '2023 status'],
+    ]);
+  });
+
+  it('未报送: a bureau’s indicators listed with the Chinese enumeration comma in both languages (they are codes)', () => {
+    // 县委老干局 sent nothing: it leads YL-11, YL-12, YL-13, YL-16 and YL-17.
+    const row = model.notReported.rows.find((r) => r[0] === '县委老干局')!;
+    expect(row[1]).toMatch(/^YL-11、YL-12、YL-13、/);
+    const shares = model.notReported.rows.find((r) => String(r[2]).includes('、'))!;
+    expect(String(shares[2]).split('、').length).toBeGreaterThan(1);
+    expect(en().notReported.rows.find((r) => r[0] === '县委老干局')![1]).toBe(row[1]);
+  });
+
+  it('总览: its title, status headers, groups with their totals, progress without the reforms, and the footnote', () => {
+    const zh = model.overview;
+    expect([zh.title, zh.attention.title, zh.attention.headers]).toStrictEqual([
+      '2023年度完成情况总览',
+      '需要关注的指标（滞后、存在风险、待核实、无效）',
+      ['指标', '状态', '牵头单位', '原因'],
+    ]);
+    expect(zh.footnote).toBe(
+      '完成进度：从基期值（或首次报送值）到2025年目标值已走过的比例。待核实：数字有未说明的疑点，核实前不计入达标或正常推进。',
+    );
+    const english = en().overview;
+    expect([english.title, english.attention.title, english.attention.headers]).toStrictEqual([
+      'Overview, 2023',
+      'Indicators to act on (off track, at risk, to confirm, invalid)',
+      ['indicator', 'status', 'lead bureau', 'why'],
+    ]);
+    expect(english.footnote).toBe(
+      'Progress: the share of the way from the baseline (or first reported value) to the 2025 target. To confirm: a figure with an unexplained doubt, not counted as achieved or on track until confirmed.',
+    );
+    // Each group's total is the sum of its counts: 26 indicators and 4 reforms by area, each counted once.
+    for (const group of [...zh.bySection, ...zh.byBureau])
+      expect(group.total).toBe(group.counts.reduce((a, b) => a + b, 0));
+    expect(zh.bySection.map((g) => g.total).reduce((a, b) => a + b, 0)).toBe(master.rows.length);
+    // Progress is drawn for figures only: a reform has no share of the way.
+    expect(zh.progress.map((p) => p.label.split(' ')[0])).toStrictEqual(
+      master.rows.filter((r) => r.kind !== 'reform').map((r) => r.code),
+    );
+    expect(zh.progress.some((p) => p.label.startsWith('GG-'))).toBe(false);
+    expect(zh.progress[0]!.label).toBe(`${master.rows[0]!.code} ${master.rows[0]!.name}`);
+  });
+
+  it('the words both writers share: the grid’s corner, the groups, the chart', () => {
+    expect(model.words).toStrictEqual({
+      completionCorner: '指标 \\ 填报单位',
+      completionName: '具体指标',
+      attention: '需要关注的指标（滞后、存在风险、待核实、无效）',
+      attentionHeaders: ['指标', '状态', '牵头单位', '原因'],
+      bySection: '按方面',
+      byBureau: '按牵头单位',
+      total: '合计',
+      progressHeaders: ['指标', '完成进度', '状态'],
+      chartTitle: '各指标完成进度',
+    });
+    expect(en().words).toStrictEqual({
+      completionCorner: 'indicator \\ bureau',
+      completionName: 'indicator',
+      attention: 'Indicators to act on (off track, at risk, to confirm, invalid)',
+      attentionHeaders: ['indicator', 'status', 'lead bureau', 'why'],
+      bySection: 'by area',
+      byBureau: 'by lead bureau',
+      total: 'total',
+      progressHeaders: ['indicator', 'progress', 'status'],
+      chartTitle: 'Progress to target',
+    });
+    expect(model.completion.header.slice(0, 2)).toStrictEqual(['指标 \\ 填报单位', '具体指标']);
+    expect(en().completion.header.slice(0, 2)).toStrictEqual(['indicator \\ bureau', 'indicator']);
   });
 });
