@@ -501,4 +501,152 @@ describe('the master’s durable state (spec §7)', () => {
     if (read.kind === 'refused') expect(read.zh).toContain('第 2 行');
     expect(readMasterState({ sheets: [sheet('Sheet1', [['x']])] }, catalog).kind).toBe('not-master');
   });
+
+  it('an earlier-format master’s file, whole: every fact its 历史 and 报送登记 kept, and nothing invented', () => {
+    // Headers as another program may leave them (spaces around), 历史 not the first sheet.
+    const history = sheet('历史', [
+      [
+        ' 报告期 ',
+        '编号',
+        '完成值',
+        '填写内容',
+        '状态',
+        '填报单位',
+        '文件名',
+        '文件SHA-256',
+        '填报日期',
+        '导入时间',
+        '已被替代',
+        '说明',
+      ],
+      [
+        2023,
+        'YL-02',
+        620,
+        '620',
+        '滞后',
+        '县民政局',
+        'a.xlsx',
+        sha256Text('a'),
+        '2023-12-18',
+        '2024-01-10 08:00',
+        '否',
+        '新建',
+      ],
+    ]);
+    const register = sheet('报送登记', [
+      [
+        '文件名',
+        '填报单位',
+        '报告期',
+        '填报人',
+        '填报日期',
+        '联系电话',
+        'SHA-256',
+        '错误数',
+        '提醒数',
+        '处理结果',
+        '原因',
+      ],
+      ['a.xlsx', '县民政局', 2023, '李明', '2023-12-18', '0883-1234567', sha256Text('a'), 0, 1, '采用', ''],
+      // Not in 历史: superseded with no reason, and refused with its words.
+      ['c.xlsx', '', 2023, '', '2023-12-01', '', sha256Text('c'), 0, 0, '已被替代', '更正'],
+      ['d.xlsx', '县卫生健康局', 2023, '王芳', '', '', sha256Text('d'), 1, 0, '退回', '空表'],
+    ]);
+    const read = readMasterState({ sheets: [sheet('县汇总', [['x']]), history, register] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    expect(read.state.files).toStrictEqual([
+      {
+        file: 'a.xlsx',
+        sha256: sha256Text('a'),
+        importedAt: '2024-01-10 08:00',
+        bureau: '县民政局',
+        bureauText: '县民政局',
+        period: 2023,
+        filledBy: '李明',
+        filledOn: '2023-12-18',
+        phone: '0883-1234567',
+        fileErrors: [],
+        sheetIssues: [],
+        errors: 0,
+        warnings: 1,
+        entries: [
+          {
+            code: 'YL-02',
+            role: 'lead',
+            cell: null,
+            raw: '620',
+            value: 620,
+            state: 'value',
+            note: '新建',
+            issues: [],
+          },
+        ],
+        legacy: true,
+      },
+      {
+        file: 'c.xlsx',
+        sha256: sha256Text('c'),
+        importedAt: '',
+        bureau: null,
+        bureauText: '',
+        period: 2023,
+        filledOn: '2023-12-01',
+        filledBy: '',
+        phone: '',
+        errors: 0,
+        warnings: 0,
+        fileErrors: [],
+        sheetIssues: [],
+        entries: [],
+        legacy: true,
+      },
+      {
+        file: 'd.xlsx',
+        sha256: sha256Text('d'),
+        importedAt: '',
+        bureau: '县卫生健康局',
+        bureauText: '县卫生健康局',
+        period: 2023,
+        filledOn: '',
+        filledBy: '王芳',
+        phone: '',
+        errors: 1,
+        warnings: 0,
+        fileErrors: [{ kind: 'recorded', params: { text: '空表' } }],
+        sheetIssues: [],
+        entries: [],
+        legacy: true,
+      },
+    ]);
+    expect(read.state.current).toStrictEqual([sha256Text('a')]);
+    expect(read.notes.en).toBe(
+      "This master was written by an earlier yilao: combined into, with the figures, statuses and notes of its 3 files carried over; it never stored each figure's issues, which 备注 says. Combine the original files again where that matters.",
+    );
+  });
+
+  it.each([
+    ['a period but no code', [2023, '', 620, '620', '滞后', '县民政局', 'a.xlsx', sha256Text('a')]],
+    ['a code but no period', ['', 'YL-02', 620, '620', '滞后', '县民政局', 'a.xlsx', sha256Text('a')]],
+    [
+      'a hash one digit long',
+      [2023, 'YL-02', 620, '620', '滞后', '县民政局', 'a.xlsx', `${sha256Text('a')}0`],
+    ],
+    [
+      'a hash one digit short',
+      [2023, 'YL-02', 620, '620', '滞后', '县民政局', 'a.xlsx', sha256Text('a').slice(1)],
+    ],
+  ])('refuses an earlier-format 历史 row with %s, naming the row in both languages', (_what, row) => {
+    const history = sheet('历史', [
+      ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256'],
+      [2023, 'YL-03', 40, '40', '滞后', '县民政局', 'a.xlsx', sha256Text('a')],
+      row,
+    ]);
+    const read = readMasterState({ sheets: [history] }, catalog);
+    expect(read).toStrictEqual({
+      kind: 'refused',
+      zh: '旧版汇总表的“历史”第 3 行无法准确读取（报告期、编号、文件SHA-256 或状态“滞后”不对），为免误读，未接着汇总。请用备份的汇总表，或把所有原文件重新汇总到一个新文件。',
+      en: 'Row 3 of 历史 in this earlier-format master cannot be read exactly (period, code, SHA-256 or status "滞后"). Not combined into, to avoid misreading it. Use a backup, or combine all original files into a new master.',
+    });
+  });
 });
