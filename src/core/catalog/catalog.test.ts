@@ -818,3 +818,96 @@ describe('the schema, field by field (a catalog another county writes)', () => {
     expect(loadCatalog(data).ok).toBe(true);
   });
 });
+
+describe('lintCatalog at its edges: each rule’s line, and its words', () => {
+  const copy = () => structuredClone(catalog);
+  const kinds = (c: ReturnType<typeof copy>, kind: string) => lintCatalog(c).filter((f) => f.kind === kind);
+
+  it('the population against the plan’s context: more than 5 % off is said, in both languages; exactly 5 % is not', () => {
+    const c = copy();
+    c.parameters.population = 100_000;
+    c.context = { elderly60Plus: 10_500, elderly60PlusShare: 10 };
+    expect(kinds(c, 'population-parameter')).toStrictEqual([]);
+    c.context = { elderly60Plus: 10_501, elderly60PlusShare: 10 };
+    const [finding, ...more] = kinds(c, 'population-parameter');
+    expect(more).toStrictEqual([]);
+    expect(findingMessage(finding!, 'zh')).toBe(
+      '人口参数 100000 与方案背景数据不符：60岁以上 10501 人占 10%，推算总人口约 105010 人。',
+    );
+    expect(findingMessage(finding!, 'en')).toBe(
+      "The population parameter 100000 disagrees with the plan's context: 10501 people aged 60+ at 10 % imply about 105010.",
+    );
+  });
+
+  it('places per thousand: a pair exactly at the tolerance passes, one place more is said', () => {
+    const c = copy();
+    c.parameters.population = 100_000;
+    const count = c.indicators.find((i) => i.code === 'TY-03')!;
+    const rate = c.indicators.find((i) => i.code === 'TY-04')!;
+    count.baseline = null;
+    rate.target = { ...rate.target, value: 5 };
+    // 550 places at 5 per thousand: 110,000 people, 10 % over 100,000.
+    count.target = { ...count.target, value: 550 };
+    expect(kinds(c, 'per-thousand-population')).toStrictEqual([]);
+    count.target = { ...count.target, value: 551 };
+    expect(kinds(c, 'per-thousand-population').map((f) => f.params)).toStrictEqual([
+      {
+        count: 'TY-03',
+        rate: 'TY-04',
+        which: 'target',
+        countValue: 551,
+        rateValue: 5,
+        implied: 110200,
+        population: 100000,
+      },
+    ]);
+  });
+
+  it('a lower-is-better target equal to its baseline is not behind it; one above is', () => {
+    const c = copy();
+    const yl = c.indicators[1]!;
+    yl.direction = 'lower';
+    yl.baseline = { value: 800, comparator: '=', printed: '800' };
+    yl.target = { value: 800, comparator: '=', printed: '800' };
+    expect(kinds(c, 'target-behind-baseline')).toStrictEqual([]);
+    yl.target = { value: 801, comparator: '=', printed: '801' };
+    const [finding] = kinds(c, 'target-behind-baseline');
+    expect(findingMessage(finding!)).toBe('YL-02：目标值 801 高于基期值 800，与指标方向不符。');
+    expect(findingMessage(finding!, 'en')).toBe(
+      'YL-02: the target 801 is behind the baseline 800 for a lower-is-better indicator.',
+    );
+  });
+
+  it('a negative percentage is outside 0–100 as much as one over 100', () => {
+    const c = copy();
+    const percent = c.indicators.find((i) => i.unit.kind === 'percent' && i.baseline)!;
+    percent.baseline = { ...percent.baseline!, value: -1 };
+    const [finding] = kinds(c, 'percent-over-100');
+    expect(findingMessage(finding!)).toBe(`${percent.code}：百分比基期值 -1 超出 0–100。`);
+  });
+
+  it('a printed percentage with two decimals is read whole; the notes of one indicator are said together', () => {
+    const c = copy();
+    const percent = c.indicators.find((i) => i.unit.kind === 'percent' && i.code !== 'YL-09')!;
+    percent.target = { value: 12.25, comparator: '=', printed: '12.25' };
+    expect(kinds(c, 'percent-target-printed').map((f) => f.code)).toStrictEqual(['YL-09']);
+    const yl09 = c.indicators.find((i) => i.code === 'YL-09')!;
+    yl09.notes = ['第一条。', '第二条。'];
+    const [finding] = kinds(c, 'percent-target-printed');
+    expect(finding!.params.note).toBe('第一条。 第二条。');
+    expect(findingMessage(finding!)).toBe(
+      'YL-09：方案印的目标值为“1”，单位却是“%”；目录按 100% 解释。第一条。 第二条。',
+    );
+  });
+
+  it('the population note names every cross-checked pair; a bureau naming itself twice clashes with nobody; a named project bureau is not noted', () => {
+    const c = copy();
+    c.links.perThousand.push({ count: 'YL-02', rate: 'YL-03', tolerance: 100 });
+    const [source] = kinds(c, 'population-source');
+    expect(source!.params.links).toBe('TY-03/TY-04、YL-02/YL-03');
+    c.bureaus[0]!.aliases.push(c.bureaus[0]!.name);
+    expect(kinds(c, 'duplicate-bureau-name')).toStrictEqual([]);
+    for (const project of c.milestones.projects) project.bureauAssumed = false;
+    expect(kinds(c, 'project-bureau-assumed')).toStrictEqual([]);
+  });
+});
