@@ -54,6 +54,10 @@ describe('serialToIsoDate: Excel serial day numbers, both date systems', () => {
     expect(serialToIsoDate(serial, date1904)).toBe(iso);
   });
 
+  it('the 1900 system unless told otherwise', () => {
+    expect(serialToIsoDate(1)).toBe('1900-01-01');
+  });
+
   it('a number no date is (negative, past 9999-12-31, not finite) is null', () => {
     expect(serialToIsoDate(-1)).toBeNull();
     expect(serialToIsoDate(2_958_466)).toBeNull();
@@ -157,6 +161,56 @@ describe('readSubmission (spec §3): a sheet as clerks leave it', () => {
     // Written backwards, it is the same block.
     expect(merged(['H7:F6']).map((m) => m[0])).toStrictEqual(['YL-03', 'YL-05']);
     expect(merged(['G5', 'G5:G5', 'A5:F6', 'H5:H7', 'G1:G4', 'not a range'])).toStrictEqual([]);
+  });
+
+  it('a merge over the figure column in one row hides it too; odd references are read as the letters and digits say', () => {
+    const rows = Array.from({ length: 8 }, (_r, i) => [
+      `YL-${String(i + 2).padStart(2, '0')}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      i,
+    ]);
+    const merged = (merges: string[]) =>
+      read({ sheets: [entrySheet(rows, { merges })] })
+        .issues.filter((i) => i.kind === 'merged-cell')
+        .map((i) => i.cell);
+    // F5:G5 shows F5's value over G5: the figure typed in G5 is hidden.
+    expect(merged(['F5:G5'])).toStrictEqual(['G5']);
+    // Two-digit rows and two-letter columns, either end first.
+    expect(merged(['G11:G12'])).toStrictEqual(['G11', 'G12']);
+    expect(merged(['G5:G10']).length).toBe(6);
+    expect(merged(['F12:AA11'])).toStrictEqual(['G11', 'G12']);
+    expect(merged(['AA11:F12'])).toStrictEqual(['G11', 'G12']);
+    expect(merged(['1G5:G6', 'G5:G6x', 'G5:'])).toStrictEqual([]);
+  });
+
+  it('a code not in the catalog is told with the name beside it, cut at forty characters', () => {
+    const name = '新增'.repeat(25);
+    const issue = read({ sheets: [entrySheet([['YL-99', name, '', '', '', '', 5]])] }).issues.find(
+      (i) => i.kind === 'unknown-code',
+    );
+    expect(issue?.params).toStrictEqual({ row: 5, typed: 'YL-99', rowText: name.slice(0, 40) });
+  });
+
+  it('which sheet: data with no header is no template; a workbook of empty cells is empty', () => {
+    const kind = (workbook: WorkbookView) => {
+      const result = readSubmission(workbook, catalog);
+      return result.ok ? 'ok' : result.error.kind;
+    };
+    // One empty sheet beside one with text in its second cell only.
+    expect(kind({ sheets: [sheet('Sheet1', []), sheet('Sheet2', [[null, '汇总']])] })).toBe('no-sheet');
+    expect(kind({ sheets: [sheet('Sheet1', [[{ type: 'empty' }, { type: 'empty' }]])] })).toBe(
+      'empty-workbook',
+    );
+    // A hidden sheet with the header is not taken for the template; a visible one after it is.
+    const hidden = sheet('旧表', [[], [], [], header, ['YL-02', '', '', '', '', '', 1]], {
+      visibility: 'hidden',
+    });
+    const visible = sheet('填报', [[], [], [], header, ['YL-02', '', '', '', '', '', 2]]);
+    expect(read({ sheets: [hidden, visible] }).entries[0]?.raw).toStrictEqual({ type: 'number', value: 2 });
   });
 
   describe('重点任务: read by its header, wherever the columns stand', () => {
