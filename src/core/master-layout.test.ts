@@ -343,6 +343,35 @@ describe('总览: the indicators a leader must hear about, and why', () => {
     ]);
   });
 
+  it('an unusable figure is explained by its error, not by a warning before it; a reform’s progress as chosen, without the spaces typed', () => {
+    const due = combine(
+      catalog,
+      [
+        // 约120 for a percentage: an approximate figure (warning) that is over 100 (error).
+        checkedInput(
+          catalog,
+          '民政局.xlsx',
+          '县民政局',
+          { 'YL-02': 900, 'YL-03': '约120' },
+          { period: 2025 },
+        ),
+        checkedInput(catalog, '发改局.xlsx', '县发展改革局', { 'GG-01': ' 推进中 ' }, { period: 2025 }),
+      ],
+      { importedAt: NOW, period: 2025 },
+    );
+    expect(due.rows.find((r) => r.code === 'YL-03')?.issues.map((i) => i.severity)).toStrictEqual([
+      'warning',
+      'error',
+    ]);
+    const rows = (lang: 'zh' | 'en') =>
+      masterModel(catalog, due, lang).overview.attention.rows.map((r) => [r.cells[0], r.cells[3]]);
+    expect(rows('zh')).toStrictEqual([
+      ['YL-03 护理型床位占养老机构床位总数比', '120% 超过 100%。请检查后重新填写 0 到 100 之间的数字。'],
+      ['GG-01 加强总体规划', '完成情况：推进中，方案要求 2025 年完成'],
+    ]);
+    expect(rows('en')[1]).toStrictEqual(['GG-01 加强总体规划', 'progress: 推进中; due in 2025']);
+  });
+
   it('an indicator with a target year of its own is held to that year, not the plan’s', () => {
     const own = structuredClone(catalog);
     own.indicators.find((i) => i.code === 'YL-10')!.targetYear = 2024;
