@@ -356,7 +356,9 @@ function attentionWhy(catalog: Catalog, item: PlanItem, row: MasterRow, lang: La
     // what was typed, never “未填报”.
     const typed = row.raw.trim();
     if (typed)
-      return lang === 'zh' ? `填写的“${typed}”不是可用的数字，请核实` : `"${typed}" is not a usable figure; check it`;
+      return lang === 'zh'
+        ? `填写的“${typed}”不是可用的数字，请核实`
+        : `"${typed}" is not a usable figure; check it`;
     return lang === 'zh' ? '未填报' : 'no figure';
   }
   const unit = row.unit;
