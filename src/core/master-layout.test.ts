@@ -255,6 +255,43 @@ describe('总览: the indicators a leader must hear about, and why', () => {
     ]);
   });
 
+  it('to confirm (§5 v2): the warning that questions the figure is the reason, not a warning before it that does not', () => {
+    // 6200个 in a 张 indicator: a unit-mismatch warning (kept, not questioning) comes first, then
+    // the scale slip that holds the figure at to-confirm; 0.55 in a % indicator: a bare fraction.
+    const doubted = combine(
+      catalog,
+      [checkedInput(catalog, '民政局.xlsx', '县民政局', { 'YL-03': 0.55, 'YL-02': '6200个' })],
+      { importedAt: NOW },
+    );
+    const yl02 = doubted.rows.find((r) => r.code === 'YL-02');
+    expect(yl02?.issues.map((i) => i.kind)).toStrictEqual(['unit-mismatch', 'scale-slip']);
+    const why = (lang: 'zh' | 'en') =>
+      masterModel(catalog, doubted, lang).overview.attention.rows.map((r) => [
+        r.cells[0]?.split(' ')[0],
+        r.cells[3],
+      ]);
+    expect(why('zh')).toStrictEqual([
+      [
+        'YL-02',
+        '6200 达到基期值和目标值中较大者（800）的 7.5 倍以上，可能多打了一位数，或把“千”“万”弄错了。请核对；如属实，请在“说明”栏说明。',
+      ],
+      [
+        'YL-03',
+        '填写的是 0.55，本指标单位为“%”，是否应为 55？如是，请改为 55；如确为 0.55%，请在“说明”栏注明。',
+      ],
+    ]);
+    expect(why('en')).toStrictEqual([
+      [
+        'YL-02',
+        '6200 is 7.5 times or more the larger of baseline and target (800): perhaps a digit too many, or thousands and ten-thousands mixed up. Please check, and explain in the note column if it is right.',
+      ],
+      [
+        'YL-03',
+        'You typed 0.55 but this indicator is in %. Did you mean 55? If so, type 55; if it really is 0.55 %, say so in the note column.',
+      ],
+    ]);
+  });
+
   it('in the target year: a reform not done says what its bureau chose and when it was due, never 未填报; a target with its unit', () => {
     // 2025: GG-02 (due 2025) still 推进中 is off-track (§2); YL-10 has no baseline, so it is judged
     // only now, 50 against 60 %; YL-02 700 against the 800 the plan wants by 2025.
