@@ -327,7 +327,9 @@ describe('the master’s durable state (spec §7)', () => {
         '原因代码',
         '原因参数',
       ],
-      ['x.xlsx', '', 2023, '', '', '', sha256Text('x'), 0, 0, '退回', '报告期为  年', 'period-mismatch', ''],
+      // Its kind stored, its parameters lost; and a row from before kinds were stored at all.
+      ['x.xlsx', '', 2023, '', '', '', sha256Text('x'), 0, 0, '退回', '报告期为  年', '', 'period-mismatch', ''],
+      ['y.xlsx', '', 2023, '', '', '', sha256Text('y'), 0, 0, '退回', '空表', '', '', ''],
       [
         'b.xlsx',
         '县民政局',
@@ -360,6 +362,9 @@ describe('the master’s durable state (spec §7)', () => {
     // A reason stored without its parameters keeps its words; never re-rendered with blanks.
     expect(state.files.find((f) => f.file === 'x.xlsx')?.fileErrors).toStrictEqual([
       { kind: 'recorded', params: { text: '报告期为  年' } },
+    ]);
+    expect(state.files.find((f) => f.file === 'y.xlsx')?.fileErrors).toStrictEqual([
+      { kind: 'recorded', params: { text: '空表' } },
     ]);
     const m = combine(catalog, [], { importedAt: '2024-02-01 10:00', existing: state });
     expect(m.rows.find((r) => r.code === 'YL-02')).toMatchObject({
