@@ -288,7 +288,8 @@ describe('the master’s durable state (spec §7)', () => {
         '县民政局',
         'b.xlsx',
         sha256Text('b'),
-        '2023-12-22',
+        // A date cell, as a program that re-saved the master may leave it: read as its day.
+        { type: 'date', value: '2023-12-22T00:00:00.000Z', numFmt: 'yyyy-mm-dd' },
         '2024-01-10T08:00:00.000Z',
         '否',
         '',
@@ -354,6 +355,7 @@ describe('the master’s durable state (spec §7)', () => {
     expect(state.period).toBe(2023);
     expect(state.current.sort()).toStrictEqual([sha256Text('b'), sha256Text('c')].sort());
     expect(state.files.find((f) => f.file === 'b.xlsx')).toMatchObject({
+      filledOn: '2023-12-22',
       filledBy: '李明',
       errors: 1,
       warnings: 2,
