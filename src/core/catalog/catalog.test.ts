@@ -505,6 +505,25 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(findingMessage(conflicts[1]!)).toContain('原则上所有乡镇至少建有 1个');
   });
 
+  it('a plan conflict is said word for word — what disagrees, where the plan says it, whom to ask (县政府办 when no coordinating office is named) — and an indicator’s note as written', () => {
+    const without = structuredClone(catalog);
+    delete without.coordinatingOffice;
+    const said = (kind: string, code: string) =>
+      lintCatalog(without)
+        .filter((f) => f.kind === kind && f.code === code)
+        .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    expect(said('plan-conflict', 'YL-02')).toStrictEqual([
+      [
+        'warning',
+        'YL-02：基期值 650 张多于方案所写现有床位 620 张。方案一（一）2、3写道：“共有养老床位 620张”；“投入使用的养老床位 620张”。请县政府办确认以哪个为准。',
+        "YL-02: the plan's text (section 一（一）2、3) disagrees with its indicator table: 基期值 650 张多于方案所写现有床位 620 张. The county government office (县政府办) should confirm which holds.",
+      ],
+    ]);
+    const note =
+      '累计目标：每年支持 50户、共改造 250户（方案三（三））；按年度进度 50户/年评估，基期值视为 0。';
+    expect(said('indicator-note', 'YL-07')).toStrictEqual([['note', `YL-07：${note}`, `YL-07: ${note}`]]);
+  });
+
   it('says where the population parameter comes from, and the coordinating office', () => {
     const findings = lintCatalog(catalog);
     const population = findings.find((f) => f.kind === 'population-source')!;
