@@ -505,25 +505,6 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(findingMessage(conflicts[1]!)).toContain('原则上所有乡镇至少建有 1个');
   });
 
-  it('a plan conflict is said word for word — what disagrees, where the plan says it, whom to ask (县政府办 when no coordinating office is named) — and an indicator’s note as written', () => {
-    const without = structuredClone(catalog);
-    delete without.coordinatingOffice;
-    const said = (kind: string, code: string) =>
-      lintCatalog(without)
-        .filter((f) => f.kind === kind && f.code === code)
-        .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
-    expect(said('plan-conflict', 'YL-02')).toStrictEqual([
-      [
-        'warning',
-        'YL-02：基期值 650 张多于方案所写现有床位 620 张。方案一（一）2、3写道：“共有养老床位 620张”；“投入使用的养老床位 620张”。请县政府办确认以哪个为准。',
-        "YL-02: the plan's text (section 一（一）2、3) disagrees with its indicator table: 基期值 650 张多于方案所写现有床位 620 张. The county government office (县政府办) should confirm which holds.",
-      ],
-    ]);
-    const note =
-      '累计目标：每年支持 50户、共改造 250户（方案三（三））；按年度进度 50户/年评估，基期值视为 0。';
-    expect(said('indicator-note', 'YL-07')).toStrictEqual([['note', `YL-07：${note}`, `YL-07: ${note}`]]);
-  });
-
   it('says where the population parameter comes from, and the coordinating office', () => {
     const findings = lintCatalog(catalog);
     const population = findings.find((f) => f.kind === 'population-source')!;
@@ -555,8 +536,8 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
       'TY-03 and TY-04 baseline figures disagree: 20 places at 0.2 per thousand imply 100000 people, but the population parameter is 282500.',
     ]);
     expect(said('project-bureau-assumed')).toStrictEqual([
-      'XM-01：方案附件 3 未写明责任单位，目录默认由“县民政局”填报，请县政府办确认。',
-      'XM-01: annex 3 names no bureau; the catalog assigns it to 县民政局. Please confirm.',
+      'XM-01：方案附件 3 未写明责任单位，目录默认由“县民政局”填报，请县发展改革局确认。',
+      'XM-01: annex 3 names no bureau; the catalog assigns it to 县民政局. The office (县发展改革局) should confirm.',
     ]);
     expect(said('percent-target-printed')[1]).toMatch(
       /^YL-09: the plan prints the target as "1" for a percentage; the catalog reads it as 100 %\. 方案表中/,
@@ -567,16 +548,32 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     expect(said('indicator-note')[1]).toMatch(/^YL-07: 累计目标：每年支持 50户/);
   });
 
-  it('without a coordinating office in the catalog, the county government office is asked, in either language', () => {
+  it('without a coordinating office in the catalog, the county government office is asked, in either language: a plan conflict word for word, and a project’s assumed bureau', () => {
     const plain = structuredClone(catalog);
     delete plain.coordinatingOffice;
     const findings = lintCatalog(plain);
     expect(findings.some((f) => f.kind === 'coordinating-office')).toBe(false);
-    const conflict = findings.find((f) => f.kind === 'plan-conflict')!;
-    expect(findingMessage(conflict, 'zh')).toMatch(/。请县政府办确认以哪个为准。$/);
-    expect(findingMessage(conflict, 'en')).toMatch(
-      /\. The county government office \(县政府办\) should confirm which holds\.$/,
-    );
+    const said = (kind: string, code: string) =>
+      findings
+        .filter((f) => f.kind === kind && f.code === code)
+        .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    expect(said('plan-conflict', 'YL-02')).toStrictEqual([
+      [
+        'warning',
+        'YL-02：基期值 650 张多于方案所写现有床位 620 张。方案一（一）2、3写道：“共有养老床位 620张”；“投入使用的养老床位 620张”。请县政府办确认以哪个为准。',
+        "YL-02: the plan's text (section 一（一）2、3) disagrees with its indicator table: 基期值 650 张多于方案所写现有床位 620 张. The county government office (县政府办) should confirm which holds.",
+      ],
+    ]);
+    expect(said('project-bureau-assumed', 'XM-01')).toStrictEqual([
+      [
+        'note',
+        'XM-01：方案附件 3 未写明责任单位，目录默认由“县民政局”填报，请县政府办确认。',
+        'XM-01: annex 3 names no bureau; the catalog assigns it to 县民政局. The county government office (县政府办) should confirm.',
+      ],
+    ]);
+    const note =
+      '累计目标：每年支持 50户、共改造 250户（方案三（三））；按年度进度 50户/年评估，基期值视为 0。';
+    expect(said('indicator-note', 'YL-07')).toStrictEqual([['note', `YL-07：${note}`, `YL-07: ${note}`]]);
   });
 
   it('places per thousand people: each pair of figures checked against the population, a rate of 0 skipped', () => {

@@ -247,7 +247,12 @@ export function lintCatalog(catalog: Catalog): Finding[] {
         severity: 'note',
         kind: 'project-bureau-assumed',
         code: project.code,
-        params: { code: project.code, bureau: project.bureau },
+        // Asked of whoever runs the plan, as a plan conflict is.
+        params: {
+          code: project.code,
+          bureau: project.bureau,
+          office: catalog.coordinatingOffice?.bureau ?? '',
+        },
       });
     }
     if (project.endYear < project.startYear) {
@@ -291,7 +296,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-section': (p) => `${v(p, 'code')}：所属方面“${v(p, 'section')}”不存在。`,
     'unknown-link-code': (p) => `交叉核对引用的编号 ${v(p, 'count')} / ${v(p, 'rate')} 不存在。`,
     'project-bureau-assumed': (p) =>
-      `${v(p, 'code')}：方案附件 3 未写明责任单位，目录默认由“${v(p, 'bureau')}”填报，请县政府办确认。`,
+      `${v(p, 'code')}：方案附件 3 未写明责任单位，目录默认由“${v(p, 'bureau')}”填报，请${v(p, 'office') || '县政府办'}确认。`,
     // A project's own years (its start and end) name the project; the catalog's are the plan's.
     years: (p) =>
       p.code !== undefined
@@ -323,7 +328,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-section': (p) => `${v(p, 'code')}: section "${v(p, 'section')}" does not exist.`,
     'unknown-link-code': (p) => `The cross-check names unknown codes ${v(p, 'count')} / ${v(p, 'rate')}.`,
     'project-bureau-assumed': (p) =>
-      `${v(p, 'code')}: annex 3 names no bureau; the catalog assigns it to ${v(p, 'bureau')}. Please confirm.`,
+      `${v(p, 'code')}: annex 3 names no bureau; the catalog assigns it to ${v(p, 'bureau')}. ${v(p, 'office') ? `The office (${v(p, 'office')})` : 'The county government office (县政府办)'} should confirm.`,
     years: (p) =>
       p.code !== undefined
         ? `${v(p, 'code')}: the project ends in ${v(p, 'endYear')}, before it starts in ${v(p, 'startYear')}.`
