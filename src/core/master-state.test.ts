@@ -329,7 +329,22 @@ describe('the master’s durable state (spec §7)', () => {
         '原因参数',
       ],
       // Its kind stored, its parameters lost; and a row from before kinds were stored at all.
-      ['x.xlsx', '', 2023, '', '', '', sha256Text('x'), 0, 0, '退回', '报告期为  年', '', 'period-mismatch', ''],
+      [
+        'x.xlsx',
+        '',
+        2023,
+        '',
+        '',
+        '',
+        sha256Text('x'),
+        0,
+        0,
+        '退回',
+        '报告期为  年',
+        '',
+        'period-mismatch',
+        '',
+      ],
       ['y.xlsx', '', 2023, '', '', '', sha256Text('y'), 0, 0, '退回', '空表', '', '', ''],
       [
         'b.xlsx',
