@@ -7,7 +7,7 @@ import {
   responsibleBureaus,
   catalogHash,
 } from '.';
-import { findingMessage, lintCatalog } from './lint';
+import { findingMessage, lintCatalog, type Finding } from './lint';
 import gengma from './gengma-2023.json';
 
 const catalog = defaultCatalog();
@@ -57,6 +57,12 @@ const SPEC: [string, string, string, string, string, string][] = [
   ['TY-09', '家长及婴幼儿照护者接受科学育儿指导率', '%', '—', '50', '县卫生健康局、县教育体育局'],
 ];
 
+/** The findings of one kind for one code, each as its severity and its words in both languages. */
+function findingsSaid(findings: readonly Finding[], kind: string, code: string): string[][] {
+  return findings
+    .filter((f) => f.kind === kind && f.code === code)
+    .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+}
 describe('the default catalog (Gengma 2023)', () => {
   it('has the plan identity', () => {
     expect(catalog.documentNumber).toBe('耿政办发〔2023〕37号');
@@ -258,10 +264,7 @@ describe('lintCatalog', () => {
         'unknown-bureau:GG-01',
       ]),
     );
-    const said = (code: string, kind: string) =>
-      lintCatalog(bad)
-        .filter((f) => f.code === code && f.kind === kind)
-        .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    const said = (code: string, kind: string) => findingsSaid(lintCatalog(bad), kind, code);
     expect(said('YL-02', 'unknown-bureau')).toStrictEqual([
       [
         'error',
@@ -553,10 +556,7 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     delete plain.coordinatingOffice;
     const findings = lintCatalog(plain);
     expect(findings.some((f) => f.kind === 'coordinating-office')).toBe(false);
-    const said = (kind: string, code: string) =>
-      findings
-        .filter((f) => f.kind === kind && f.code === code)
-        .map((f) => [f.severity, findingMessage(f, 'zh'), findingMessage(f, 'en')]);
+    const said = (kind: string, code: string) => findingsSaid(findings, kind, code);
     expect(said('plan-conflict', 'YL-02')).toStrictEqual([
       [
         'warning',
