@@ -48,6 +48,8 @@ export function lintCatalog(catalog: Catalog): Finding[] {
     findings.push(finding);
   };
   const bureauNames = new Set(catalog.bureaus.map((b) => b.name));
+  // Whom plan conflicts and assumed bureaus are asked of (the messages fall back to 县政府办).
+  const office = catalog.coordinatingOffice?.bureau ?? '';
   const sectionIds = new Set(catalog.sections.map((s) => s.id));
 
   if (catalog.targetYear <= catalog.baseYear) {
@@ -135,7 +137,7 @@ export function lintCatalog(catalog: Catalog): Finding[] {
           why: conflict.why,
           section: conflict.section,
           text: conflict.text,
-          office: catalog.coordinatingOffice?.bureau ?? '',
+          office,
         },
       });
     }
@@ -247,11 +249,10 @@ export function lintCatalog(catalog: Catalog): Finding[] {
         severity: 'note',
         kind: 'project-bureau-assumed',
         code: project.code,
-        // Asked of whoever runs the plan, as a plan conflict is.
         params: {
           code: project.code,
           bureau: project.bureau,
-          office: catalog.coordinatingOffice?.bureau ?? '',
+          office,
         },
       });
     }
@@ -269,13 +270,17 @@ export function lintCatalog(catalog: Catalog): Finding[] {
 
 type Template = (p: FindingParams) => string;
 const v = (p: FindingParams, k: string): string => String(p[k] ?? '');
+/** Whom a finding asks to confirm: the plan's coordinating office, or 县政府办 when the catalog names none. */
+const askZh = (p: FindingParams): string => v(p, 'office') || '县政府办';
+const askEn = (p: FindingParams): string =>
+  v(p, 'office') ? `The office (${v(p, 'office')})` : 'The county government office (县政府办)';
 
 const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
   zh: {
     'percent-target-printed': (p) =>
       `${v(p, 'code')}：方案印的目标值为“${v(p, 'printed')}”，单位却是“%”；目录按 ${v(p, 'value')}% 解释。${v(p, 'note')}`,
     'plan-conflict': (p) =>
-      `${v(p, 'code')}：${v(p, 'why')}。方案${v(p, 'section')}写道：${v(p, 'text')}。请${v(p, 'office') || '县政府办'}确认以哪个为准。`,
+      `${v(p, 'code')}：${v(p, 'why')}。方案${v(p, 'section')}写道：${v(p, 'text')}。请${askZh(p)}确认以哪个为准。`,
     'population-source': (p) =>
       `人口参数 ${v(p, 'population')} 人（${v(p, 'source')}），用于 ${v(p, 'links')} 的交叉核对；每个报告期可按统计数据修改。`,
     'coordinating-office': (p) =>
@@ -296,7 +301,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-section': (p) => `${v(p, 'code')}：所属方面“${v(p, 'section')}”不存在。`,
     'unknown-link-code': (p) => `交叉核对引用的编号 ${v(p, 'count')} / ${v(p, 'rate')} 不存在。`,
     'project-bureau-assumed': (p) =>
-      `${v(p, 'code')}：方案附件 3 未写明责任单位，目录默认由“${v(p, 'bureau')}”填报，请${v(p, 'office') || '县政府办'}确认。`,
+      `${v(p, 'code')}：方案附件 3 未写明责任单位，目录默认由“${v(p, 'bureau')}”填报，请${askZh(p)}确认。`,
     // A project's own years (its start and end) name the project; the catalog's are the plan's.
     years: (p) =>
       p.code !== undefined
@@ -307,7 +312,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'percent-target-printed': (p) =>
       `${v(p, 'code')}: the plan prints the target as "${v(p, 'printed')}" for a percentage; the catalog reads it as ${v(p, 'value')} %. ${v(p, 'note')}`,
     'plan-conflict': (p) =>
-      `${v(p, 'code')}: the plan's text (section ${v(p, 'section')}) disagrees with its indicator table: ${v(p, 'why')}. ${v(p, 'office') ? `The office (${v(p, 'office')})` : 'The county government office (县政府办)'} should confirm which holds.`,
+      `${v(p, 'code')}: the plan's text (section ${v(p, 'section')}) disagrees with its indicator table: ${v(p, 'why')}. ${askEn(p)} should confirm which holds.`,
     'population-source': (p) =>
       `The population parameter ${v(p, 'population')} (${v(p, 'source')}) is used to cross-check ${v(p, 'links')}; it can be changed per reporting period.`,
     'coordinating-office': (p) =>
@@ -328,7 +333,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-section': (p) => `${v(p, 'code')}: section "${v(p, 'section')}" does not exist.`,
     'unknown-link-code': (p) => `The cross-check names unknown codes ${v(p, 'count')} / ${v(p, 'rate')}.`,
     'project-bureau-assumed': (p) =>
-      `${v(p, 'code')}: annex 3 names no bureau; the catalog assigns it to ${v(p, 'bureau')}. ${v(p, 'office') ? `The office (${v(p, 'office')})` : 'The county government office (县政府办)'} should confirm.`,
+      `${v(p, 'code')}: annex 3 names no bureau; the catalog assigns it to ${v(p, 'bureau')}. ${askEn(p)} should confirm.`,
     years: (p) =>
       p.code !== undefined
         ? `${v(p, 'code')}: the project ends in ${v(p, 'endYear')}, before it starts in ${v(p, 'startYear')}.`
