@@ -4,9 +4,15 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Catalog, type CheckOptions, type FileResult } from '../core';
 import { READ_LIMITS, fileTooLarge } from './reader';
+import { nodeZip } from './node-zip';
 import { checkFileBytes } from './submission';
+import { useNativeZip } from './zip';
 
 /** Reading bureau files from disk into the core's reports; one bad file never stops the others. */
+
+// Whatever reads files from disk runs in Node: the reader inflates with Node's zlib from here on
+// (the command line, its workers, the benchmark); the pane keeps fflate.
+useNativeZip(nodeZip);
 
 export function sha256File(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

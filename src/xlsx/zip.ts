@@ -165,6 +165,37 @@ export function crc32(data: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
+/**
+ * Inflating and CRC-32 as the host's own native code does them (Node's zlib, lent by the command
+ * line through src/xlsx/node-zip.ts); the pane has no zlib and keeps fflate. Reading a bureau
+ * file spends most of its time here: zlib inflates about a third faster than fflate and adds the
+ * CRC in half the time. The checks around it are the same either way.
+ */
+export interface NativeZip {
+  /**
+   * The raw deflate data inflated, or `'over'` as soon as it would exceed `cap` bytes (never
+   * holding more than that); throws when the data is not deflate, with what the inflater found.
+   */
+  inflateRaw(compressed: Uint8Array, cap: number): Uint8Array | 'over';
+  crc32(data: Uint8Array): number;
+}
+
+let native: NativeZip | null = null;
+
+/** Lends the reader the host's native inflater (null: back to fflate). */
+export function useNativeZip(zip: NativeZip | null): void {
+  native = zip;
+}
+
+/**
+ * What the inflater said. Not `instanceof Error`: an error thrown by Node's own code comes from
+ * another realm where the reader runs in a sandbox (jest's), and its words would be lost.
+ */
+function whatFailed(cause: unknown): string {
+  const message = (cause as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : 'inflate failed';
+}
+
 /** What a whole file may still inflate; shared by every part read from it. */
 export class InflateBudget {
   constructor(public remaining: number) {}
@@ -209,12 +240,24 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   let data: Uint8Array;
   if (entry.method === 0) {
     data = compressed;
+  } else if (entry.method === 8 && native) {
+    // The declared size is the cap, as below; an empty part may still hold an empty block.
+    const cap = Math.max(entry.size, 1);
+    let inflated: Uint8Array | 'over';
+    try {
+      inflated = native.inflateRaw(compressed, cap);
+    } catch (cause) {
+      return fail('damaged', `${entry.name}: ${whatFailed(cause)}`);
+    }
+    if (inflated === 'over')
+      return fail('damaged', `${entry.name}: inflates to more than the ${entry.size} bytes it declares`);
+    data = inflated;
   } else if (entry.method === 8 && compressed.length <= SLICE) {
     try {
       const out = new Uint8Array(entry.size + 1);
       data = inflateSync(compressed, { out });
     } catch (cause) {
-      return fail('damaged', `${entry.name}: ${cause instanceof Error ? cause.message : 'inflate failed'}`);
+      return fail('damaged', `${entry.name}: ${whatFailed(cause)}`);
     }
   } else if (entry.method === 8) {
     // The declared size is the cap: a part that inflates to more than it says is not trusted.
@@ -239,8 +282,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
     } catch (cause) {
       error = cause;
     }
-    if (error !== null)
-      return fail('damaged', `${entry.name}: ${error instanceof Error ? error.message : 'inflate failed'}`);
+    if (error !== null) return fail('damaged', `${entry.name}: ${whatFailed(error)}`);
     if (over) return fail('damaged', `${entry.name}: inflates to more than the ${cap} bytes it declares`);
     data = out.subarray(0, length);
   } else {
@@ -248,7 +290,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
   }
   if (data.length !== entry.size)
     return fail('damaged', `${entry.name}: ${data.length} bytes inflated, ${entry.size} declared`);
-  if (crc32(data) !== entry.crc) return fail('damaged', `${entry.name}: CRC-32 mismatch`);
+  if ((native ? native.crc32(data) : crc32(data)) !== entry.crc)
+    return fail('damaged', `${entry.name}: CRC-32 mismatch`);
   budget.remaining -= data.length;
   return { ok: true, data };
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { runCli } from '../helpers/run-cli';
 import { readWorkbook } from '../../src/xlsx/reader';
@@ -12,7 +13,9 @@ import {
   KNOWN_DIFFERENCES,
   REFUSALS,
 } from './expectations';
-import { PEER_DIR, comparePeerFile, type PeerOutcome } from './harness';
+import { COMPARE_LIMITS, PEER_DIR, comparePeerFile, type PeerOutcome } from './harness';
+import { nodeZip } from '../../src/xlsx/node-zip';
+import { useNativeZip } from '../../src/xlsx/zip';
 
 /**
  * `npm run test:peer`: the fast reader over 471 workbooks from other projects' test suites
@@ -86,6 +89,29 @@ it('applies the bureau budget where a bureau file could never be this large', ()
       read: ['too-large', limit],
     });
   }
+});
+
+it("reads every file alike with Node's zlib (the command line) and fflate (the pane)", () => {
+  // Refusals may word an inflater's failure in its own words ("unexpected EOF", "unexpected end
+  // of file"); the kind of refusal and every cell read must be the same.
+  const outcome = (bytes: Uint8Array) => {
+    const read = readWorkbook(bytes, { allSheets: true, limits: COMPARE_LIMITS });
+    return read.ok ? read.workbook : `refused: ${read.error.kind}`;
+  };
+  const differ: string[] = [];
+  try {
+    for (const file of files) {
+      const bytes = readFileSync(path.join(PEER_DIR, file));
+      useNativeZip(null);
+      const pane = outcome(bytes);
+      useNativeZip(nodeZip);
+      // Compared as values: the largest workbook does not fit in one JSON string.
+      if (!isDeepStrictEqual(outcome(bytes), pane)) differ.push(file);
+    }
+  } finally {
+    useNativeZip(null);
+  }
+  expect(differ).toEqual([]);
 });
 
 it('combines the whole folder: every file has a result, and the master is written', async () => {

@@ -12,9 +12,11 @@ import {
   inflateEntry,
   partTexts,
   readZipDirectory,
+  useNativeZip,
   verifyWholeZip,
   type ZipEntry,
 } from '../../src/xlsx/zip';
+import { nodeZip } from '../../src/xlsx/node-zip';
 
 /**
  * The reader checks every inflated part against its CRC-32 (APPNOTE 4.4.7), eight bytes a step.
@@ -205,131 +207,200 @@ const text = (length: number, seed = 7): Uint8Array => {
  * compressed data go through the streaming inflater, which a bureau file never reaches: these
  * tests take both paths directly, with the failure each refusal reports.
  */
-describe('inflating one part: declared size, CRC and the file budget', () => {
-  const big = text(300_000);
-  const zip = zipSync({
-    'xl/big.xml': big,
-    'xl/Small.xml': strToU8('<a/>'),
-    'stored.bin': [text(500), { level: 0 }],
-  });
-  const entry = (name: string) => {
-    const directory = readZipDirectory(zip);
-    if (!directory.ok) throw new Error(directory.failure.detail);
-    const found = directory.entries.find((e) => e.name === name);
-    if (!found) throw new Error(name);
-    return found;
-  };
-  const roomy = () => new InflateBudget(10 << 20);
-
-  it('a part of several slices inflates through the streaming path to its exact bytes', () => {
-    const large = entry('xl/big.xml');
-    expect(large.method).toBe(8);
-    expect(large.compressedSize).toBeGreaterThan(2 * 64 * 1024);
-    const result = inflateEntry(zip, large, roomy());
-    expect(result.ok && Buffer.from(result.data).equals(Buffer.from(big))).toBe(true);
-  });
-
-  it('a part that inflates past its declared size is refused at the cap, in either path', () => {
-    const large = entry('xl/big.xml');
-    expect(inflateEntry(zip, { ...large, size: large.size - 1 }, roomy())).toStrictEqual({
-      ok: false,
-      failure: {
-        kind: 'damaged',
-        detail: `xl/big.xml: inflates to more than the ${large.size - 1} bytes it declares`,
-      },
+describe.each([
+  {
+    inflater: 'fflate (the pane)',
+    lent: null,
+    // fflate inflates a small part in one call into a buffer one byte larger than declared.
+    smallOver: (size: number) => `${size + 1} bytes inflated, ${size} declared`,
+    cutShort: 'unexpected EOF',
+    notDeflate: 'invalid block type',
+  },
+  {
+    inflater: "Node's zlib (the command line)",
+    lent: nodeZip,
+    // zlib stops at the cap, whatever the part's size.
+    smallOver: (size: number) => `inflates to more than the ${size} bytes it declares`,
+    cutShort: 'unexpected end of file',
+    notDeflate: 'invalid block type',
+  },
+])(
+  'inflating one part with $inflater: declared size, CRC and the file budget',
+  ({ lent, smallOver, cutShort, notDeflate }) => {
+    beforeAll(() => useNativeZip(lent));
+    afterAll(() => useNativeZip(null));
+    const big = text(300_000);
+    const zip = zipSync({
+      'xl/big.xml': big,
+      'xl/Small.xml': strToU8('<a/>'),
+      'stored.bin': [text(500), { level: 0 }],
     });
-    // One call into a buffer one byte larger than declared: the byte too many is seen.
-    const small = entry('xl/Small.xml');
-    expect(inflateEntry(zip, { ...small, size: small.size - 1 }, roomy())).toStrictEqual({
-      ok: false,
-      failure: {
-        kind: 'damaged',
-        detail: `xl/Small.xml: ${small.size} bytes inflated, ${small.size - 1} declared`,
-      },
-    });
-  });
-
-  it('a part that inflates to less than it declares is damaged, saying both sizes', () => {
-    const e = entry('xl/big.xml');
-    expect(inflateEntry(zip, { ...e, size: e.size + 1 }, roomy())).toStrictEqual({
-      ok: false,
-      failure: { kind: 'damaged', detail: `xl/big.xml: ${e.size} bytes inflated, ${e.size + 1} declared` },
-    });
-  });
-
-  it('a deflate stream damaged past its first slice is damaged, never a partial part', () => {
-    const e = entry('xl/big.xml');
-    const broken = new Uint8Array(zip);
-    const start = e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
-    for (let i = start + 100_000; i < start + 100_400; i++) broken[i] = 0xff;
-    const result = inflateEntry(broken, e, roomy());
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.failure.kind).toBe('damaged');
-      expect(result.failure.detail.startsWith('xl/big.xml: ')).toBe(true);
-    }
-  });
-
-  it('compressed data cut short is reported as the inflater finds it, not as a size mismatch', () => {
-    // The last slice is pushed as final, so fflate says the stream ended early.
-    const e = entry('xl/big.xml');
-    const result = inflateEntry(zip, { ...e, compressedSize: e.compressedSize - 1000 }, roomy());
-    expect(result).toStrictEqual({
-      ok: false,
-      failure: { kind: 'damaged', detail: 'xl/big.xml: unexpected EOF' },
-    });
-  });
-
-  it('a small part whose deflate data is not deflate says what the inflater found, with its name', () => {
-    const e = entry('xl/Small.xml');
-    const broken = new Uint8Array(zip);
-    const start = e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
-    broken.fill(0xff, start, start + e.compressedSize);
-    expect(inflateEntry(broken, e, roomy())).toStrictEqual({
-      ok: false,
-      failure: { kind: 'damaged', detail: 'xl/Small.xml: invalid block type' },
-    });
-  });
-
-  it('a stored part (method 0) is taken as it is, and still held to its CRC', () => {
-    const e = entry('stored.bin');
-    expect(e.method).toBe(0);
-    const good = inflateEntry(zip, e, roomy());
-    expect(good.ok && Buffer.from(good.data).equals(Buffer.from(text(500)))).toBe(true);
-    expect(inflateEntry(zip, { ...e, crc: (e.crc ^ 1) >>> 0 }, roomy())).toStrictEqual({
-      ok: false,
-      failure: { kind: 'damaged', detail: 'stored.bin: CRC-32 mismatch' },
-    });
-  });
-
-  it('the budget is shared: a part is refused before inflating when it declares more than is left', () => {
-    const e = entry('xl/big.xml');
-    const budget = new InflateBudget(e.size + 10);
-    expect(inflateEntry(zip, e, budget).ok).toBe(true);
-    expect(budget.remaining).toBe(10);
-    expect(inflateEntry(zip, e, budget)).toStrictEqual({
-      ok: false,
-      failure: { kind: 'budget', detail: `xl/big.xml: ${e.size} bytes declared, 10 left` },
-    });
-    // Exactly what is left is still allowed.
-    expect(inflateEntry(zip, entry('xl/Small.xml'), new InflateBudget(4)).ok).toBe(true);
-  });
-
-  it('what .xlsx writers never write is damaged, each for its reason', () => {
-    const e = entry('xl/Small.xml');
-    const reason = (changed: Partial<typeof e>, bytes: Uint8Array = zip) => {
-      const result = inflateEntry(bytes, { ...e, ...changed }, roomy());
-      return result.ok ? 'ok' : `${result.failure.kind}: ${result.failure.detail}`;
+    const entry = (name: string) => {
+      const directory = readZipDirectory(zip);
+      if (!directory.ok) throw new Error(directory.failure.detail);
+      const found = directory.entries.find((e) => e.name === name);
+      if (!found) throw new Error(name);
+      return found;
     };
-    expect(reason({ flags: 1 })).toBe('damaged: xl/Small.xml: encrypted zip entry');
-    expect(reason({ method: 12 })).toBe(
-      'damaged: xl/Small.xml: compression method 12 is not used by .xlsx writers',
-    );
-    expect(reason({ localOffset: e.localOffset + 1 })).toBe('damaged: xl/Small.xml: local header missing');
-    expect(reason({ localOffset: zip.length - 29 })).toBe('damaged: xl/Small.xml: local header missing');
-    expect(reason({ compressedSize: zip.length })).toBe(
-      'damaged: xl/Small.xml: data runs past the end of the file',
-    );
+    const roomy = () => new InflateBudget(10 << 20);
+
+    it('a part of several slices inflates through the streaming path to its exact bytes', () => {
+      const large = entry('xl/big.xml');
+      expect(large.method).toBe(8);
+      expect(large.compressedSize).toBeGreaterThan(2 * 64 * 1024);
+      const result = inflateEntry(zip, large, roomy());
+      expect(result.ok && Buffer.from(result.data).equals(Buffer.from(big))).toBe(true);
+    });
+
+    it('a part that inflates past its declared size is refused at the cap, in either path', () => {
+      const large = entry('xl/big.xml');
+      expect(inflateEntry(zip, { ...large, size: large.size - 1 }, roomy())).toStrictEqual({
+        ok: false,
+        failure: {
+          kind: 'damaged',
+          detail: `xl/big.xml: inflates to more than the ${large.size - 1} bytes it declares`,
+        },
+      });
+      // One call into a buffer one byte larger than declared: the byte too many is seen.
+      const small = entry('xl/Small.xml');
+      expect(inflateEntry(zip, { ...small, size: small.size - 1 }, roomy())).toStrictEqual({
+        ok: false,
+        failure: {
+          kind: 'damaged',
+          detail: `xl/Small.xml: ${smallOver(small.size - 1)}`,
+        },
+      });
+    });
+
+    it('a part that inflates to less than it declares is damaged, saying both sizes', () => {
+      const e = entry('xl/big.xml');
+      expect(inflateEntry(zip, { ...e, size: e.size + 1 }, roomy())).toStrictEqual({
+        ok: false,
+        failure: { kind: 'damaged', detail: `xl/big.xml: ${e.size} bytes inflated, ${e.size + 1} declared` },
+      });
+    });
+
+    it('a deflate stream damaged past its first slice is damaged, never a partial part', () => {
+      const e = entry('xl/big.xml');
+      const broken = new Uint8Array(zip);
+      const start =
+        e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
+      for (let i = start + 100_000; i < start + 100_400; i++) broken[i] = 0xff;
+      const result = inflateEntry(broken, e, roomy());
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.failure.kind).toBe('damaged');
+        expect(result.failure.detail.startsWith('xl/big.xml: ')).toBe(true);
+      }
+    });
+
+    it('compressed data cut short is reported as the inflater finds it, not as a size mismatch', () => {
+      // The last slice is pushed as final, so fflate says the stream ended early.
+      const e = entry('xl/big.xml');
+      const result = inflateEntry(zip, { ...e, compressedSize: e.compressedSize - 1000 }, roomy());
+      expect(result).toStrictEqual({
+        ok: false,
+        failure: { kind: 'damaged', detail: `xl/big.xml: ${cutShort}` },
+      });
+    });
+
+    it('a small part whose deflate data is not deflate says what the inflater found, with its name', () => {
+      const e = entry('xl/Small.xml');
+      const broken = new Uint8Array(zip);
+      const start =
+        e.localOffset + 30 + (broken[e.localOffset + 26] ?? 0) + (broken[e.localOffset + 28] ?? 0);
+      broken.fill(0xff, start, start + e.compressedSize);
+      expect(inflateEntry(broken, e, roomy())).toStrictEqual({
+        ok: false,
+        failure: { kind: 'damaged', detail: `xl/Small.xml: ${notDeflate}` },
+      });
+    });
+
+    it('a stored part (method 0) is taken as it is, and still held to its CRC', () => {
+      const e = entry('stored.bin');
+      expect(e.method).toBe(0);
+      const good = inflateEntry(zip, e, roomy());
+      expect(good.ok && Buffer.from(good.data).equals(Buffer.from(text(500)))).toBe(true);
+      expect(inflateEntry(zip, { ...e, crc: (e.crc ^ 1) >>> 0 }, roomy())).toStrictEqual({
+        ok: false,
+        failure: { kind: 'damaged', detail: 'stored.bin: CRC-32 mismatch' },
+      });
+    });
+
+    it('the budget is shared: a part is refused before inflating when it declares more than is left', () => {
+      const e = entry('xl/big.xml');
+      const budget = new InflateBudget(e.size + 10);
+      expect(inflateEntry(zip, e, budget).ok).toBe(true);
+      expect(budget.remaining).toBe(10);
+      expect(inflateEntry(zip, e, budget)).toStrictEqual({
+        ok: false,
+        failure: { kind: 'budget', detail: `xl/big.xml: ${e.size} bytes declared, 10 left` },
+      });
+      // Exactly what is left is still allowed.
+      expect(inflateEntry(zip, entry('xl/Small.xml'), new InflateBudget(4)).ok).toBe(true);
+    });
+
+    it('an empty part, deflated, inflates to nothing and passes', () => {
+      const empty = zipSync({ 'e.xml': [new Uint8Array(0), { level: 6 }] });
+      const directory = readZipDirectory(empty);
+      const e = directory.ok ? directory.entries[0] : undefined;
+      expect(e?.method).toBe(8);
+      const result = e && inflateEntry(empty, e, roomy());
+      expect(result?.ok && result.data.length).toBe(0);
+    });
+
+    it('what .xlsx writers never write is damaged, each for its reason', () => {
+      const e = entry('xl/Small.xml');
+      const reason = (changed: Partial<typeof e>, bytes: Uint8Array = zip) => {
+        const result = inflateEntry(bytes, { ...e, ...changed }, roomy());
+        return result.ok ? 'ok' : `${result.failure.kind}: ${result.failure.detail}`;
+      };
+      expect(reason({ flags: 1 })).toBe('damaged: xl/Small.xml: encrypted zip entry');
+      expect(reason({ method: 12 })).toBe(
+        'damaged: xl/Small.xml: compression method 12 is not used by .xlsx writers',
+      );
+      expect(reason({ localOffset: e.localOffset + 1 })).toBe('damaged: xl/Small.xml: local header missing');
+      expect(reason({ localOffset: zip.length - 29 })).toBe('damaged: xl/Small.xml: local header missing');
+      expect(reason({ compressedSize: zip.length })).toBe(
+        'damaged: xl/Small.xml: data runs past the end of the file',
+      );
+    });
+  },
+);
+
+describe('the inflater the host lends', () => {
+  afterEach(() => useNativeZip(null));
+
+  it('its CRC-32 is the one the part is held to', () => {
+    const zip = zipSync({ 'xl/a.xml': strToU8('<a/>') });
+    const directory = readZipDirectory(zip);
+    const e = directory.ok ? directory.entries[0] : undefined;
+    if (!e) throw new Error('no entry');
+    useNativeZip({ ...nodeZip, crc32: (data) => (nodeZip.crc32(data) ^ 1) >>> 0 });
+    expect(inflateEntry(zip, e, new InflateBudget(100))).toStrictEqual({
+      ok: false,
+      failure: { kind: 'damaged', detail: 'xl/a.xml: CRC-32 mismatch' },
+    });
+  });
+
+  it("reading files from disk lends Node's zlib: its own words for a part cut short", () => {
+    const zip = zipSync({ 'xl/a.xml': text(5000) });
+    const directory = readZipDirectory(zip);
+    const e = directory.ok ? directory.entries[0] : undefined;
+    if (!e) throw new Error('no entry');
+    const cut = { ...e, compressedSize: e.compressedSize - 10 };
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('../../src/xlsx/zip') as typeof import('../../src/xlsx/zip');
+      const said = () => {
+        const result = fresh.inflateEntry(zip, cut, new fresh.InflateBudget(1 << 20));
+        return result.ok ? 'ok' : result.failure.detail;
+      };
+      expect(said()).toBe('xl/a.xml: unexpected EOF');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../../src/xlsx/files');
+      expect(said()).toBe('xl/a.xml: unexpected end of file');
+    });
   });
 });
 
