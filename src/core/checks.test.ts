@@ -182,6 +182,8 @@ describe('checkSubmission', () => {
       return check(view);
     };
     expect(withMeta({}).sheetIssues).toStrictEqual([]);
+    // A _meta without a period has no year to disagree with E2's.
+    expect(withMeta({ period: '' }).sheetIssues).toStrictEqual([]);
 
     const period = withMeta({ period: '2022' });
     expect(period.period).toBe(2023);

@@ -90,6 +90,17 @@ describe('to-confirm (spec §5 v2)', () => {
     // What points elsewhere is taken out; what is left still counts.
     expect(explains('见附件，新建两站')).toBe(true);
     expect(explains('ＡＢＣＤ')).toBe(true);
+    // 见 points even with no word after it: 详见第3页 leaves 第3页, three characters.
+    expect(explains('详见第3页')).toBe(false);
+    expect(explains('详见第3页表格')).toBe(true);
+  });
+
+  it('§5: a 说明 explains warnings only — an invalid figure with a note is not explained', () => {
+    const note = '数据经核实无误';
+    expect(explains(note)).toBe(true);
+    const e = entry(check({ 'YL-02': 'abc' }, { 'YL-02': note }), 'YL-02');
+    expect(e.issues.map((i) => [i.severity, i.kind])).toStrictEqual([['error', 'not-a-number']]);
+    expect(e).toMatchObject({ status: 'invalid', explained: false });
   });
 
   it('§5 v2: warnings that do not question the figure (approximate) leave the status alone', () => {
