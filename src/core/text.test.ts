@@ -132,6 +132,10 @@ describe('text helpers the core shares with both adapters', () => {
     expect(straddling.length).toBe(EXCEL_CELL_MAX_CHARS + 1);
     const safe = cellSafeText(straddling);
     expect(safe.text).toBe('a'.repeat(cut - 1) + mark);
+    // A pair elsewhere in the text does not shorten a cut that splits none.
+    const pairFirst = cellSafeText('😀' + 'a'.repeat(EXCEL_CELL_MAX_CHARS));
+    expect(pairFirst.text.length).toBe(EXCEL_CELL_MAX_CHARS);
+    expect(pairFirst.text.startsWith('😀a')).toBe(true);
   });
 
   it('countyTime writes the moment in China Standard Time, whatever the machine’s zone', () => {
