@@ -1,5 +1,6 @@
-import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
-import { crc32 as ownCrc32, readZipDirectory } from './zip';
+import { deflateRawSync } from 'node:zlib';
+import { nodeZip } from './node-zip';
+import { readZipDirectory } from './zip';
 
 /**
  * Rewrites a zip package with some parts replaced or added (APPNOTE.TXT §4.3: local header, data,
@@ -9,9 +10,6 @@ import { crc32 as ownCrc32, readZipDirectory } from './zip';
  */
 
 export type NewPart = { name: string; data: Uint8Array };
-
-const crc32 = (data: Uint8Array): number =>
-  typeof zlibCrc32 === 'function' ? zlibCrc32(data) >>> 0 : ownCrc32(data);
 
 interface Written {
   name: Uint8Array;
@@ -56,7 +54,7 @@ export function repackZip(bytes: Uint8Array, replaced: readonly NewPart[], level
     add(entry.name, entry.method, entry.crc, entry.size, bytes.subarray(start, start + entry.compressedSize));
   }
   for (const part of replaced)
-    add(part.name, 8, crc32(part.data), part.data.length, deflateRawSync(part.data, { level }));
+    add(part.name, 8, nodeZip.crc32(part.data), part.data.length, deflateRawSync(part.data, { level }));
 
   const directoryStart = offset;
   for (const w of written) {
