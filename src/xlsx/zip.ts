@@ -182,9 +182,11 @@ export interface NativeZip {
 
 let native: NativeZip | null = null;
 
-/** Lends the reader the host's native inflater (null: back to fflate). */
-export function useNativeZip(zip: NativeZip | null): void {
+/** Lends the reader the host's native inflater (null: back to fflate); returns the one it replaces. */
+export function useNativeZip(zip: NativeZip | null): NativeZip | null {
+  const before = native;
   native = zip;
+  return before;
 }
 
 /**
