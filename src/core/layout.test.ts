@@ -154,6 +154,24 @@ describe('重点任务 and _meta (§2)', () => {
     expect(buildTemplateModel(catalog, '县教育体育局', 2025, '').milestones).toStrictEqual([]);
   });
 
+  it('完成值 of a project figure is validated by its own unit and year; a reform’s takes no figure', () => {
+    const [reform, beds, investment, progress] = model.milestones;
+    expect(reform?.validation).toBeNull();
+    expect(beds?.validation).toStrictEqual({
+      type: 'whole',
+      min: 0,
+      prompt: '单位：张；2025年目标：400。只填整数，不要带“张”字。',
+      promptTitle: 'XM-01-床位',
+      error: '本指标单位为“张”，请只填写整数，如 620。文字请写在“说明”栏。',
+      numFmt: 'General',
+    });
+    expect(investment?.validation).toMatchObject({ type: 'decimal', min: 0, promptTitle: 'XM-01-投资' });
+    expect(investment?.validation).not.toHaveProperty('max');
+    expect(investment?.validation?.error).toContain('“亿元”');
+    expect(progress?.validation).toMatchObject({ type: 'decimal', min: 0, max: 100 });
+    expect(progress?.validation?.prompt).toMatch(/^单位：%；2025年目标：100。填 0–100/);
+  });
+
   it('_meta holds the six keys §2 lists, in order', () => {
     expect(model.meta).toStrictEqual([
       ['format', 'yilao-yixiao/indicator-workbook'],

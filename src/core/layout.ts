@@ -178,6 +178,8 @@ export interface MilestoneRow {
   cells: [string, string, string, string];
   /** Only the project's figures take a number in 完成值. */
   figure: Indicator | null;
+  /** 完成值's validation, a project figure's as an indicator's of its unit; none for a reform. */
+  validation: ValidationSpec | null;
   reform: Reform | null;
 }
 
@@ -255,6 +257,7 @@ export function buildTemplateModel(
         reform.bureau,
       ],
       figure: null,
+      validation: null,
       reform,
     });
   }
@@ -270,6 +273,7 @@ export function buildTemplateModel(
           bureau,
         ],
         figure,
+        validation: validationFor(figure, catalog),
         reform: null,
       });
     }

@@ -24,6 +24,19 @@ function validationRule(spec: ValidationSpec): Excel.DataValidationRule {
   return spec.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
 }
 
+/** A figure cell's validation, its prompt and its alert, from the layout's spec. */
+function validate(cell: Excel.Range, spec: ValidationSpec): void {
+  cell.dataValidation.rule = validationRule(spec);
+  cell.dataValidation.prompt = { showPrompt: true, title: spec.promptTitle, message: spec.prompt };
+  // A warning, not a stop: 不适用 must still be typeable; the checker reads the rest.
+  cell.dataValidation.errorAlert = {
+    showAlert: true,
+    style: 'Warning',
+    title: '请核对',
+    message: spec.error,
+  };
+}
+
 export function writeTemplate(context: Excel.RequestContext, model: TemplateModel): Excel.Worksheet {
   const sheets = context.workbook.worksheets;
   const sheet = sheets.add(ENTRY_SHEET);
@@ -81,19 +94,7 @@ export function writeTemplate(context: Excel.RequestContext, model: TemplateMode
     figure.format.fill.color = INPUT_FILL;
     figure.format.protection.locked = false;
     figure.numberFormat = [[row.validation.numFmt]];
-    figure.dataValidation.rule = validationRule(row.validation);
-    figure.dataValidation.prompt = {
-      showPrompt: true,
-      title: row.validation.promptTitle,
-      message: row.validation.prompt,
-    };
-    // A warning, not a stop: 不适用 must still be typeable; the checker reads the rest.
-    figure.dataValidation.errorAlert = {
-      showAlert: true,
-      style: 'Warning',
-      title: '请核对',
-      message: row.validation.error,
-    };
+    validate(figure, row.validation);
     const note = sheet.getRange(cellRef(row.row, 8));
     note.format.fill.color = INPUT_FILL;
     note.format.protection.locked = false;
@@ -120,17 +121,27 @@ export function writeTemplate(context: Excel.RequestContext, model: TemplateMode
       milestones.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = points(w);
     });
     for (const m of model.milestones) {
+      // Long task names and notes wrap in their columns, so the row grows and nothing runs off
+      // the printed page.
+      const line = milestones.getRange(`A${m.row}:G${m.row}`);
+      line.format.wrapText = true;
+      line.format.verticalAlignment = 'Center';
       milestones.getRange(`A${m.row}:D${m.row}`).values = [[...m.cells]];
       const progress = milestones.getRange(`E${m.row}`);
       progress.format.fill.color = INPUT_FILL;
       progress.format.protection.locked = false;
       progress.dataValidation.rule = { list: { inCellDropDown: true, source: MILESTONE_PROGRESS.join(',') } };
       const figure = milestones.getRange(`F${m.row}`);
-      if (m.figure) {
+      if (m.validation) {
         figure.format.fill.color = INPUT_FILL;
         figure.format.protection.locked = false;
+        validate(figure, m.validation);
       }
-      milestones.getRange(`G${m.row}`).format.protection.locked = false;
+      // 说明 as text, as 指标填报's: a note typed as `=…` stays the words it was, not a formula.
+      const note = milestones.getRange(`G${m.row}`);
+      note.format.fill.color = INPUT_FILL;
+      note.format.protection.locked = false;
+      note.numberFormat = [['@']];
     }
     milestones.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   }

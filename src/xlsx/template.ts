@@ -11,6 +11,7 @@ import {
   catalogHash,
   type Catalog,
   type TemplateModel,
+  type ValidationSpec,
 } from '../core';
 import {
   BODY_FONT,
@@ -36,6 +37,24 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatColumns: true,
   formatRows: true,
 };
+
+/** A figure cell's validation as exceljs writes it, from the layout's spec. */
+function dataValidationOf(spec: ValidationSpec): ExcelJS.DataValidation {
+  return {
+    type: spec.type,
+    operator: spec.max === undefined ? 'greaterThanOrEqual' : 'between',
+    formulae: spec.max === undefined ? [spec.min] : [spec.min, spec.max],
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: spec.promptTitle,
+    prompt: spec.prompt,
+    showErrorMessage: true,
+    // A warning, not a stop: `不适用` must still be typeable; the checker reads the rest.
+    errorStyle: 'warning',
+    errorTitle: '请核对',
+    error: spec.error,
+  };
+}
 
 function unlock(cell: ExcelJS.Cell): void {
   cell.protection = { locked: false };
@@ -139,21 +158,7 @@ function writeEntrySheet(workbook: ExcelJS.Workbook, model: TemplateModel): void
     value.border = BOX;
     value.numFmt = row.validation.numFmt;
     value.alignment = { vertical: 'middle', horizontal: 'right' };
-    value.dataValidation = {
-      type: row.validation.type,
-      operator: row.validation.max === undefined ? 'greaterThanOrEqual' : 'between',
-      formulae:
-        row.validation.max === undefined ? [row.validation.min] : [row.validation.min, row.validation.max],
-      allowBlank: true,
-      showInputMessage: true,
-      promptTitle: row.validation.promptTitle,
-      prompt: row.validation.prompt,
-      showErrorMessage: true,
-      // A warning, not a stop: `不适用` must still be typeable; the checker reads the rest.
-      errorStyle: 'warning',
-      errorTitle: '请核对',
-      error: row.validation.error,
-    };
+    value.dataValidation = dataValidationOf(row.validation);
     const note = excelRow.getCell(noteColumn);
     unlock(note);
     note.border = BOX;
@@ -243,25 +248,17 @@ function writeMilestoneSheet(workbook: ExcelJS.Workbook, model: TemplateModel): 
     };
     const figure = row.getCell(6);
     figure.border = BOX;
-    if (milestone.figure) {
+    if (milestone.validation) {
       unlock(figure);
-      figure.dataValidation = {
-        type: milestone.figure.unit.kind === 'count' ? 'whole' : 'decimal',
-        operator: milestone.figure.unit.kind === 'percent' ? 'between' : 'greaterThanOrEqual',
-        formulae: milestone.figure.unit.kind === 'percent' ? [0, 100] : [0],
-        allowBlank: true,
-        showInputMessage: true,
-        promptTitle: milestone.code,
-        prompt: `单位：${milestone.figure.unit.label}；目标：${milestone.figure.target.printed}`,
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        error: `请只填写以“${milestone.figure.unit.label}”计的数字。`,
-      };
+      figure.dataValidation = dataValidationOf(milestone.validation);
     }
     const note = row.getCell(7);
     unlock(note);
     note.border = BOX;
     note.numFmt = '@';
+    // A long 说明 wraps inside its column, as 指标填报's does: unwrapped, it ran past the printed
+    // page's edge, and fitting the page to its width shrank the whole sheet.
+    note.alignment = { vertical: 'middle', wrapText: true };
   }
   printSetup(sheet, '1:1');
   void sheet.protect('', PROTECTION);

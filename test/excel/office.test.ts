@@ -161,8 +161,32 @@ describe('insertTemplate', () => {
       expect([done?.fill ?? null, done?.locked ?? true]).toStrictEqual(
         m.figure ? [input, false] : [null, true],
       );
-      expect(tasks.cell(m.row, 7)?.locked).toBe(false);
+      // 说明 open, coloured and text (a note typed as `=…` is not a formula), as 指标填报's; every
+      // cell of the row wraps, so a long name or note grows the row instead of running off the page.
+      expect(tasks.cell(m.row, 7)).toMatchObject({ fill: input, locked: false, numberFormat: '@' });
+      expect([1, 2, 3, 4, 5, 6, 7].map((c) => tasks.cell(m.row, c)?.wrapText)).toStrictEqual(
+        Array(7).fill(true),
+      );
+      // The project's figures validated as the layout says, with its prompt and a warning.
+      const validation = tasks.validations.get(`F${m.row}`);
+      if (m.validation) {
+        const { type, min, max, prompt, error } = m.validation;
+        const basic =
+          max === undefined
+            ? { formula1: min, operator: 'GreaterThanOrEqualTo' }
+            : { formula1: min, formula2: max, operator: 'Between' };
+        expect(validation?.rule).toStrictEqual(
+          type === 'whole' ? { wholeNumber: basic } : { decimal: basic },
+        );
+        expect(validation?.prompt).toMatchObject({ showPrompt: true, title: m.code, message: prompt });
+        expect(validation?.errorAlert).toMatchObject({ showAlert: true, style: 'Warning', message: error });
+      } else expect(validation).toBeUndefined();
     }
+    expect(model.milestones.filter((m) => m.validation).map((m) => m.validation?.type)).toStrictEqual([
+      'whole',
+      'decimal',
+      'decimal',
+    ]);
     expect(tasks.protection).toMatchObject({
       protected: true,
       options: { allowFormatColumns: true, allowFormatRows: true },

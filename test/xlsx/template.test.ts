@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { catalogHash, defaultCatalog, indicatorsFor, responsibleBureaus } from '../../src/core';
+import {
+  buildTemplateModel,
+  catalogHash,
+  defaultCatalog,
+  indicatorsFor,
+  responsibleBureaus,
+} from '../../src/core';
 import { checkBytes } from '../../src/xlsx/files';
 import { fillTemplate } from '../../src/xlsx/demo';
 import { readWorkbook } from '../../src/xlsx/reader';
@@ -145,6 +151,42 @@ describe('the template workbook (spec §2)', () => {
       'XM-01-投资',
       'XM-01-进度',
     ]);
+  });
+
+  it('重点任务: 完成值 validated by each project figure’s unit, 说明 open, text and wrapped on every row', () => {
+    const milestones = workbook.getWorksheet('重点任务')!;
+    const model = buildTemplateModel(catalog, '县民政局', 2025, catalogHash(catalog));
+    expect(model.milestones.map((m) => m.code)).toStrictEqual([
+      'GG-02',
+      'XM-01-床位',
+      'XM-01-投资',
+      'XM-01-进度',
+    ]);
+    // A reform has no figure: its 完成值 takes nothing and stays locked.
+    expect(milestones.getCell('F2').dataValidation).toBeUndefined();
+    expect(milestones.getCell('F2').protection?.locked).not.toBe(false);
+    const rules = ['F3', 'F4', 'F5'].map((a) => {
+      const v = milestones.getCell(a).dataValidation;
+      return [v.type, v.operator, v.formulae, v.errorStyle, milestones.getCell(a).protection?.locked];
+    });
+    expect(rules).toStrictEqual([
+      ['whole', 'greaterThanOrEqual', [0], 'warning', false],
+      ['decimal', 'greaterThanOrEqual', [0], 'warning', false],
+      ['decimal', 'between', [0, 100], 'warning', false],
+    ]);
+    expect(milestones.getCell('F3').dataValidation).toMatchObject({
+      promptTitle: 'XM-01-床位',
+      prompt: model.milestones[1]?.validation?.prompt,
+      error: model.milestones[1]?.validation?.error,
+    });
+    for (const row of [2, 3, 4, 5]) {
+      const note = milestones.getCell(`G${row}`);
+      expect([note.numFmt, note.protection?.locked, note.alignment]).toStrictEqual([
+        '@',
+        false,
+        { vertical: 'middle', wrapText: true },
+      ]);
+    }
   });
 });
 
