@@ -475,8 +475,12 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
       { importedAt: NOW },
     );
     expect(wrong.state.files[0]!.fileErrors.map((e) => e.kind)).toStrictEqual(['wrong-template']);
-    // Blank and of another year: 空表 is what it is told (the year is checked on files that could be used).
-    expect(record('人社局-2022.xlsx').fileErrors.map((e) => e.kind)).toStrictEqual(['blank']);
+    // Blank and of another year: the year is told first (filling in that template would not do),
+    // 空表 kept behind it for when that year is combined.
+    expect(record('人社局-2022.xlsx').fileErrors.map((e) => e.kind)).toStrictEqual([
+      'period-mismatch',
+      'blank',
+    ]);
   });
 
   it('§7 空表: a file whose every entry gives no figure counts what was typed; a reform’s progress alone is not blank', () => {
@@ -989,6 +993,16 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
       { importedAt: NOW },
     );
     expect(m2023.period).toBe(2023);
+    // A blank template of 2024 sent with 2023's files is told its year first: filling it in
+    // would not do. It stays blank behind that.
+    expect(m2023.register.find((r) => r.file === '人社局-2024-空表.xlsx')?.reason).toMatchObject({
+      kind: 'period-mismatch',
+      params: { period: 2024, expected: 2023 },
+    });
+    expect(m2023.state.files.find((f) => f.file === '人社局-2024-空表.xlsx')?.fileErrors).toStrictEqual([
+      { kind: 'period-mismatch', params: { period: 2024, expected: 2023 } },
+      { kind: 'blank', params: { typed: 0 } },
+    ]);
     // A record that holds a second refusal beside the period's (as a state written by another
     // version might): the other refusal stands, so the file is not lifted.
     const twice = combine(

@@ -337,9 +337,16 @@ function choosePeriod(
  * again would make the master depend on when the file came (combined in steps or at once), and
  * list a bureau as 未报送 whose file the office holds. Any other refusal stands.
  */
+/**
+ * A file refused only for its period, now that its period is combined: the period's refusal is
+ * lifted. A blank file stays blank (behind the period's refusal, recordOf); any other refusal
+ * stands, so the file is not lifted.
+ */
 function periodNowCombined(record: FileRecord, period: number): boolean {
-  const [only, ...more] = record.fileErrors;
-  return only?.kind === 'period-mismatch' && more.length === 0 && record.period === period;
+  const [first, ...more] = record.fileErrors;
+  return (
+    first?.kind === 'period-mismatch' && more.every((e) => e.kind === 'blank') && record.period === period
+  );
 }
 
 const recordKey = (record: { sha256: string; file: string }): string =>
@@ -522,13 +529,19 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
   for (const record of existing?.files ?? [])
     records.set(
       recordKey(record),
-      periodNowCombined(record, period) ? { ...record, fileErrors: [] } : record,
+      periodNowCombined(record, period) ? { ...record, fileErrors: record.fileErrors.slice(1) } : record,
     );
   for (const record of fresh) {
     const earlier = records.get(recordKey(record));
-    // §7: a file of another period is rejected with both years, unless that period is combined on purpose.
-    if (record.fileErrors.length === 0 && record.period !== null && record.period !== period)
-      record.fileErrors.push({
+    // §7: a file of another period is rejected with both years, unless that period is combined on
+    // purpose. A blank template of another year is told its year first: filling in that template
+    // would not do, the clerk needs this period's.
+    if (
+      !record.fileErrors.some((e) => e.kind !== 'blank') &&
+      record.period !== null &&
+      record.period !== period
+    )
+      record.fileErrors.unshift({
         kind: 'period-mismatch',
         params: { period: record.period, expected: period },
       });
