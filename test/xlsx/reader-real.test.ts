@@ -288,6 +288,14 @@ describe('6. date-typed cells: a time alone, and a time without a zone, never th
     ['10:10:10', '1899-12-30T10:10:10.000Z'],
     ['not a date', null],
     ['', null],
+    // Space around it is no part of it; anything else before or after makes it no date.
+    [' 2023-12-20 ', '2023-12-20T00:00:00.000Z'],
+    ['约2023-12-20', null],
+    ['2023-12-20前', null],
+    // Milliseconds to the digit, a time without seconds, a zone without its colon.
+    ['2023-12-20T07:30:00.250', '2023-12-20T07:30:00.250Z'],
+    ['07:30', '1899-12-30T07:30:00.000Z'],
+    ['2023-12-20T07:30:00-0130', '2023-12-20T09:00:00.000Z'],
   ])('isoFromDateCell(%j) = %j', (input, expected) => {
     expect(isoFromDateCell(input)).toBe(expected);
   });

@@ -778,3 +778,137 @@ describe('sniff', () => {
     });
   });
 });
+
+describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them unstated', () => {
+  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const relsXml = (rels: string) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
+  const sheetRel = '<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/>';
+  const firstRow = (bytes: Uint8Array): (RawCell | undefined)[] => {
+    const result = readWorkbook(bytes);
+    if (!result.ok) throw new Error(`${result.error.kind} ${JSON.stringify(result.error.params)}`);
+    return result.workbook.sheets[0]!.rows[0] ?? [];
+  };
+
+  it('a style naming a built-in format by id reads as that format (ECMA-376 Part 1 §18.8.30; exceljs’s table, zh-CN)', () => {
+    // exceljs's own table of the built-in formats, an independent transcription, in its zh-CN
+    // form where the format depends on the locale.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exceljs = require('exceljs/lib/xlsx/defaultnumformats.js') as Record<
+      string,
+      { f?: string; 'zh-cn'?: string }
+    >;
+    // Its ids past 58 are Thai only: no zh-CN form, and not read here.
+    const ids = Object.keys(exceljs)
+      .map(Number)
+      .filter((id) => exceljs[id]?.f ?? exceljs[id]?.['zh-cn']);
+    expect(ids.length).toBeGreaterThan(40);
+    const bytes = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `${sheetRel}<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>`,
+      ),
+      'xl/styles.xml': `<styleSheet xmlns="${MAIN}"><cellXfs>${ids.map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': sheetXml(
+        `<row r="1">${ids.map((_id, i) => `<c r="${columnName(i + 1)}1" s="${i}"><v>1</v></c>`).join('')}</row>`,
+      ),
+    });
+    const row = firstRow(bytes);
+    const read = Object.fromEntries(ids.map((id, i) => [id, row[i]?.numFmt ?? 'General']));
+    const expected = Object.fromEntries(ids.map((id) => [id, exceljs[id]?.f ?? exceljs[id]?.['zh-cn']]));
+    // Where the two differ. 22, 39 and 40 as ISO/IEC 29500-1 §18.8.30 lists them (exceljs quotes
+    // the h of 22 and puts a space before the ; of 39 and 40); 34, 35, 55 and 56 without the
+    // space exceljs puts after 上午/下午. Either way a time or a number format, never a date read
+    // as a figure.
+    const ours = {
+      22: 'm/d/yy h:mm',
+      39: '#,##0.00;(#,##0.00)',
+      40: '#,##0.00;[Red](#,##0.00)',
+      34: '上午/下午h"时"mm"分"',
+      35: '上午/下午h"时"mm"分"ss"秒"',
+      55: '上午/下午h"时"mm"分"',
+      56: '上午/下午h"时"mm"分"ss"秒"',
+    };
+    for (const id of Object.keys(ours)) expect(expected[id]).not.toBe(ours[Number(id) as keyof typeof ours]);
+    expect(read).toStrictEqual({ ...expected, ...ours });
+  });
+
+  it('shared strings: rich-text runs joined as shown — the indentation between runs and the phonetic reading left out', () => {
+    const bytes = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `${sheetRel}<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="strings/sst.xml"/>`,
+      ),
+      // At a path only its relationship names: found by its type, not by the usual name.
+      'xl/strings/sst.xml': `<sst xmlns="${MAIN}">
+  <si>
+    <r><rPr><b/></rPr><t>甲</t></r>
+    <r><t xml:space="preserve"> 乙</t></r>
+    <rPh sb="0" eb="1"><t>ジャ</t></rPh>
+    <phoneticPr fontId="1"/>
+  </si>
+  <si><t>丙</t><rPh sb="0" eb="1"><t>へい</t></rPh><t>丁</t></si>
+</sst>`,
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+      ),
+    });
+    expect(firstRow(bytes)).toStrictEqual([
+      { type: 'string', value: '甲 乙' },
+      { type: 'string', value: '丙丁' },
+    ]);
+  });
+
+  it('styles at a path only their relationship names are found by its type', () => {
+    const bytes = xlsx({
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `${sheetRel}<Relationship Id="rId2" Type="${REL}/styles" Target="theme/looks.xml"/>`,
+      ),
+      'xl/theme/looks.xml': `<styleSheet xmlns="${MAIN}"><numFmts><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" s="1"><v>0.5</v></c></row>'),
+    });
+    expect(firstRow(bytes)).toStrictEqual([{ type: 'number', value: 0.5, numFmt: '0.0%' }]);
+  });
+
+  it('cell references: lower case to z; more letters than any column has is no reference, the cell takes the next place', () => {
+    const row = (cells: string) =>
+      firstRow(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(`<row r="1">${cells}</row>`) }));
+    const lower = row('<c r="z1"><v>26</v></c>');
+    expect([lower.length, lower[25]]).toStrictEqual([26, { type: 'number', value: 26 }]);
+    // Excel's last column is XFD: a reference of five letters names none.
+    const next: RawCell[] = [];
+    next[1] = { type: 'number', value: 2 };
+    next[2] = { type: 'number', value: 3 };
+    expect(row('<c r="B1"><v>2</v></c><c r="AAAAA1"><v>3</v></c>')).toStrictEqual(next);
+  });
+
+  it('a workbook part marking the 1904 date system with `true` reads its dates from 1904', () => {
+    const workbook = (value: string) =>
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr date1904="${value}"/><sheets><sheet name="指标填报" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const dated = (value: string) =>
+      xlsx({
+        'xl/workbook.xml': workbook(value),
+        'xl/_rels/workbook.xml.rels': relsXml(
+          `${sheetRel}<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>`,
+        ),
+        'xl/styles.xml': `<styleSheet xmlns="${MAIN}"><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>`,
+        'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" s="0"><v>1</v></c></row>'),
+      });
+    const day = (value: string) => {
+      const cell = firstRow(dated(value))[0];
+      return cell?.type === 'date' ? cell.value.slice(0, 10) : cell;
+    };
+    expect([day('true'), day('1'), day('false'), day('0')]).toStrictEqual([
+      '1904-01-02',
+      '1904-01-02',
+      '1900-01-01',
+      '1900-01-01',
+    ]);
+  });
+});
+
+/** 1 → A, 27 → AA. */
+function columnName(n: number): string {
+  let name = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
+  return name;
+}
