@@ -869,6 +869,70 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
     expect(firstRow(bytes)).toStrictEqual([{ type: 'number', value: 0.5, numFmt: '0.0%' }]);
   });
 
+  it('a part cut off, or not well-formed, is refused as damaged, saying which part and why; a zip with no workbook says so', () => {
+    const refusal = (bytes: Uint8Array) => {
+      const result = readWorkbook(bytes);
+      return result.ok ? null : result.error;
+    };
+    const part = 'xl/workbook.xml';
+    const cut = xlsx({ [part]: `<workbook xmlns="${MAIN}"><sheets><sheet name="指标填报"` });
+    expect(refusal(cut)).toStrictEqual({
+      kind: 'part-damaged',
+      params: { part, detail: `${part}: ends inside a tag or with elements left open` },
+    });
+    const mismatched = xlsx({
+      'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1"><v>1</v></row></c>'),
+    });
+    expect(refusal(mismatched)).toMatchObject({
+      kind: 'part-damaged',
+      params: {
+        part: 'xl/worksheets/sheet1.xml',
+        detail: expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: not well-formed XML: \S/),
+      },
+    });
+    expect(refusal(zipSync({ 'hello.txt': strToU8('hi') }))).toStrictEqual({
+      kind: 'not-a-workbook',
+      params: { detail: 'no workbook part (_rels/.rels names none, no xl/workbook.xml)' },
+    });
+  });
+
+  it('sniff: a CSV saved by Chinese Windows (GBK, not UTF-8) is CSV; a file at the size limit is read; OLE2 only by its whole signature', () => {
+    // 编号,本期完成值 / YL-02,620 in GBK, as Excel's "CSV" on a Chinese Windows saves it.
+    const gbk = Uint8Array.from([
+      177, 224, 186, 197, 44, 177, 190, 198, 218, 205, 234, 179, 201, 214, 181, 13, 10, 89, 76, 45, 48, 50,
+      44, 54, 50, 48,
+    ]);
+    expect(sniff(gbk)).toStrictEqual({ kind: 'csv', params: {} });
+    // At the limit exactly it is read (and found to be no workbook); a byte more is too large.
+    expect(sniff(new Uint8Array(READ_LIMITS.maxFileBytes))).toStrictEqual({
+      kind: 'not-a-workbook',
+      params: {},
+    });
+    // The first byte of the OLE2 signature, or of a zip's, is not the signature.
+    const signature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const partly = new Uint8Array(64);
+    partly.set(signature.slice(0, 4));
+    expect(sniff(partly)).toStrictEqual({ kind: 'not-a-workbook', params: {} });
+    expect(sniff(Uint8Array.from([0x51, 0x4b, 3, 4]))).toStrictEqual({ kind: 'not-a-workbook', params: {} });
+    expect(sniff(Uint8Array.from([0x50, 0x4c, 3, 4]))).toStrictEqual({ kind: 'not-a-workbook', params: {} });
+  });
+
+  it('sniff: the EncryptionInfo stream is looked for through the first megabyte, up to the file’s last byte', () => {
+    const needle = Array.from('EncryptionInfo').flatMap((ch) => [ch.charCodeAt(0), 0]);
+    const ole = (size: number, at: number) => {
+      const bytes = new Uint8Array(size);
+      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      bytes.set(needle, at);
+      return bytes;
+    };
+    // Ending on the file's last byte: found.
+    expect(sniff(ole(4096, 4096 - needle.length))).toStrictEqual({ kind: 'encrypted', params: {} });
+    // Starting past the first megabyte: not looked for, an old .xls as far as sniff can tell.
+    const MB = 1024 * 1024;
+    expect(sniff(ole(2 * MB, MB))).toStrictEqual({ kind: 'encrypted', params: {} });
+    expect(sniff(ole(2 * MB, MB + 1))).toStrictEqual({ kind: 'xls-binary', params: {} });
+  });
+
   it('cell references: lower case to z; more letters than any column has is no reference, the cell takes the next place', () => {
     const row = (cells: string) =>
       firstRow(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(`<row r="1">${cells}</row>`) }));
