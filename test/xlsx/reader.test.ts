@@ -933,6 +933,80 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
     expect(sniff(ole(2 * MB, MB + 1))).toStrictEqual({ kind: 'xls-binary', params: {} });
   });
 
+  it('a part remembered from an earlier file is still held to this file’s budget: refused at the same part, with the same words', async () => {
+    const template = await writeTemplate(catalog, '县民政局', 2023);
+    // The smallest budget the first part read cannot fit in.
+    const first = (): { error: unknown } => {
+      clearPartCache();
+      const cold = readWorkbook(template, { limits: { ...READ_LIMITS, maxInflatedBytes: 100 } });
+      if (cold.ok) throw new Error('read within 100 bytes');
+      return { error: cold.error };
+    };
+    const cold = first();
+    expect(cold.error).toMatchObject({
+      kind: 'too-large',
+      params: { limit: 'inflated', detail: expect.stringMatching(/ bytes declared, 100 left$/) },
+    });
+    // Now with every shared part remembered from a read within the usual budget.
+    expect(readWorkbook(template).ok).toBe(true);
+    const warm = readWorkbook(template, { limits: { ...READ_LIMITS, maxInflatedBytes: 100 } });
+    expect(warm.ok ? null : warm.error).toStrictEqual(cold.error);
+  });
+
+  it('a remembered part is found again only by its very bytes: two workbook parts of one size and one CRC-32 read as themselves', () => {
+    // CRC-32 is no hash: a part's four bytes can be chosen to give any CRC (run the table
+    // backwards). Two workbook parts alike in name, size and CRC, unlike in the sheet they name.
+    const T = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      T[n] = c >>> 0;
+    }
+    const REV = new Uint8Array(256);
+    for (let n = 0; n < 256; n++) REV[T[n]! >>> 24] = n;
+    const step = (reg: number, b: number) => ((reg >>> 8) ^ T[(reg ^ b) & 0xff]!) >>> 0;
+    const back = (reg: number, b: number) => {
+      const idx = REV[reg >>> 24]!;
+      return (((reg ^ T[idx]!) << 8) | (idx ^ b)) >>> 0;
+    };
+    const crcOf = (bytes: Uint8Array) => ~bytes.reduce(step, 0xffffffff) >>> 0;
+    const forge = (prefix: Uint8Array, suffix: Uint8Array, target: number): Uint8Array => {
+      const state = prefix.reduce(step, 0xffffffff);
+      let reg = ~target >>> 0;
+      for (let i = suffix.length - 1; i >= 0; i--) reg = back(reg, suffix[i]!);
+      for (let i = 0; i < 4; i++) reg = back(reg, 0);
+      const x = (reg ^ state) >>> 0;
+      return Uint8Array.from([x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, x >>> 24]);
+    };
+    const workbook = (sheet: string) =>
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${sheet}" sheetId="1" r:id="rId1"/></sheets></workbook><!--`;
+    const first = strToU8(`${workbook('表一')}abcd-->`);
+    const suffix = strToU8('-->');
+    const forged = forge(strToU8(workbook('表二')), suffix, crcOf(first));
+    const second = Uint8Array.from([...strToU8(workbook('表二')), ...forged, ...suffix]);
+    expect([second.length, crcOf(second)]).toStrictEqual([first.length, crcOf(first)]);
+    // Deflated, the two differ in length too; stored, only byte by byte.
+    const withWorkbook = (part: Uint8Array, level: 0 | 6 = 6) =>
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        ),
+        'xl/workbook.xml': [part, { level }],
+        'xl/_rels/workbook.xml.rels': strToU8(relsXml(sheetRel)),
+        'xl/worksheets/sheet1.xml': strToU8(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>')),
+      });
+    const names = (bytes: Uint8Array) => {
+      const result = readWorkbook(bytes, { allSheets: true });
+      return result.ok ? result.workbook.sheets.map((sheet) => sheet.name) : result.error;
+    };
+    clearPartCache();
+    expect(names(withWorkbook(first))).toStrictEqual(['表一']);
+    expect(names(withWorkbook(second))).toStrictEqual(['表二']);
+    expect(names(withWorkbook(first))).toStrictEqual(['表一']);
+    expect(names(withWorkbook(first, 0))).toStrictEqual(['表一']);
+    expect(names(withWorkbook(second, 0))).toStrictEqual(['表二']);
+  });
+
   it('cell references: lower case to z; more letters than any column has is no reference, the cell takes the next place', () => {
     const row = (cells: string) =>
       firstRow(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(`<row r="1">${cells}</row>`) }));
