@@ -1007,6 +1007,40 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
     expect(names(withWorkbook(second, 0))).toStrictEqual(['表二']);
   });
 
+  it('the workbook part is the one the package names as the office document, not the first part it names', () => {
+    const bytes = xlsx({
+      '_rels/.rels': relsXml(
+        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/book.xml"/>`,
+      ),
+      'docProps/core.xml':
+        '<cp:coreProperties xmlns:cp="urn:core"><dc:title xmlns:dc="urn:dc">x</dc:title></cp:coreProperties>',
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="不是这个" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/book.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="指标填报" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/book.xml.rels': relsXml(sheetRel),
+      'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1"><v>7</v></c></row>'),
+    });
+    const result = readWorkbook(bytes, { allSheets: true });
+    expect(result.ok ? result.workbook.sheets.map((sheet) => sheet.name) : result.error).toStrictEqual([
+      '指标填报',
+    ]);
+  });
+
+  it('spreadsheetml parts: read without any namespace bound; an element of another namespace named like ours is not ours', () => {
+    const cells = (sst: string) =>
+      firstRow(
+        xlsx({
+          'xl/sharedStrings.xml': sst,
+          'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+        }),
+      )[0];
+    expect(cells('<sst><si><t>无名空间</t></si></sst>')).toStrictEqual({ type: 'string', value: '无名空间' });
+    expect(
+      cells(
+        `<sst xmlns="${MAIN}" xmlns:o="urn:other"><si><t>甲<o:t/>乙</t><o:t>外</o:t><o:si/><t>丙</t></si></sst>`,
+      ),
+    ).toStrictEqual({ type: 'string', value: '甲乙丙' });
+  });
+
   it('cell references: lower case to z; more letters than any column has is no reference, the cell takes the next place', () => {
     const row = (cells: string) =>
       firstRow(xlsx({ 'xl/worksheets/sheet1.xml': sheetXml(`<row r="1">${cells}</row>`) }));
