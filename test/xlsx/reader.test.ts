@@ -767,7 +767,10 @@ describe('sniff', () => {
   });
 
   it('refuses a file over the size limit before reading it', () => {
-    expect(sniff(new Uint8Array(READ_LIMITS.maxFileBytes + 1))).toMatchObject({ kind: 'too-large' });
+    expect(sniff(new Uint8Array(READ_LIMITS.maxFileBytes + 1))).toStrictEqual({
+      kind: 'too-large',
+      params: { limit: 'file', size: '20.0', max: 20 },
+    });
     expect(sniff(new Uint8Array(0))).toMatchObject({ kind: 'not-a-workbook' });
   });
 
@@ -841,7 +844,10 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
       // At a path only its relationship names: found by its type, not by the usual name.
       'xl/strings/sst.xml': `<sst xmlns="${MAIN}">
   <si>
-    <r><rPr><b/></rPr><t>甲</t></r>
+    <r>
+      <rPr><b/></rPr>
+      <t>甲</t>
+    </r>
     <r><t xml:space="preserve"> 乙</t></r>
     <rPh sb="0" eb="1"><t>ジャ</t></rPh>
     <phoneticPr fontId="1"/>
@@ -856,6 +862,32 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
       { type: 'string', value: '甲 乙' },
       { type: 'string', value: '丙丁' },
     ]);
+  });
+
+  it('shared strings: an <si> left open inside another ends there; a string cell in a file with no table is a damaged part', () => {
+    const nested = xlsx({
+      'xl/sharedStrings.xml': `<sst xmlns="${MAIN}"><si><t>甲</t><si><t>乙</t></si></si></sst>`,
+      'xl/worksheets/sheet1.xml': sheetXml(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+      ),
+    });
+    expect(firstRow(nested)).toStrictEqual([
+      { type: 'string', value: '甲' },
+      { type: 'string', value: '乙' },
+    ]);
+    const none = xlsx({
+      'xl/worksheets/sheet1.xml': sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+    });
+    expect(readWorkbook(none)).toStrictEqual({
+      ok: false,
+      error: {
+        kind: 'part-damaged',
+        params: {
+          part: 'xl/worksheets/sheet1.xml',
+          detail: '指标填报!A1 refers to shared string 0, the table has 0',
+        },
+      },
+    });
   });
 
   it('styles at a path only their relationship names are found by its type', () => {
@@ -945,7 +977,11 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
     const cold = first();
     expect(cold.error).toMatchObject({
       kind: 'too-large',
-      params: { limit: 'inflated', detail: expect.stringMatching(/ bytes declared, 100 left$/) },
+      params: {
+        limit: 'inflated',
+        max: 100 / 1024 / 1024,
+        detail: expect.stringMatching(/ bytes declared, 100 left$/),
+      },
     });
     // Now with every shared part remembered from a read within the usual budget.
     expect(readWorkbook(template).ok).toBe(true);
