@@ -335,12 +335,8 @@ function choosePeriod(
  * A file refused only because it gave another period than the one combined then — most often next
  * period's report sent early — is a file of this period once this period is combined: refusing it
  * again would make the master depend on when the file came (combined in steps or at once), and
- * list a bureau as 未报送 whose file the office holds. Any other refusal stands.
- */
-/**
- * A file refused only for its period, now that its period is combined: the period's refusal is
- * lifted. A blank file stays blank (behind the period's refusal, recordOf); any other refusal
- * stands, so the file is not lifted.
+ * list a bureau as 未报送 whose file the office holds. Only the period's refusal is lifted: a blank
+ * file of that period (told its year first, combine) is still 空表, and any other refusal stands.
  */
 function periodNowCombined(record: FileRecord, period: number): boolean {
   const [first, ...more] = record.fileErrors;
