@@ -81,7 +81,7 @@ export function App({ host, catalog, language, dark, readerWorker }: AppProps) {
             {tab === 'template' ? <TemplateTab /> : null}
             {tab === 'check' ? <CheckTab /> : null}
             {tab === 'combine' ? (
-              <Suspense fallback={<Spinner size="small" />}>
+              <Suspense fallback={<Spinner size="small" label={t.loadingPart} />}>
                 <CombineTab />
               </Suspense>
             ) : null}
@@ -96,7 +96,7 @@ export function App({ host, catalog, language, dark, readerWorker }: AppProps) {
               {t.diagOpen}
             </Button>
             {diagnostics ? (
-              <Suspense fallback={<Spinner size="small" />}>
+              <Suspense fallback={<Spinner size="small" label={t.loadingPart} />}>
                 <Diagnostics />
               </Suspense>
             ) : null}

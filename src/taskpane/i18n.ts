@@ -6,6 +6,8 @@ const zh = {
   tabTemplate: '填报模板',
   tabCheck: '数据核查',
   tabCombine: '汇总',
+  /** Said while a part of the pane loaded on demand (汇总, diagnostics) arrives. */
+  loadingPart: '正在加载…',
   bureau: '填报单位',
   bureauPlaceholder: '输入或选择单位，如“民政局”',
   bureauUnknown: '找不到这个单位，请从列表中选择',
@@ -101,6 +103,7 @@ const en: UiText = {
   tabTemplate: 'Template',
   tabCheck: 'Check',
   tabCombine: 'Combine',
+  loadingPart: 'Loading…',
   bureau: 'Bureau',
   bureauPlaceholder: 'Type or pick a bureau, e.g. 民政局',
   bureauUnknown: 'No such bureau; pick one from the list',
