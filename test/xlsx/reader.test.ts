@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { defaultCatalog, responsibleBureaus, type RawCell, type WorkbookView } from '../../src/core';
+import {
+  columnLetter,
+  defaultCatalog,
+  responsibleBureaus,
+  type RawCell,
+  type WorkbookView,
+} from '../../src/core';
 import {
   READ_LIMITS,
   clearPartCache,
@@ -11,6 +17,7 @@ import {
   type ReadLimits,
 } from '../../src/xlsx/reader';
 import { writeTemplate } from '../../src/xlsx/template';
+import { crc32 } from '../../src/xlsx/zip';
 import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { exceljsView } from '../helpers/exceljs-view';
 
@@ -80,6 +87,11 @@ function xlsx(parts: Record<string, string>): Uint8Array {
 }
 const sheetXml = (rows: string) =>
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const relsXml = (rels: string) =>
+  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
 
 describe('readWorkbook on hand-made parts', () => {
   /** A package of the named sheets (name, state), each with one cell holding its own name. */
@@ -334,12 +346,8 @@ describe('readWorkbook on hand-made parts', () => {
 });
 
 describe('the package as other programs write it (reader.ts: parts, relationships, strings, styles)', () => {
-  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const workbookXml = (sheetsXml: string) =>
     `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheetsXml}</sheets></workbook>`;
-  const relsXml = (rels: string) =>
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
   const oneCell = (value: string) =>
     sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${value}</t></is></c></row>`);
   const read = (bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = { allSheets: true }) => {
@@ -783,10 +791,6 @@ describe('sniff', () => {
 });
 
 describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them unstated', () => {
-  const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const relsXml = (rels: string) =>
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
   const sheetRel = '<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/>';
   const firstRow = (bytes: Uint8Array): (RawCell | undefined)[] => {
     const result = readWorkbook(bytes);
@@ -813,7 +817,7 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
       ),
       'xl/styles.xml': `<styleSheet xmlns="${MAIN}"><cellXfs>${ids.map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs></styleSheet>`,
       'xl/worksheets/sheet1.xml': sheetXml(
-        `<row r="1">${ids.map((_id, i) => `<c r="${columnName(i + 1)}1" s="${i}"><v>1</v></c>`).join('')}</row>`,
+        `<row r="1">${ids.map((_id, i) => `<c r="${columnLetter(i + 1)}1" s="${i}"><v>1</v></c>`).join('')}</row>`,
       ),
     });
     const row = firstRow(bytes);
@@ -1005,7 +1009,6 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
       const idx = REV[reg >>> 24]!;
       return (((reg ^ T[idx]!) << 8) | (idx ^ b)) >>> 0;
     };
-    const crcOf = (bytes: Uint8Array) => ~bytes.reduce(step, 0xffffffff) >>> 0;
     const forge = (prefix: Uint8Array, suffix: Uint8Array, target: number): Uint8Array => {
       const state = prefix.reduce(step, 0xffffffff);
       let reg = ~target >>> 0;
@@ -1018,9 +1021,9 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
       `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${sheet}" sheetId="1" r:id="rId1"/></sheets></workbook><!--`;
     const first = strToU8(`${workbook('表一')}abcd-->`);
     const suffix = strToU8('-->');
-    const forged = forge(strToU8(workbook('表二')), suffix, crcOf(first));
+    const forged = forge(strToU8(workbook('表二')), suffix, crc32(first));
     const second = Uint8Array.from([...strToU8(workbook('表二')), ...forged, ...suffix]);
-    expect([second.length, crcOf(second)]).toStrictEqual([first.length, crcOf(first)]);
+    expect([second.length, crc32(second)]).toStrictEqual([first.length, crc32(first)]);
     // Deflated, the two differ in length too; stored, only byte by byte.
     const withWorkbook = (part: Uint8Array, level: 0 | 6 = 6) =>
       zipSync({
@@ -1113,10 +1116,3 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
     ]);
   });
 });
-
-/** 1 → A, 27 → AA. */
-function columnName(n: number): string {
-  let name = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
-  return name;
-}
