@@ -272,18 +272,16 @@ async function main() {
     const bytes = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
     // The least of three floors and of two read + check runs: on a shared machine a single run
     // can be slowed by a neighbour, and the ratio of two single runs then says nothing.
-    const floorRun = [0, 1, 2].map(() => seconds(() => floor(dir))).sort((a, b) => a.s - b.s)[0];
+    const fastest = (runs) => runs.sort((a, b) => a.s - b.s)[0];
+    const floorRun = fastest([0, 1, 2].map(() => seconds(() => floor(dir))));
     const check = Math.min(await readAndCheck(dir), await readAndCheck(dir));
     const checkForgetting = Math.min(await readAndCheck(dir, true), await readAndCheck(dir, true));
     const masterFile = path.join(work, `master-${n}.xlsx`);
     // The faster of two runs, as for read + check: one slowed by a neighbour says nothing.
-    const combine = [yilaoCombine(dir, masterFile), yilaoCombine(dir, masterFile)].sort(
-      (a, b) => a.s - b.s,
-    )[0];
+    const combine = fastest([yilaoCombine(dir, masterFile), yilaoCombine(dir, masterFile)]);
     const masterMb = fs.statSync(masterFile).size / 1024 / 1024;
     // The peers by the same rule as the combine, the faster of two: a ratio of our best run to
     // their only one would flatter us whenever a neighbour slowed theirs.
-    const fastest = (runs) => runs.sort((a, b) => a.s - b.s)[0];
     const excel = fastest([exceljsRead(dir), exceljsRead(dir)]);
     const naive = fastest([0, 1].map(() => openpyxl(dir, path.join(work, `naive-${n}.xlsx`))));
     results.sizes[n] = {
