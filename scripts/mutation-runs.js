@@ -13,6 +13,11 @@ const { rangesOf, within } = require('./mutation-merge');
 
 const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
+// The lines an editor numbers: the end of the last line is not the start of another. Counting the
+// empty string after a file's final newline as a line left every file run in ranges one line short
+// of "complete" (reader.ts run as 1–599 and 600–939 was shown as partial, out of 940).
+const lineCount = (text) => (text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
+
 /**
  * A Stryker JSON report → a run record: only the files the run mutated (a report also carries
  * copies of other files' earlier results). `relative` turns the report's file names into paths
@@ -29,7 +34,7 @@ function recordOf(report, when, relative = (file) => file) {
     const own = mutants.filter((m) => within(m.location.start.line, ranges));
     files[file] = {
       sha256: sha256(String(source ?? '')),
-      lines: String(source ?? '').split('\n').length,
+      lines: lineCount(String(source ?? '')),
       mutants: own
         .map((m) => [m.location.start.line, m.mutatorName, m.status, String(m.replacement ?? '')])
         .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[3].localeCompare(b[3])),
@@ -105,4 +110,4 @@ function runsOf(record) {
   });
 }
 
-module.exports = { recordOf, recordText, runsOf, sha256 };
+module.exports = { lineCount, recordOf, recordText, runsOf, sha256 };

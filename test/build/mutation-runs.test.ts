@@ -6,10 +6,16 @@
 import { createHash } from 'node:crypto';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { recordOf, recordText, runsOf } = require('../../scripts/mutation-runs.js') as {
+const { lineCount, recordOf, recordText, runsOf } = require('../../scripts/mutation-runs.js') as {
+  lineCount: (text: string) => number;
   recordOf: (report: unknown, when: Date, relative?: (file: string) => string) => RunRecord;
   recordText: (record: RunRecord) => string;
   runsOf: (record: RunRecord) => { file: string; run: LoadedRun }[];
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mergeRuns } = require('../../scripts/mutation-merge.js') as {
+  mergeRuns: (runs: LoadedRun[]) => { complete: boolean };
 };
 
 interface RunRecord {
@@ -85,7 +91,7 @@ describe('mutation run records (scripts/mutation-runs.js)', () => {
       files: {
         'src/xlsx/reader.ts': {
           sha256: createHash('sha256').update(READER).digest('hex'),
-          lines: 3,
+          lines: 2,
           // In line order, then by mutator; a mutant without a replacement keeps ''.
           mutants: [
             [1, 'BlockStatement', 'NoCoverage', ''],
@@ -96,6 +102,14 @@ describe('mutation run records (scripts/mutation-runs.js)', () => {
         },
       },
     });
+  });
+
+  it('counts the lines an editor numbers: the end of the last line does not start another', () => {
+    expect(lineCount('a\nb\n')).toBe(2);
+    expect(lineCount('a\nb')).toBe(2);
+    expect(lineCount('a\n\n')).toBe(2);
+    expect(lineCount('\n')).toBe(1);
+    expect(lineCount('')).toBe(0);
   });
 
   it('keeps of a run of some lines only those lines: the rest are copies of earlier results', () => {
@@ -127,13 +141,28 @@ describe('mutation run records (scripts/mutation-runs.js)', () => {
     const [loaded, ...rest] = runsOf(recordOf(report, WHEN, relative));
     expect(rest).toHaveLength(0);
     expect(loaded?.file).toBe('src/xlsx/reader.ts');
-    expect(loaded?.run).toMatchObject({ when: WHEN, lines: 3, ranges: [[1, 2]], version: '9.5.1' });
+    expect(loaded?.run).toMatchObject({ when: WHEN, lines: 2, ranges: [[1, 2]], version: '9.5.1' });
     expect(loaded?.run.mutants[3]).toStrictEqual({
       location: { start: { line: 2 } },
       mutatorName: 'EqualityOperator',
       status: 'Survived',
       replacement: 'a >= 0',
     });
+  });
+
+  it('shows a file run in two halves of its lines as run whole (its final newline is no line)', () => {
+    const half = (mutate: string, minutes: number) =>
+      runsOf(
+        recordOf(
+          { ...report, config: { mutate: [mutate] } },
+          new Date(WHEN.getTime() + minutes * 60_000),
+          relative,
+        ),
+      )[0]!.run;
+    expect(mergeRuns([half('src/xlsx/reader.ts:1-1', 0), half('src/xlsx/reader.ts:2-2', 1)]).complete).toBe(
+      true,
+    );
+    expect(mergeRuns([half('src/xlsx/reader.ts:1-1', 0)]).complete).toBe(false);
   });
 
   it('gives the mutants a carried-over record counted but did not list no line', () => {
