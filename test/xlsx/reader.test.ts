@@ -13,6 +13,7 @@ import {
   clearPartCache,
   partCacheSize,
   readWorkbook,
+  sheetPartNames,
   sniff,
   type ReadLimits,
 } from '../../src/xlsx/reader';
@@ -1114,5 +1115,73 @@ describe('reader.ts lines 1–599 as the mutation run of 2026-12-01 found them u
       '1900-01-01',
       '1900-01-01',
     ]);
+  });
+});
+
+describe('reader.ts lines 600–939 as the mutation run of 2026-12-01 (07:01) found them unstated', () => {
+  const sheetRel = '<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/>';
+
+  it('a boolean cell without a value is no cell; one with a formula and no cached result is an empty formula cell', () => {
+    const result = readWorkbook(
+      xlsx({
+        'xl/worksheets/sheet1.xml': sheetXml(
+          '<row r="1"><c r="A1" t="b"></c><c r="B1" t="b"><f>1=1</f></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="b"><v>0</v></c></row>',
+        ),
+      }),
+    );
+    const cells: (RawCell | undefined)[] = [];
+    cells[1] = { type: 'empty', formula: true };
+    cells[2] = { type: 'boolean', value: true };
+    cells[3] = { type: 'boolean', value: false };
+    expect(result.ok ? result.workbook.sheets[0]?.rows : result.error).toStrictEqual([cells]);
+  });
+
+  it('each worksheet’s part by sheet name, for writers that edit sheets: not a chart sheet; one without a relationship by the conventional name', () => {
+    const bytes = xlsx({
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="指标填报" sheetId="1" r:id="rId1"/><sheet name="图" sheetId="2" r:id="rId2"/><sheet name="缺" sheetId="3" r:id="rId9"/><sheet name="重点任务" sheetId="4" r:id="rId3"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': relsXml(
+        `${sheetRel}<Relationship Id="rId2" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rId3" Type="${REL}/worksheet" Target="/xl/worksheets/tasks.xml"/>`,
+      ),
+      'xl/chartsheets/sheet1.xml': `<chartsheet xmlns="${MAIN}"/>`,
+      'xl/worksheets/sheet1.xml': sheetXml(''),
+      'xl/worksheets/tasks.xml': sheetXml(''),
+    });
+    expect([...sheetPartNames(bytes)]).toStrictEqual([
+      ['指标填报', 'xl/worksheets/sheet1.xml'],
+      // As the reader reads it: the name Excel's own files give the third sheet.
+      ['缺', 'xl/worksheets/sheet3.xml'],
+      ['重点任务', 'xl/worksheets/tasks.xml'],
+    ]);
+  });
+
+  it('no sheet parts where the package cannot be read: not a zip, a workbook part that is not XML', () => {
+    expect(sheetPartNames(strToU8('not a zip at all'))).toStrictEqual(new Map());
+    expect(sheetPartNames(xlsx({ 'xl/workbook.xml': '<workbook><sheets><sheet name="a"' }))).toStrictEqual(
+      new Map(),
+    );
+  });
+
+  it('a package with two parts of one name is refused as damaged, naming the part (which one a program reads differs)', () => {
+    // Two names of one length, then the second renamed to the first in its local header and in
+    // the central directory: the bytes of a package holding xl/worksheets/sheet1.xml twice.
+    const twice = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/worksheets/sheet1.xml': strToU8(sheetXml('')),
+      'xl/worksheets/sheetX.xml': strToU8(sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>')),
+    });
+    const from = strToU8('xl/worksheets/sheetX.xml');
+    const to = strToU8('xl/worksheets/sheet1.xml');
+    let renamed = 0;
+    for (let i = 0; i + from.length <= twice.length; i++) {
+      if (from.every((byte, k) => twice[i + k] === byte)) {
+        twice.set(to, i);
+        renamed++;
+      }
+    }
+    expect(renamed).toBe(2);
+    expect(readWorkbook(twice)).toStrictEqual({
+      ok: false,
+      error: { kind: 'damaged', params: { detail: 'zip: two parts named xl/worksheets/sheet1.xml' } },
+    });
   });
 });
