@@ -539,7 +539,12 @@ export function combine(catalog: Catalog, inputs: readonly CombineInput[], optio
     )
       record.fileErrors.unshift({
         kind: 'period-mismatch',
-        params: { period: record.period, expected: period },
+        // Blank too: the advice is this period's template, not the other period's combine.
+        params: {
+          period: record.period,
+          expected: period,
+          ...(record.fileErrors.some((e) => e.kind === 'blank') ? { blank: true as const } : {}),
+        },
       });
     records.set(recordKey(record), earlier ? { ...record, importedAt: earlier.importedAt } : record);
   }

@@ -40,7 +40,11 @@ export const fileErrorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('period-missing'), params: none }),
   z.object({
     kind: z.literal('period-mismatch'),
-    params: z.object({ period: z.number().int(), expected: z.number().int() }),
+    params: z.object({
+      period: z.number().int(),
+      expected: z.number().int(),
+      blank: z.literal(true).optional(),
+    }),
   }),
   z.object({ kind: z.literal('duplicate-file'), params: z.object({ other: z.string() }) }),
   z.object({ kind: z.literal('blank'), params: z.object({ typed: z.number().int().min(0) }) }),

@@ -115,7 +115,10 @@ const FILE_SAMPLES: { [K in FileErrorKind]: FileErrorParamsOf[K][] } = {
   'no-header': [{}],
   'bureau-unknown': [{ typed: '农业局' }],
   'period-missing': [{}],
-  'period-mismatch': [{ period: 2022, expected: 2023 }],
+  'period-mismatch': [
+    { period: 2022, expected: 2023 },
+    { period: 2024, expected: 2023, blank: true },
+  ],
   'duplicate-file': [{ other: '民政局-副本.xlsx' }],
   unreadable: [
     { cause: 'missing', detail: 'ENOENT' },
@@ -305,6 +308,9 @@ describe('a stored reason read back from the master (报送登记: 原因代码 
     expect(readStoredReason('period-mismatch', '{"period":2022.5,"expected":2023}', '原文')).toStrictEqual(
       recorded('原文'),
     );
+    expect(
+      readStoredReason('period-mismatch', '{"period":2024,"expected":2023,"blank":false}', '原文'),
+    ).toStrictEqual(recorded('原文'));
     expect(readStoredReason('blank', '{"typed":-1}', '原文')).toStrictEqual(recorded('原文'));
     expect(readStoredReason('too-large', '{"limit":"disk","max":1}', '原文')).toStrictEqual(recorded('原文'));
     expect(readStoredReason('unreadable', '{"cause":"lost","detail":""}', '原文')).toStrictEqual(
@@ -334,6 +340,21 @@ describe('sheetErrorMessage: why the sheet open in the add-in cannot be checked,
   });
 });
 
+describe('§7 a blank template of another year', () => {
+  it('is told to fill in this year’s template, not to use it in its own year’s combine', () => {
+    const error: FileError = {
+      kind: 'period-mismatch',
+      params: { period: 2024, expected: 2023, blank: true },
+    };
+    expect(fileErrorMessage(error, 'zh', '人社局-2024.xlsx')).toBe(
+      '文件“人社局-2024.xlsx”是 2024 年的空表（一个完成值也没有填），与本次汇总的 2023 年不同，未汇总。请用 2023 年的模板填写后重新报送。',
+    );
+    expect(fileErrorMessage(error, 'en', '人社局-2024.xlsx')).toBe(
+      '"人社局-2024.xlsx" is a blank template of 2024 (not one figure filled in), not 2023 like this combine; not combined. Fill in the 2023 template and send it again.',
+    );
+  });
+});
+
 describe('a message says what its rule recorded', () => {
   // Parameters that choose the sentence rather than appear in it.
   const CHOOSERS = new Set([
@@ -346,6 +367,8 @@ describe('a message says what its rule recorded', () => {
     'rule',
     'field',
     'cause',
+    // A blank template of another year (period-mismatch): this year's template, not that year's combine.
+    'blank',
   ]);
   /**
    * What a message leaves out on purpose, by kind: the sentence says it another way, or it is a
@@ -415,8 +438,9 @@ describe('a message says what its rule recorded', () => {
   ];
 
   it('what chooses the sentence changes it: the same figures under another form read otherwise', () => {
+    // The other sample's choosers in place of this one's: one it lacks is taken away.
     const swapped = (of: object, from: object) => ({
-      ...of,
+      ...Object.fromEntries(Object.entries(of).filter(([key]) => !CHOOSERS.has(key))),
       ...Object.fromEntries(Object.entries(from).filter(([key]) => CHOOSERS.has(key))),
     });
     const choosersOf = (params: object) =>
@@ -430,8 +454,8 @@ describe('a message says what its rule recorded', () => {
           for (const lang of ['zh', 'en'] as const)
             expect([kind, lang, say(swapped(one, other), lang)]).not.toEqual([kind, lang, say(one, lang)]);
         }
-    // approximate, missing, formula-error, not-a-number, out-of-range, suspicious-change, meta-mismatch; too-large, unreadable.
-    expect(pairs).toBe(2 + 6 + 2 + 2 + 2 + 2 + 2 + 30 + 12);
+    // approximate, missing, formula-error, not-a-number, out-of-range, suspicious-change, meta-mismatch; period-mismatch, too-large, unreadable.
+    expect(pairs).toBe(2 + 6 + 2 + 2 + 2 + 2 + 2 + 2 + 30 + 12);
   });
 
   it('each form of a message says something different', () => {

@@ -187,7 +187,9 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
       `文件“${f}”的填报单位“${p.typed}”无法识别。请在 B2 填写单位全称（如“县民政局”）。`,
     'period-missing': (_p, f) => `文件“${f}”没有填写报告期（E2）。请填写四位年份，如 2025。`,
     'period-mismatch': (p, f) =>
-      `文件“${f}”的报告期为 ${p.period} 年，与本次汇总的 ${p.expected} 年不同，未汇总。请确认报告期，或在 ${p.period} 年的汇总中使用它。`,
+      p.blank
+        ? `文件“${f}”是 ${p.period} 年的空表（一个完成值也没有填），与本次汇总的 ${p.expected} 年不同，未汇总。请用 ${p.expected} 年的模板填写后重新报送。`
+        : `文件“${f}”的报告期为 ${p.period} 年，与本次汇总的 ${p.expected} 年不同，未汇总。请确认报告期，或在 ${p.period} 年的汇总中使用它。`,
     'duplicate-file': (p, f) => `文件“${f}”与“${p.other}”内容完全相同，只汇总一次。`,
     blank: (p, f) =>
       p.typed === 0
@@ -248,7 +250,9 @@ const FILE_ERRORS: Record<Lang, FileTemplates> = {
       `"${f}": the bureau "${p.typed}" is not recognised. Type the full name in B2 (e.g. 县民政局).`,
     'period-missing': (_p, f) => `"${f}" has no reporting year in E2. Type a four-digit year such as 2025.`,
     'period-mismatch': (p, f) =>
-      `"${f}" reports ${p.period}, not ${p.expected} like this combine; not combined. Check its year, or use it in the ${p.period} combine.`,
+      p.blank
+        ? `"${f}" is a blank template of ${p.period} (not one figure filled in), not ${p.expected} like this combine; not combined. Fill in the ${p.expected} template and send it again.`
+        : `"${f}" reports ${p.period}, not ${p.expected} like this combine; not combined. Check its year, or use it in the ${p.period} combine.`,
     'duplicate-file': (p, f) => `"${f}" is identical to "${p.other}"; combined once.`,
     blank: (p, f) =>
       p.typed === 0

@@ -166,7 +166,8 @@ export interface FileErrorParamsOf {
   'no-header': NoParams;
   'bureau-unknown': { typed: string };
   'period-missing': NoParams;
-  'period-mismatch': { period: number; expected: number };
+  /** `blank`: the file is also 空表 — a template of another year never filled in (§7). */
+  'period-mismatch': { period: number; expected: number; blank?: true };
   'duplicate-file': { other: string };
   /** §7: no usable figure at all (a blank or untouched template, 空表); never supersedes anything. */
   blank: { typed: number };
