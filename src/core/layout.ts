@@ -57,7 +57,9 @@ export function entryColumns(catalog: Catalog): ColumnSpec[] {
     {
       key: 'baseline',
       column: 4,
-      header: `基期值（${catalog.baseYear}年）`,
+      // The year on a line of its own: in the column's width the closing bracket alone wrapped
+      // onto a second line of the printed header.
+      header: `基期值\n（${catalog.baseYear}年）`,
       width: 14,
       accepts: ['基期值', '基期', `${catalog.baseYear}年`],
       input: false,
@@ -65,7 +67,7 @@ export function entryColumns(catalog: Catalog): ColumnSpec[] {
     {
       key: 'target',
       column: 5,
-      header: `目标值（${catalog.targetYear}年）`,
+      header: `目标值\n（${catalog.targetYear}年）`,
       width: 14,
       accepts: ['目标值', '目标', `${catalog.targetYear}年目标`],
       input: false,
