@@ -48,7 +48,8 @@ function replaceCell(xml: string, ref: string, cell: string): string {
 
 /** The row a code stands on in the 民政局 template, read from the file itself. */
 function rowOf(parts: Parts, code: string): number {
-  const sst = [...text(parts, 'xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/g)].map((m) =>
+  // [\s\S]: a string may hold a line break (the template's 基期值 and 目标值 headers do).
+  const sst = [...text(parts, 'xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
     m[1]!.replace(/<[^>]+>/g, ''),
   );
   const index = sst.indexOf(code);
