@@ -54,21 +54,21 @@ export function entryColumns(catalog: Catalog): ColumnSpec[] {
       input: false,
     },
     { key: 'unit', column: 3, header: '单位', width: 8, accepts: ['单位', '计量单位'], input: false },
+    // 17, not 14: the header as §2 words it, 基期值（2020年）, fits on one line; at 14 its closing
+    // bracket alone wrapped onto a second line of the printed header.
     {
       key: 'baseline',
       column: 4,
-      // The year on a line of its own: in the column's width the closing bracket alone wrapped
-      // onto a second line of the printed header.
-      header: `基期值\n（${catalog.baseYear}年）`,
-      width: 14,
+      header: `基期值（${catalog.baseYear}年）`,
+      width: 17,
       accepts: ['基期值', '基期', `${catalog.baseYear}年`],
       input: false,
     },
     {
       key: 'target',
       column: 5,
-      header: `目标值\n（${catalog.targetYear}年）`,
-      width: 14,
+      header: `目标值（${catalog.targetYear}年）`,
+      width: 17,
       accepts: ['目标值', '目标', `${catalog.targetYear}年目标`],
       input: false,
     },

@@ -282,7 +282,7 @@ describe('readSubmission (spec §3): the columns found by their header, in the w
     expect(read(label, '本期完成值', '说明')).toStrictEqual(['YL-02', 'B5', '已核实']);
   });
 
-  // A line break typed in the header (Alt+Enter), as the template's own 基期值 and 目标值 have one.
+  // A line break typed in the header (Alt+Enter) is white space like any other.
   it.each([
     '本期完成值',
     '完成值',
