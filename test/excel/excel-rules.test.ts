@@ -35,6 +35,15 @@ const office = officeDoublePerTest();
 
 const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(batch);
 const sheet = (name = '指标填报') => office.workbook.sheet(name)!;
+/** The double refuses a bad property value at the assignment; Excel refuses it with the same code at the next sync, so the batch fails either way. This returns that code. */
+const codeThrownBy = (act: () => void): string | undefined => {
+  try {
+    act();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+};
 const rowOf = (code: string) => {
   for (const [key, cell] of sheet().cells)
     if (key.endsWith(',1') && cell.value === code) return Number(key.split(',')[0]);
@@ -93,6 +102,46 @@ describe('the in-memory Excel refuses what Excel refuses', () => {
       await context.sync();
     });
     expect(sheet('Sheet1').columnWidths.get(3)).toBe(100);
+  });
+
+  it('a row height on a protected sheet fails unless its protection allows formatting rows; past 409 points it fails anywhere', async () => {
+    await run(async (context) => {
+      const s = context.workbook.worksheets.getItem('Sheet1');
+      // Excel's specifications and limits: a row is at most 409 points high.
+      expect(codeThrownBy(() => (s.getRange('A2').format.rowHeight = 410))).toBe('InvalidArgument');
+      expect(codeThrownBy(() => (s.getRange('A2').format.rowHeight = -1))).toBe('InvalidArgument');
+      s.getRange('A2').format.rowHeight = 409;
+      await context.sync();
+      s.protection.protect();
+      s.getRange('A3:B4').format.rowHeight = 30;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      s.protection.unprotect();
+      s.protection.protect({ allowFormatRows: true });
+      s.getRange('A3:B4').format.rowHeight = 30;
+      await context.sync();
+    });
+    expect([...sheet('Sheet1').rowHeights]).toStrictEqual([
+      [2, 409],
+      [3, 30],
+      [4, 30],
+    ]);
+  });
+
+  it('an alignment is one of Excel’s words (HorizontalAlignment, VerticalAlignment); any other is refused', async () => {
+    await run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('B2');
+      // A word a caller might guess; typed as one of the allowed literals only to reach the setter.
+      const guessed = 'Middle' as 'Center';
+      expect(codeThrownBy(() => (range.format.horizontalAlignment = guessed))).toBe('InvalidArgument');
+      expect(codeThrownBy(() => (range.format.verticalAlignment = guessed))).toBe('InvalidArgument');
+      range.format.horizontalAlignment = 'CenterAcrossSelection';
+      range.format.verticalAlignment = 'Top';
+      await context.sync();
+    });
+    expect(sheet('Sheet1').cell(2, 2)).toMatchObject({
+      horizontalAlignment: 'CenterAcrossSelection',
+      verticalAlignment: 'Top',
+    });
   });
 
   it('Worksheet.delete fails on a very hidden sheet and on the last visible one; names follow Excel’s rules', async () => {

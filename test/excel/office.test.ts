@@ -5,6 +5,7 @@ import {
   INPUT_COLOUR,
   MILESTONE_HEADERS,
   MILESTONE_PROGRESS,
+  STATUS_COLOURS,
   buildTemplateModel,
   catalogHash,
   columnLetter,
@@ -93,9 +94,13 @@ describe('insertTemplate', () => {
     expect(sheet().cell(beds, 1)?.locked).toBe(true);
     expect(sheet().protection.protected).toBe(true);
     expect(sheet().frozenRows).toBe(4);
-    expect(sheet().conditionalFormats.find((f) => f.address.endsWith(`G${beds}`))?.formula).toBe(
-      `=AND(ISNUMBER(G${beds}),G${beds}<740)`,
-    );
+    // Behind the period's line reads as off track does everywhere: its pink and dark red.
+    expect(sheet().conditionalFormats.find((f) => f.address.endsWith(`G${beds}`))).toMatchObject({
+      type: 'Custom',
+      formula: `=AND(ISNUMBER(G${beds}),G${beds}<740)`,
+      fill: `#${STATUS_COLOURS['off-track'].fill}`,
+      fontColor: `#${STATUS_COLOURS['off-track'].font}`,
+    });
     expect(sheet('_meta').cell(4, 2)?.value).toBe(catalogHash(catalog));
   });
 
@@ -107,17 +112,33 @@ describe('insertTemplate', () => {
     const entry = sheet();
     // The title across the table, bold; each header field's label bold, its input open and coloured.
     expect(entry.merges).toContain(`A1:${columnLetter(model.columns.length)}1`);
-    expect(entry.cell(1, 1)).toMatchObject({ value: model.title, bold: true, fontSize: 16 });
+    expect(entry.cell(1, 1)).toMatchObject({
+      value: model.title,
+      bold: true,
+      fontSize: 16,
+      horizontalAlignment: 'Center',
+    });
     expect(entry.cell(2, 1)?.fontSize).toBe(11);
+    // The title's row and the header's are given their heights; the rest keep Excel's, so a
+    // row Excel grows for wrapped text is not held short.
+    expect([...entry.rowHeights]).toStrictEqual([
+      [1, 34],
+      [HEADER_ROW, 30],
+    ]);
     for (const field of Object.values(HEADER_FIELDS)) {
       const [label, cell] = [field.labelCell, field.cell].map((ref) => entry.cell(...rowColumn(ref)));
-      expect(label).toMatchObject({ value: field.label, bold: true });
+      expect(label).toMatchObject({ value: field.label, bold: true, horizontalAlignment: 'Right' });
       expect(cell).toMatchObject({ fill: input, locked: false });
     }
     expect(entry.cell(...rowColumn(HEADER_FIELDS.filledOn.cell))?.numberFormat).toBe('yyyy-mm-dd');
     expect(entry.cell(...rowColumn(HEADER_FIELDS.phone.cell))?.numberFormat).toBe('@');
     model.columns.forEach((c) => {
-      expect(entry.cell(HEADER_ROW, c.column)).toMatchObject({ bold: true, fill: header, wrapText: true });
+      expect(entry.cell(HEADER_ROW, c.column)).toMatchObject({
+        bold: true,
+        fill: header,
+        wrapText: true,
+        horizontalAlignment: 'Center',
+      });
       expect(entry.columnWidths.get(c.column)).toBe(points(c.width));
     });
     for (const row of model.rows) {
@@ -126,7 +147,11 @@ describe('insertTemplate', () => {
         expect(entry.cell(row.row, 1)).toMatchObject({ value: row.label, bold: true, fill: '#F2F2F2' });
         continue;
       }
-      expect(entry.cell(row.row, 2)).toMatchObject({ wrapText: true, locked: true });
+      expect(entry.cell(row.row, 2)).toMatchObject({
+        wrapText: true,
+        locked: true,
+        verticalAlignment: 'Center',
+      });
       expect(entry.cell(row.row, 7)).toMatchObject({
         fill: input,
         locked: false,
@@ -136,9 +161,16 @@ describe('insertTemplate', () => {
       expect(entry.validations.get(`G${row.row}`)?.errorAlert).toMatchObject({
         showAlert: true,
         style: 'Warning',
+        title: '请核对',
+        message: row.validation.error,
       });
     }
-    expect(entry.protection.options).toMatchObject({ allowFormatColumns: true, allowFormatRows: true });
+    // Locked cells stay selectable, so a clerk can read and copy the indicator's words.
+    expect(entry.protection.options).toMatchObject({
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      selectionMode: 'Normal',
+    });
 
     const tasks = sheet('重点任务');
     MILESTONE_HEADERS.forEach((h, i) => {
@@ -166,6 +198,9 @@ describe('insertTemplate', () => {
       expect(tasks.cell(m.row, 7)).toMatchObject({ fill: input, locked: false, numberFormat: '@' });
       expect([1, 2, 3, 4, 5, 6, 7].map((c) => tasks.cell(m.row, c)?.wrapText)).toStrictEqual(
         Array(7).fill(true),
+      );
+      expect([1, 2, 3, 4, 5, 6, 7].map((c) => tasks.cell(m.row, c)?.verticalAlignment)).toStrictEqual(
+        Array(7).fill('Center'),
       );
       // The project's figures validated as the layout says, with its prompt and a warning.
       const validation = tasks.validations.get(`F${m.row}`);

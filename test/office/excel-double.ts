@@ -21,6 +21,9 @@ export interface CellModel {
   fontSize: number;
   locked: boolean;
   wrapText: boolean;
+  /** RangeFormat.horizontalAlignment / verticalAlignment (ExcelApi 1.1); Excel's defaults. */
+  horizontalAlignment: Excel.HorizontalAlignment | `${Excel.HorizontalAlignment}`;
+  verticalAlignment: Excel.VerticalAlignment | `${Excel.VerticalAlignment}`;
 }
 
 export interface ValidationModel {
@@ -49,11 +52,21 @@ export class SheetModel {
   };
   validations = new Map<string, ValidationModel>();
   /** `barDirection`: a DataBar's, where it was set (DataBarConditionalFormat.barDirection, ExcelApi 1.6). */
-  conditionalFormats: { address: string; type: string; formula?: string; barDirection?: string }[] = [];
+  conditionalFormats: {
+    address: string;
+    type: string;
+    formula?: string;
+    barDirection?: string;
+    /** A custom format's fill and font colours (ConditionalRangeFormat.fill / .font). */
+    fill?: string;
+    fontColor?: string;
+  }[] = [];
   charts: ChartModel[] = [];
   merges: string[] = [];
   frozenRows = 0;
   columnWidths = new Map<number, number>();
+  /** Rows given a height (RangeFormat.rowHeight, points); a row not here has Excel's standard height. */
+  rowHeights = new Map<number, number>();
   /** Formats set on whole columns or the sheet, for the cells made there later (eachCell). */
   areaFormats: {
     box: { top: number; left: number; bottom: number; right: number };
@@ -79,6 +92,8 @@ export class SheetModel {
         fontSize: 11,
         locked: true,
         wrapText: false,
+        horizontalAlignment: 'General',
+        verticalAlignment: 'Bottom',
       };
       this.cells.set(key, cell);
       for (const { box, apply } of this.areaFormats)
@@ -846,6 +861,10 @@ class FakeRange {
         this.checkColumnsFormattable();
         this.eachColumn(fn);
       },
+      (fn) => {
+        this.checkRowsFormattable();
+        this.eachRow(fn);
+      },
     );
     this.dataValidation = new FakeValidation(
       ctx,
@@ -894,6 +913,15 @@ class FakeRange {
     const sheet = this.sheet.model();
     if (sheet.protection.protected && !sheet.protection.options.allowFormatColumns)
       throw officeError('AccessDenied', `工作表“${sheet.name}”受保护，不能调整列宽。`);
+  }
+  /**
+   * A row's height is row formatting: a protected sheet refuses it unless its protection allows
+   * formatting rows (WorksheetProtectionOptions.allowFormatRows).
+   */
+  checkRowsFormattable(): void {
+    const sheet = this.sheet.model();
+    if (sheet.protection.protected && !sheet.protection.options.allowFormatRows)
+      throw officeError('AccessDenied', `工作表“${sheet.name}”受保护，不能调整行高。`);
   }
   checkFormattable(): void {
     const sheet = this.sheet.model();
@@ -967,6 +995,10 @@ class FakeRange {
   private eachColumn(fn: (column: number, sheet: SheetModel) => void): void {
     const box = this.box();
     for (let c = box.left; c <= box.right; c++) fn(c, this.sheet.model());
+  }
+  private eachRow(fn: (row: number, sheet: SheetModel) => void): void {
+    const box = this.box();
+    for (let r = box.top; r <= box.bottom; r++) fn(r, this.sheet.model());
   }
   get isNullObject(): boolean {
     if (this.nullState === undefined)
@@ -1238,6 +1270,7 @@ class FakeFormat {
     private readonly ctx: FakeContext,
     each: (fn: (cell: CellModel) => void) => void,
     eachColumn: (fn: (column: number, sheet: SheetModel) => void) => void,
+    eachRow: (fn: (row: number, sheet: SheetModel) => void) => void,
   ) {
     const queue = (op: Op) => ctx.queue.push(op);
     this.fill = {
@@ -1304,12 +1337,57 @@ class FakeFormat {
     Object.defineProperty(this, 'wrapText', {
       set: (value: boolean) => queue(() => each((c) => (c.wrapText = value))),
     });
+    // Alignments are enumerations (Excel.HorizontalAlignment, Excel.VerticalAlignment, ExcelApi
+    // 1.1): Excel refuses any other word with InvalidArgument.
+    const alignment = (name: 'horizontalAlignment' | 'verticalAlignment', allowed: readonly string[]) => ({
+      set: (value: string) => {
+        if (!allowed.includes(value))
+          throw officeError('InvalidArgument', `format.${name} cannot be "${value}".`);
+        queue(() => each((c) => ((c as unknown as Record<string, string>)[name] = value)));
+      },
+      get: (): string => {
+        throw officeError('PropertyNotLoaded', `format.${name} is not loaded`);
+      },
+    });
+    Object.defineProperty(
+      this,
+      'horizontalAlignment',
+      alignment('horizontalAlignment', HORIZONTAL_ALIGNMENTS),
+    );
+    Object.defineProperty(this, 'verticalAlignment', alignment('verticalAlignment', VERTICAL_ALIGNMENTS));
+    // RangeFormat.rowHeight (ExcelApi 1.2) sets every row of the range, in points; Excel's
+    // specifications and limits put a row's height at 409 points at most.
+    Object.defineProperty(this, 'rowHeight', {
+      set: (value: number) => {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_ROW_HEIGHT)
+          throw officeError(
+            'InvalidArgument',
+            `format.rowHeight must be 0 to ${MAX_ROW_HEIGHT} points, not ${value}.`,
+          );
+        queue(() => eachRow((row, sheet) => sheet.rowHeights.set(row, value)));
+      },
+      get: (): number => {
+        throw officeError('PropertyNotLoaded', 'format.rowHeight is not loaded');
+      },
+    });
   }
-  // Layout-only properties: accepted and ignored by the double.
-  horizontalAlignment = 'General';
-  verticalAlignment = 'Bottom';
-  rowHeight = 15;
 }
+
+/** Excel.HorizontalAlignment's values (ExcelApi 1.1). */
+const HORIZONTAL_ALIGNMENTS = [
+  'General',
+  'Left',
+  'Center',
+  'Right',
+  'Fill',
+  'Justify',
+  'CenterAcrossSelection',
+  'Distributed',
+] as const;
+/** Excel.VerticalAlignment's values (ExcelApi 1.1). */
+const VERTICAL_ALIGNMENTS = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'] as const;
+/** "Row height: 409 points" (Excel specifications and limits). */
+export const MAX_ROW_HEIGHT = 409;
 
 class FakeValidation {
   constructor(
@@ -1353,7 +1431,24 @@ class FakeConditionalFormat {
           return entry.formula ?? '';
         },
       },
-      format: { fill: { color: '' }, font: { color: '' } },
+      format: {
+        fill: {
+          set color(value: string) {
+            ctx.queue.push(() => (entry.fill = value));
+          },
+          get color(): string {
+            throw officeError('PropertyNotLoaded', 'format.fill.color is not loaded');
+          },
+        },
+        font: {
+          set color(value: string) {
+            ctx.queue.push(() => (entry.fontColor = value));
+          },
+          get color(): string {
+            throw officeError('PropertyNotLoaded', 'format.font.color is not loaded');
+          },
+        },
+      },
     };
     this.dataBar = {
       set barDirection(value: string) {

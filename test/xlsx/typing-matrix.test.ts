@@ -100,6 +100,8 @@ it('Excel (the double’s model of typing): each string reads as the table says'
       fontSize: 11,
       locked: false,
       wrapText: false,
+      horizontalAlignment: 'General',
+      verticalAlignment: 'Bottom',
     };
     enter(cell, t.typed);
     // Read as the add-in reads a cell Office.js hands back (src/excel/cells.ts).
