@@ -139,6 +139,42 @@ describe('the default catalog (Gengma 2023)', () => {
     expect(resolveBureau(catalog, typed)?.name).toBe('县民政局');
   });
 
+  it.each([
+    ['耿马自治县卫健局', '县卫生健康局'],
+    ['耿马傣族佤族自治县卫健委', '县卫生健康局'],
+    ['耿马县人社局', '县人力资源和社会保障局'],
+    ['耿马人社局', '县人力资源和社会保障局'],
+    ['耿马自治县 县住建局', '县住房城乡建设局'],
+  ])('a county prefix before a short form the aliases do not list: %j resolves to %s', (typed, name) => {
+    expect(resolveBureau(catalog, typed)?.name).toBe(name);
+  });
+
+  it('codes are read as a clerk might type them: full-width, lower case, a zero-width space, any dash', () => {
+    for (const typed of ['yl-01', 'ＹＬ－０１', 'YL\u200b-01', 'YL–01', 'YL—01', 'YL−01', ' YL-01 '])
+      expect(findIndicator(catalog, typed)?.code).toBe('YL-01');
+    expect(findIndicator(catalog, 'YL01')).toBeUndefined();
+  });
+
+  it('a project figure is an indicator from 0 in the start year to the plan’s total, led by the project’s bureau', () => {
+    const beds = findIndicator(catalog, 'XM-01-床位');
+    expect(beds).toStrictEqual({
+      code: 'XM-01-床位',
+      section: 'project',
+      name: '耿马自治县健康养老综合服务中心及服务质量提升改造建设项目：建成床位',
+      unit: { label: '张', kind: 'count', measureWord: '张' },
+      baseline: { value: 0, comparator: '=', printed: '0' },
+      target: { value: 400, comparator: '=', printed: '400' },
+      direction: 'higher',
+      lead: '县民政局',
+      coResponsible: [],
+      notes: [],
+      printed: '',
+      planConflicts: [],
+      baseYear: 2023,
+      targetYear: 2025,
+    });
+  });
+
   it('resolves the plan’s own variants of a name', () => {
     expect(resolveBureau(catalog, '县人力资源社会保障局')?.name).toBe('县人力资源和社会保障局');
     expect(resolveBureau(catalog, '人社局')?.name).toBe('县人力资源和社会保障局');
@@ -432,6 +468,7 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     [['indicators', 3, 'coResponsible', 0], '县卫健', /单位“县卫健”不在 bureaus 中/],
     [['links', 'perThousand', 0, 'rate'], 'TY-99', /编号 TY-99 不在 indicators 中/],
     [['milestones', 'reforms', 0, 'bureau'], '县农业局', /单位“县农业局”不在 bureaus 中/],
+    [['milestones', 'projects', 0, 'bureau'], '县养老局', /单位“县养老局”不在 bureaus 中/],
     [['coordinatingOffice', 'bureau'], '县发改委', /单位“县发改委”不在 bureaus 中/],
   ] as const)('%j = %j is refused at that path', (path, value, message) => {
     const data = copy() as unknown as Record<string, unknown>;
@@ -685,6 +722,39 @@ describe('the schema, field by field (a catalog another county writes)', () => {
       links: { perThousand: [] },
       milestones: { reforms: [], projects: [] },
     });
+  });
+
+  it('a bureau that only builds a project is responsible; one with nothing is not', () => {
+    const catalog = loadCatalogOk({
+      ...minimal(),
+      bureaus: [{ name: '县民政局' }, { name: '县住建局' }, { name: '县统计局' }, { name: '县卫健局' }],
+      milestones: {
+        projects: [
+          { ...PROJECT, bureau: '县住建局' },
+          { ...PROJECT, code: 'XM-02', bureau: '县卫健局' },
+        ],
+      },
+    });
+    expect(responsibleBureaus(catalog).map((b) => b.name)).toStrictEqual([
+      '县民政局',
+      '县住建局',
+      '县卫健局',
+    ]);
+  });
+
+  it('two bureaus a typed name cannot tell apart (they differ only by the county prefix or a space) are refused', () => {
+    const result = loadCatalog({
+      ...minimal(),
+      bureaus: [
+        { name: '县民政局', aliases: ['民政'] },
+        { name: '示例县民政局' },
+        { name: '县统计局', aliases: ['民 政'] },
+      ],
+    });
+    expect(!result.ok && result.errors).toStrictEqual([
+      '目录字段 bureaus.1.name：名称“示例县民政局”与“县民政局”去掉县名后相同（都读作“民政局”），同时属于“县民政局”和“示例县民政局”，无法区分',
+      '目录字段 bureaus.2.aliases：名称“民 政”与“民政”去掉县名后相同（都读作“民政”），同时属于“县民政局”和“县统计局”，无法区分',
+    ]);
   });
 
   it('fills the defaults inside links, projects and the coordinating office too', () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import gengma2023 from './gengma-2023.json';
 import { catalogSchema, type Bureau, type Catalog, type Indicator, type Project } from './schema';
 import { foldWidth } from '../text';
+import { bureauKey } from './bureau-key';
 import { sha256Text } from '../sha256';
 
 export * from './schema';
@@ -32,27 +33,6 @@ export function defaultCatalog(): Catalog {
     defaultCatalogCache = result.catalog;
   }
   return defaultCatalogCache;
-}
-
-/**
- * Clerks type bureau names in many forms (`民政局`, `耿马县民政局`, `耿马自治县民政局`); the county
- * prefix says nothing about which bureau it is, so it is removed before comparing.
- */
-function bureauKey(name: string, county: string, countyShort: string): string {
-  let key = foldWidth(name).replace(/[\s\u3000]/g, '');
-  const prefixes = [
-    county,
-    countyShort,
-    countyShort.replace(/自治县$/, '县'),
-    countyShort.replace(/自治县$/, ''),
-  ];
-  for (const prefix of prefixes.sort((a, b) => b.length - a.length)) {
-    if (prefix && key.startsWith(prefix)) {
-      key = key.slice(prefix.length);
-      break;
-    }
-  }
-  return key.replace(/^县/, '');
 }
 
 /** Each catalog's bureaus by key, the first bureau in catalog order winning a shared key. */

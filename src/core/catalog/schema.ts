@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bureauKey } from './bureau-key';
 
 /**
  * The catalog is data, not code: another county, or the 2026–2030 plan, brings its own JSON
@@ -218,17 +219,23 @@ export const catalogSchema = catalogObject.superRefine((catalog, ctx) => {
     bureau(project.bureau, ['milestones', 'projects', i, 'bureau']),
   );
   if (catalog.coordinatingOffice) bureau(catalog.coordinatingOffice.bureau, ['coordinatingOffice', 'bureau']);
-  const owners = new Map<string, string>();
+  // Names are compared as resolveBureau reads them (county prefix and spaces dropped), so two
+  // bureaus a typed name could not tell apart are refused here rather than one silently winning.
+  const owners = new Map<string, { bureau: string; written: string[] }>();
   catalog.bureaus.forEach((b, i) => {
     [b.name, ...b.aliases].forEach((name, j) => {
-      const owner = owners.get(name);
-      if (owner !== undefined && owner !== b.name)
+      const key = bureauKey(name, catalog.county, catalog.countyShort);
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, { bureau: b.name, written: [name] });
+      else if (owner.bureau === b.name) owner.written.push(name);
+      else
         ctx.addIssue({
           code: 'custom',
           path: ['bureaus', i, j === 0 ? 'name' : 'aliases'],
-          message: `名称“${name}”同时属于“${owner}”和“${b.name}”，无法区分`,
+          message: owner.written.includes(name)
+            ? `名称“${name}”同时属于“${owner.bureau}”和“${b.name}”，无法区分`
+            : `名称“${name}”与“${owner.written[0]}”去掉县名后相同（都读作“${key}”），同时属于“${owner.bureau}”和“${b.name}”，无法区分`,
         });
-      owners.set(name, b.name);
     });
   });
 });
