@@ -474,3 +474,106 @@ describe('a message says what its rule recorded', () => {
       }
   });
 });
+
+/**
+ * The tests above prove every branch says something of its own; these pin which words each branch
+ * says, so a chooser turned round (the bureau's sentence given for the year, the blank file's for
+ * the all-wrong one) or a list joined the other language's way is caught.
+ */
+describe('the words each branch says, exactly', () => {
+  const issue = <K extends IssueKind>(kind: K, params: IssueParamsOf[K], lang: Lang) =>
+    issueMessage({ kind, params } as Issue, lang);
+  const fileError = <K extends FileErrorKind>(
+    kind: K,
+    params: FileErrorParamsOf[K],
+    lang: Lang,
+    file: string,
+  ) => fileErrorMessage({ kind, params, file } as FileError, lang);
+
+  it('§3 a repeated code lists its rows as the language lists them', () => {
+    expect(issue('duplicate-code', { code: 'YL-02', rows: [6, 9, 12] }, 'zh')).toBe(
+      '编号 YL-02 出现了不止一次（第 6、9、12 行），只采用第一行。请删除重复的行。',
+    );
+    expect(issue('duplicate-code', { code: 'YL-02', rows: [6, 9, 12] }, 'en')).toBe(
+      'Code YL-02 appears more than once (rows 6, 9, 12); the first row is used. Delete the duplicate rows.',
+    );
+  });
+
+  it('§2 a header that differs from the template names the field that differs', () => {
+    const bureau = { field: 'bureau', visible: '县卫健局', meta: '县民政局' } as const;
+    const period = { field: 'period', visible: '2024', meta: '2025' } as const;
+    expect(issue('meta-mismatch', bureau, 'zh')).toBe(
+      '表头填写的填报单位“县卫健局”与模板记录的“县民政局”不一致，以表头为准。请确认没有用错模板。',
+    );
+    expect(issue('meta-mismatch', period, 'zh')).toBe(
+      '表头填写的报告期“2024”与模板记录的“2025”不一致，以表头为准。请确认没有用错模板。',
+    );
+    expect(issue('meta-mismatch', bureau, 'en')).toBe(
+      'The bureau in the header ("县卫健局") differs from the template\'s record ("县民政局"); the header is used. Check that the right template was used.',
+    );
+    expect(issue('meta-mismatch', period, 'en')).toBe(
+      'The reporting year in the header ("2024") differs from the template\'s record ("2025"); the header is used. Check that the right template was used.',
+    );
+  });
+
+  it('§3 an unknown code on a row with no name says only the row', () => {
+    expect(issue('unknown-code', { row: 7, typed: 'YL-99', rowText: '' }, 'zh')).toBe(
+      '第 7 行的编号“YL-99”不在指标目录中，这一行的数字不会汇总。请不要修改编号列；如确需新增指标，请联系县发展改革局。',
+    );
+    expect(issue('unknown-code', { row: 7, typed: 'YL-99', rowText: '' }, 'en')).toBe(
+      'Row 7: the code "YL-99" is not in the catalog, so this row\'s figure will not be combined. Do not edit the code column.',
+    );
+  });
+
+  it('§4 above 100 % and negative are told apart in both languages', () => {
+    const over = { raw: '120', value: 120, limit: 'over-100' } as const;
+    const negative = { raw: '-5', value: -5, limit: 'negative' } as const;
+    expect(issue('out-of-range', over, 'zh')).toBe('120% 超过 100%。请检查后重新填写 0 到 100 之间的数字。');
+    expect(issue('out-of-range', negative, 'zh')).toBe('-5 是负数，本指标不能为负。请检查后重新填写。');
+    expect(issue('out-of-range', over, 'en')).toBe('120 % is above 100 %. Type a number between 0 and 100.');
+    expect(issue('out-of-range', negative, 'en')).toBe('-5 is negative; this indicator cannot be negative.');
+  });
+
+  it('§5 the count-halved change rule says halved, not the wrong-way rule', () => {
+    const halved = {
+      raw: '300',
+      value: 300,
+      previous: 620,
+      previousPeriod: 2024,
+      rule: 'halved',
+      threshold: CHANGE_AGAINST_SHARE,
+    } as const;
+    expect(issue('suspicious-change', halved, 'zh')).toBe(
+      '比上期（2024年：620）减少了一半以上（本期 300）。请核对；如属实，请在“说明”栏说明原因。',
+    );
+    expect(issue('suspicious-change', halved, 'en')).toBe(
+      'Less than half of the previous period (2024: 620; now 300). Check it, and explain in the note column if it is right.',
+    );
+  });
+
+  it('§3 an empty task row and a never-calculated formula each say their own next step in English', () => {
+    expect(
+      issue('missing', { code: 'GG-01', unit: '完成情况', rowMissing: false, milestone: true }, 'en'),
+    ).toBe(
+      'Your bureau leads this task and its progress is empty. Pick 未启动, 推进中 or 已完成 from the list.',
+    );
+    expect(issue('formula-error', { raw: '', error: '', uncalculated: true }, 'en')).toBe(
+      'The cell holds a formula that was never calculated. Open and save the file in Excel, or type the figure.',
+    );
+  });
+
+  it('§7 a blank template is told to be filled in, not corrected', () => {
+    expect(fileError('blank', { typed: 0 }, 'zh', '民政局.xlsx')).toBe(
+      '文件“民政局.xlsx”是空表：一个完成值也没有填（可能是未填写的模板），已退回，不会替代该单位的其他文件。请填写后重新报送。',
+    );
+    expect(fileError('blank', { typed: 0 }, 'en', '民政局.xlsx')).toBe(
+      '"民政局.xlsx" is blank: not one figure filled in (perhaps an untouched template). Rejected; it replaces nothing. Fill it in and send it again.',
+    );
+  });
+
+  it('§3 an old .xls under its own name is told to be saved as .xlsx, in Chinese too', () => {
+    expect(fileError('xls-binary', {}, 'zh', '民政局.xls')).toBe(
+      '文件“民政局.xls”是旧版 .xls 格式，本工具只读 .xlsx。请用 Excel 或 WPS 打开，另存为 .xlsx 后重新报送。',
+    );
+  });
+});
