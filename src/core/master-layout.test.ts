@@ -154,6 +154,8 @@ describe('报送登记 and 未报送: every file, and who the office phones', ()
       '原文件为 .xls 格式，已用 LibreOffice 转换为 .xlsx 后读取。',
     );
     expect(register('人社局.xls')[header('处理结果')]).toBe('采用');
+    // A file used with nothing wrong has no reason code to filter by: the column is empty.
+    expect(register('民政局.xlsx')[header('原因代码')]).toBe('');
     const refused = register('教体局.xlsx');
     expect(refused[header('处理结果')]).toBe('退回');
     expect(refused[header('原因代码')]).toBe('period-mismatch');
@@ -292,6 +294,33 @@ describe('总览: the indicators a leader must hear about, and why', () => {
     ]);
   });
 
+  it('explained (§5 v2): a questioned figure the bureau vouched for is judged by its figure, not by the doubt', () => {
+    // 0.55 in a % indicator, with a note that says why: not held, off-track against 2023's line.
+    const vouched = combine(
+      catalog,
+      [
+        checkedInput(
+          catalog,
+          '民政局.xlsx',
+          '县民政局',
+          { 'YL-03': 0.55 },
+          { notes: { 'YL-03': '新建机构尚未取得护理资质' } },
+        ),
+      ],
+      { importedAt: NOW },
+    );
+    const yl03 = vouched.rows.find((r) => r.code === 'YL-03');
+    expect([yl03?.status, yl03?.issues.map((i) => i.kind)]).toStrictEqual([
+      'off-track',
+      ['percent-as-fraction'],
+    ]);
+    const why = masterModel(catalog, vouched, 'zh').overview.attention.rows.find((r) =>
+      r.cells[0]?.startsWith('YL-03'),
+    )?.cells[3];
+    // 32 → 55 % over 2020–2025: three fifths of the way by 2023 is 45.8; 55 − 0.55 = 54.45 short.
+    expect(why).toBe('本期 0.55%，应达 45.8%，距目标差 54.45%');
+  });
+
   it('in the target year: a reform not done says what its bureau chose and when it was due, never 未填报; a target with its unit', () => {
     // 2025: GG-02 (due 2025) still 推进中 is off-track (§2); YL-10 has no baseline, so it is judged
     // only now, 50 against 60 %; YL-02 700 against the 800 the plan wants by 2025.
@@ -352,7 +381,7 @@ describe('总览: the indicators a leader must hear about, and why', () => {
         2023,
         'YL-03',
         '',
-        '约六成',
+        ' 约六成 ',
         '无效',
         '县民政局',
         'b.xlsx',
@@ -363,7 +392,22 @@ describe('总览: the indicators a leader must hear about, and why', () => {
         '',
         '',
       ],
-      [2023, 'YL-06', '', '', '无效', '县民政局', 'b.xlsx', sha256Text('b'), '2023-12-22', NOW, '否', '', ''],
+      // Only spaces typed: nothing was typed.
+      [
+        2023,
+        'YL-06',
+        '',
+        '  ',
+        '无效',
+        '县民政局',
+        'b.xlsx',
+        sha256Text('b'),
+        '2023-12-22',
+        NOW,
+        '否',
+        '',
+        '',
+      ],
     ]);
     const read = readMasterState({ sheets: [history] }, catalog);
     if (read.kind !== 'legacy') throw new Error(read.kind);
@@ -378,6 +422,30 @@ describe('总览: the indicators a leader must hear about, and why', () => {
       ['YL-03 护理型床位占养老机构床位总数比', '"约六成" is not a usable figure; check it'],
       ['YL-06 社区日间照料机构覆盖率', 'no figure'],
     ]);
+    const remarks = (lang: 'zh' | 'en') => {
+      const table = masterModel(catalog, again, lang).summary;
+      return table.rows.find((r) => r[0] === 'YL-03')?.[
+        table.headers.indexOf(lang === 'zh' ? '备注' : 'remarks')
+      ];
+    };
+    // No issue was kept, so the remark says where the figure came from and how to check it.
+    expect(remarks('zh')).toBe('此数取自旧版汇总表：当时未保存问题明细，如需核查请重新汇总原文件');
+    expect(remarks('en')).toBe(
+      'from a master of an earlier version, which did not store issues; combine the original file again to check it',
+    );
+  });
+
+  it('a master of the earlier format with columns deleted: what they held is read as unknown, never invented', () => {
+    // 填报日期 and 导入时间 deleted by hand, and no 报送登记 to say who filled the file in.
+    const history = sheet('历史', [
+      ['报告期', '编号', '完成值', '填写内容', '状态', '填报单位', '文件名', '文件SHA-256'],
+      [2023, 'YL-02', 620, '620', '滞后', '县民政局', 'b.xlsx', sha256Text('b')],
+    ]);
+    const read = readMasterState({ sheets: [history] }, catalog);
+    if (read.kind !== 'legacy') throw new Error(read.kind);
+    expect(
+      read.state.files.map((f) => [f.file, f.bureau, f.filledBy, f.filledOn, f.phone, f.importedAt]),
+    ).toStrictEqual([['b.xlsx', '县民政局', '', '', '', '']]);
   });
 
   it('an unusable figure is explained by its error, not by a warning before it; a reform’s progress as chosen, without the spaces typed', () => {
