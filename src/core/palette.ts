@@ -28,3 +28,5 @@ export const SEVERITY_COLOURS: Record<Severity, { fill: string; font: string }> 
 export const INPUT_COLOUR = 'FFF8E1';
 export const HEADER_COLOUR = 'DDEBF7';
 export const SECTION_COLOUR = 'F2F2F2';
+/** 完成情况: a bureau × indicator cell the bureau has no duty for — the section grey, read as “nothing here”. */
+export const NOT_RESPONSIBLE_COLOUR = SECTION_COLOUR;

@@ -15,7 +15,7 @@ import {
   type WorkbookView,
 } from '../core';
 import { asText, toSheetView, topLeftOf } from './cells';
-import { HEADER_FILL, PayloadBudget, STATUS_FILL, counted, points } from './runtime';
+import { HEADER_FILL, NOT_RESPONSIBLE_FILL, PayloadBudget, STATUS_FILL, counted, points } from './runtime';
 import { structureLockedError } from './host';
 
 /**
@@ -169,7 +169,7 @@ function writeCompletion(context: Excel.RequestContext, model: MasterModel, name
     completion.getRange(`C2:${right}${matrix.length}`).setCellProperties(
       grid.rows.map((line) =>
         line.cells.map((cell) => ({
-          format: { fill: { color: cell ? STATUS_FILL[cell.status].fill : '#F2F2F2' } },
+          format: { fill: { color: cell ? STATUS_FILL[cell.status].fill : NOT_RESPONSIBLE_FILL } },
         })),
       ),
     );

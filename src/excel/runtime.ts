@@ -1,4 +1,11 @@
-import { HEADER_COLOUR, INPUT_COLOUR, STATUS_COLOURS, type Status } from '../core';
+import {
+  HEADER_COLOUR,
+  INPUT_COLOUR,
+  NOT_RESPONSIBLE_COLOUR,
+  SECTION_COLOUR,
+  STATUS_COLOURS,
+  type Status,
+} from '../core';
 
 /**
  * What every part of the Office.js adapter shares: the palette as Excel wants it, sync counting,
@@ -13,6 +20,8 @@ export const STATUS_FILL = Object.fromEntries(
 ) as Record<Status, { fill: string; font: string }>;
 export const INPUT_FILL = `#${INPUT_COLOUR}`;
 export const HEADER_FILL = `#${HEADER_COLOUR}`;
+export const SECTION_FILL = `#${SECTION_COLOUR}`;
+export const NOT_RESPONSIBLE_FILL = `#${NOT_RESPONSIBLE_COLOUR}`;
 
 /** Character widths of the layout to Excel's points (about 7 points a character at 11 pt). */
 export const points = (chars: number): number => Math.round(chars * 7 + 5);

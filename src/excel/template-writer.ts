@@ -12,7 +12,7 @@ import {
   type ValidationSpec,
 } from '../core';
 import { asText } from './cells';
-import { HEADER_FILL, INPUT_FILL, STATUS_FILL, points } from './runtime';
+import { HEADER_FILL, INPUT_FILL, SECTION_FILL, STATUS_FILL, points } from './runtime';
 
 /** The bureau's template written into the open workbook (the command line writes the same with exceljs). */
 
@@ -84,7 +84,7 @@ export function writeTemplate(context: Excel.RequestContext, model: TemplateMode
       range.merge();
       range.values = [[row.label, ...Array<string>(columns.length - 1).fill('')]];
       range.format.font.bold = true;
-      range.format.fill.color = '#F2F2F2';
+      range.format.fill.color = SECTION_FILL;
       continue;
     }
     range.values = [[...row.cells, '', '']];

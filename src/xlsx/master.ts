@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import {
+  NOT_RESPONSIBLE_COLOUR,
   SHEET_MAX_ROWS,
   STATUSES,
   columnLetter,
@@ -151,7 +152,7 @@ function writeCompletion(
       cell.border = BOX;
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
       if (!entry) {
-        cell.fill = solid('FFF2F2F2');
+        cell.fill = solid(`FF${NOT_RESPONSIBLE_COLOUR}`);
         return;
       }
       cell.value = entry.label;
