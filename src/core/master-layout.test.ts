@@ -361,6 +361,21 @@ describe('总览: the indicators a leader must hear about, and why', () => {
   });
 
   it('a figure typed but unreadable, from a master of the earlier format (no issue kept), says what was typed, never 未填报', () => {
+    const unusable = (code: string, typed: string) => [
+      2023,
+      code,
+      '',
+      typed,
+      '无效',
+      '县民政局',
+      'b.xlsx',
+      sha256Text('b'),
+      '2023-12-22',
+      NOW,
+      '否',
+      '',
+      '',
+    ];
     const history = sheet('历史', [
       [
         '报告期',
@@ -377,37 +392,9 @@ describe('总览: the indicators a leader must hear about, and why', () => {
         '替代文件',
         '说明',
       ],
-      [
-        2023,
-        'YL-03',
-        '',
-        ' 约六成 ',
-        '无效',
-        '县民政局',
-        'b.xlsx',
-        sha256Text('b'),
-        '2023-12-22',
-        NOW,
-        '否',
-        '',
-        '',
-      ],
-      // Only spaces typed: nothing was typed.
-      [
-        2023,
-        'YL-06',
-        '',
-        '  ',
-        '无效',
-        '县民政局',
-        'b.xlsx',
-        sha256Text('b'),
-        '2023-12-22',
-        NOW,
-        '否',
-        '',
-        '',
-      ],
+      // An unusable figure, with spaces around it; only spaces typed: nothing was typed.
+      unusable('YL-03', ' 约六成 '),
+      unusable('YL-06', '  '),
     ]);
     const read = readMasterState({ sheets: [history] }, catalog);
     if (read.kind !== 'legacy') throw new Error(read.kind);
