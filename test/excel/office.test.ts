@@ -141,12 +141,33 @@ describe('insertTemplate', () => {
       });
       expect(entry.columnWidths.get(c.column)).toBe(points(c.width));
     });
+    // Under a merge nothing hides in the other cells for a reader of the file to find.
+    const hiddenUnderMerge = (row: number) =>
+      model.columns
+        .slice(1)
+        .map((c) => entry.cell(row, c.column)?.value ?? '')
+        .filter((v) => v !== '');
+    expect(hiddenUnderMerge(1)).toStrictEqual([]);
     for (const row of model.rows) {
       if (row.kind === 'section') {
         expect(entry.merges).toContain(`A${row.row}:${columnLetter(model.columns.length)}${row.row}`);
         expect(entry.cell(row.row, 1)).toMatchObject({ value: row.label, bold: true, fill: '#F2F2F2' });
+        expect(hiddenUnderMerge(row.row)).toStrictEqual([]);
         continue;
       }
+      // Behind-the-line colouring only where the period has a line (an indicator without a
+      // baseline has none, and a formula comparing with "null" would colour every figure).
+      const behind = entry.conditionalFormats.filter(
+        (f) => f.address.endsWith(`!G${row.row}`) || f.address === `G${row.row}`,
+      );
+      expect([row.indicator.code, behind.map((f) => f.formula)]).toStrictEqual([
+        row.indicator.code,
+        row.expected === null
+          ? []
+          : [
+              `=AND(ISNUMBER(G${row.row}),G${row.row}${row.indicator.direction === 'higher' ? '<' : '>'}${row.expected})`,
+            ],
+      ]);
       expect(entry.cell(row.row, 2)).toMatchObject({
         wrapText: true,
         locked: true,
