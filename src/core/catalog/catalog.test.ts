@@ -352,8 +352,8 @@ describe('lintCatalog', () => {
       [
         'error',
         '',
-        '名称“政府办”同时属于“县人民政府办公室”和“县发展改革局”，无法区分。',
-        'The name "政府办" belongs to both "县人民政府办公室" and "县发展改革局".',
+        '名称“政府办”同时属于“县人民政府办公室”和“县发展改革局”，无法区分。请只留在其中一个单位下，或改写成能区分的名称。',
+        'The name "政府办" belongs to both "县人民政府办公室" and "县发展改革局". Keep it under one of them, or write a name that tells them apart.',
       ],
       [
         'error',
@@ -485,7 +485,7 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     asName.bureaus[1]!.name = '县政府办';
     const named = loadCatalog(asName);
     expect(!named.ok && named.errors.filter((e) => e.includes('bureaus.1'))).toStrictEqual([
-      '目录字段 bureaus.1.name：名称“县政府办”同时属于“县人民政府办公室”和“县政府办”，无法区分',
+      '目录字段 bureaus.1.name：名称“县政府办”同时属于“县人民政府办公室”和“县政府办”，无法区分；请只留在其中一个单位下，或改写成能区分的名称',
     ]);
     // A bureau that lists its own name, or one alias twice, clashes with nobody.
     const repeated = copy();
@@ -495,7 +495,7 @@ describe('the catalog refuses its own mistakes (issue 11)', () => {
     asAlias.bureaus[2]!.aliases.push('发改局');
     const aliased = loadCatalog(asAlias);
     expect(!aliased.ok && aliased.errors).toStrictEqual([
-      '目录字段 bureaus.2.aliases：名称“发改局”同时属于“县发展改革局”和“县工业和科技信息化局”，无法区分',
+      '目录字段 bureaus.2.aliases：名称“发改局”同时属于“县发展改革局”和“县工业和科技信息化局”，无法区分；请只留在其中一个单位下，或改写成能区分的名称',
     ]);
   });
 
@@ -752,8 +752,8 @@ describe('the schema, field by field (a catalog another county writes)', () => {
       ],
     });
     expect(!result.ok && result.errors).toStrictEqual([
-      '目录字段 bureaus.1.name：名称“示例县民政局”与“县民政局”去掉县名后相同（都读作“民政局”），同时属于“县民政局”和“示例县民政局”，无法区分',
-      '目录字段 bureaus.2.aliases：名称“民 政”与“民政”去掉县名后相同（都读作“民政”），同时属于“县民政局”和“县统计局”，无法区分',
+      '目录字段 bureaus.1.name：名称“示例县民政局”与“县民政局”去掉县名后相同（都读作“民政局”），同时属于“县民政局”和“示例县民政局”，无法区分；请只留在其中一个单位下，或改写成能区分的名称',
+      '目录字段 bureaus.2.aliases：名称“民 政”与“民政”去掉县名后相同（都读作“民政”），同时属于“县民政局”和“县统计局”，无法区分；请只留在其中一个单位下，或改写成能区分的名称',
     ]);
   });
 

@@ -293,7 +293,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-bureau': (p) => `${v(p, 'code')}：责任单位“${v(p, 'bureau')}”不在单位列表中。`,
     'duplicate-code': (p) => `编号 ${v(p, 'code')} 重复。`,
     'duplicate-bureau-name': (p) =>
-      `名称“${v(p, 'name')}”同时属于“${v(p, 'first')}”和“${v(p, 'second')}”，无法区分。`,
+      `名称“${v(p, 'name')}”同时属于“${v(p, 'first')}”和“${v(p, 'second')}”，无法区分。请只留在其中一个单位下，或改写成能区分的名称。`,
     'percent-over-100': (p) =>
       `${v(p, 'code')}：百分比${p.which === 'baseline' ? '基期值' : '目标值'} ${v(p, 'value')} 超出 0–100。`,
     'target-behind-baseline': (p) =>
@@ -325,7 +325,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-bureau': (p) => `${v(p, 'code')}: bureau "${v(p, 'bureau')}" is not in the bureau list.`,
     'duplicate-code': (p) => `Code ${v(p, 'code')} appears twice.`,
     'duplicate-bureau-name': (p) =>
-      `The name "${v(p, 'name')}" belongs to both "${v(p, 'first')}" and "${v(p, 'second')}".`,
+      `The name "${v(p, 'name')}" belongs to both "${v(p, 'first')}" and "${v(p, 'second')}". Keep it under one of them, or write a name that tells them apart.`,
     'percent-over-100': (p) =>
       `${v(p, 'code')}: percentage ${v(p, 'which')} ${v(p, 'value')} is outside 0–100.`,
     'target-behind-baseline': (p) =>

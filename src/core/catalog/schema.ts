@@ -233,8 +233,8 @@ export const catalogSchema = catalogObject.superRefine((catalog, ctx) => {
           code: 'custom',
           path: ['bureaus', i, j === 0 ? 'name' : 'aliases'],
           message: owner.written.includes(name)
-            ? `名称“${name}”同时属于“${owner.bureau}”和“${b.name}”，无法区分`
-            : `名称“${name}”与“${owner.written[0]}”去掉县名后相同（都读作“${key}”），同时属于“${owner.bureau}”和“${b.name}”，无法区分`,
+            ? `名称“${name}”同时属于“${owner.bureau}”和“${b.name}”，无法区分；请只留在其中一个单位下，或改写成能区分的名称`
+            : `名称“${name}”与“${owner.written[0]}”去掉县名后相同（都读作“${key}”），同时属于“${owner.bureau}”和“${b.name}”，无法区分；请只留在其中一个单位下，或改写成能区分的名称`,
         });
     });
   });
