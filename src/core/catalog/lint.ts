@@ -1,4 +1,4 @@
-import type { Catalog } from './schema';
+import { BUREAU_CLASH_ADVICE, type Catalog } from './schema';
 import type { Lang } from '../types';
 
 /** A finding's facts, rendered by its kind's template. */
@@ -293,7 +293,7 @@ const FINDINGS: Record<Lang, Record<FindingKind, Template>> = {
     'unknown-bureau': (p) => `${v(p, 'code')}：责任单位“${v(p, 'bureau')}”不在单位列表中。`,
     'duplicate-code': (p) => `编号 ${v(p, 'code')} 重复。`,
     'duplicate-bureau-name': (p) =>
-      `名称“${v(p, 'name')}”同时属于“${v(p, 'first')}”和“${v(p, 'second')}”，无法区分。请只留在其中一个单位下，或改写成能区分的名称。`,
+      `名称“${v(p, 'name')}”同时属于“${v(p, 'first')}”和“${v(p, 'second')}”，无法区分。${BUREAU_CLASH_ADVICE}。`,
     'percent-over-100': (p) =>
       `${v(p, 'code')}：百分比${p.which === 'baseline' ? '基期值' : '目标值'} ${v(p, 'value')} 超出 0–100。`,
     'target-behind-baseline': (p) =>
