@@ -21,7 +21,9 @@ const targets = args.flatMap((arg, i) =>
       : [],
 );
 const folders = new Set(targets.map((t) => /^src\/(core|xlsx|excel)\//.exec(t)?.[1] ?? 'other'));
-const suite = folders.size === 1 && !folders.has('other') ? [...folders][0] : undefined;
+// A suite named in the environment wins: the XML scanner has one of its own (jest.stryker.config.js).
+const suite =
+  process.env.STRYKER_SUITE ?? (folders.size === 1 && !folders.has('other') ? [...folders][0] : undefined);
 const env = suite ? { ...process.env, STRYKER_SUITE: suite } : process.env;
 if (suite) console.log(`Mutating src/${suite} only: running its own tests (STRYKER_SUITE=${suite}).`);
 

@@ -139,7 +139,8 @@ const lines = [
   '变异体只对模块自己的测试运行（`jest.stryker.config.js`：核心、读取器、加载项适配层的测试），不含命令行端到端、' +
     'LibreOffice、浏览器和同行文件的测试：得分是模块自己的测试能证明的部分。一次运行的文件都在同一个目录时' +
     '（`npm run mutate -- --mutate src/core/parse.ts`），只运行该目录自己的测试（核心：`src/core` 与性质测试；' +
-    '读取器：`test/xlsx` 的模块测试；加载项：`test/excel`）。',
+    '读取器：`test/xlsx` 的模块测试；加载项：`test/excel`）。XML 扫描器另有一组（`STRYKER_SUITE=xml npm run mutate -- --mutate src/xlsx/xml.ts`）：' +
+    '它自己的测试和读取器的单元测试——读取器的每个测试都经过扫描器，整组测试会让每个变异体重跑 30 MB 和百万合并单元格的拒绝测试。',
   '',
   '## 按目录 · By folder',
   '',
