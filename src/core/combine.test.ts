@@ -5,6 +5,7 @@ import {
   combine,
   defaultCatalog,
   jsonReport,
+  masterModel,
   readSubmission,
   registerText,
   sha256Text,
@@ -307,6 +308,36 @@ describe('combine (spec §7)', () => {
       'YL-04',
       'YL-14',
     ]);
+  });
+
+  it('§7: 历史 keeps a project’s 完成情况 chosen with its figure left empty, and says it in 说明 as 县汇总 does', () => {
+    const progressOnly = checkedInput(
+      catalog,
+      '民政局-项目.xlsx',
+      '县民政局',
+      {
+        'XM-01-床位:progress': '推进中',
+        'XM-01-投资': '0.9亿元',
+        'XM-01-投资:progress': '已完成',
+        'XM-01-进度': '',
+      },
+      { period: 2024 },
+    );
+    const m = combine(catalog, [progressOnly], { importedAt: NOW });
+    expect(m.history.map((h) => [h.code, h.raw, h.status, h.progressText ?? null])).toStrictEqual([
+      ['XM-01-床位', '', 'no-data', '推进中'],
+      ['XM-01-投资', '0.9亿元', 'on-track', '已完成'],
+    ]);
+    const noteOf = (master: ReturnType<typeof combine>, lang: 'zh' | 'en', code: string) =>
+      masterModel(catalog, master, lang).history[0]!.rows.find((r) => r[1] === code)![12];
+    expect(noteOf(m, 'zh', 'XM-01-床位')).toBe('完成情况：推进中');
+    expect(noteOf(m, 'en', 'XM-01-床位')).toBe('progress: 推进中');
+    // The bureau's own note follows it; a row without a 完成情况 keeps its note alone.
+    const noted = { ...m, history: m.history.map((h) => ({ ...h, note: '主体已封顶' })) };
+    expect(noteOf(noted, 'zh', 'XM-01-床位')).toBe('完成情况：推进中；主体已封顶');
+    expect(noteOf(noted, 'en', 'XM-01-床位')).toBe('progress: 推进中; 主体已封顶');
+    const plain = { ...noted, history: noted.history.map((h) => ({ ...h, progressText: undefined })) };
+    expect(noteOf(plain, 'zh', 'XM-01-投资')).toBe('主体已封顶');
   });
 
   it('§6: the rate-per-thousand conflict is listed once, whether one bureau or two sent the figures', () => {

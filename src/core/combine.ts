@@ -53,6 +53,8 @@ export interface HistoryRow {
   superseded: boolean;
   supersededBy: string;
   note: string;
+  /** A project figure's 完成情况 as its bureau chose it: typed, so kept, even with no figure beside it. */
+  progressText?: MilestoneProgress;
 }
 
 /**
@@ -841,8 +843,10 @@ function historyOf(
         (index.codeOrder.get(a.code) ?? 1e9) - (index.codeOrder.get(b.code) ?? 1e9) || byText(a.code, b.code),
     );
     for (const entry of entries) {
-      // Rows a bureau left empty say nothing; 历史 keeps what was typed.
-      if (entry.value === null && entry.raw === '' && entry.status === 'no-data') continue;
+      // Rows a bureau left empty say nothing; 历史 keeps what was typed — a project's 完成情况
+      // chosen with its figure left empty among it.
+      if (entry.value === null && entry.raw === '' && entry.status === 'no-data' && !entry.progressText)
+        continue;
       rows.push({
         period: record.period ?? 0,
         code: entry.code,
@@ -857,6 +861,7 @@ function historyOf(
         superseded: !used.has(record),
         supersededBy: by?.file ?? '',
         note: entry.note,
+        ...(entry.progressText ? { progressText: entry.progressText } : {}),
       });
     }
   }

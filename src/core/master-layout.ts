@@ -1,6 +1,6 @@
 import { allFigureIndicators, roleOf } from './catalog';
 import type { Catalog, Indicator, Reform } from './catalog/schema';
-import type { ChoiceRule, Master, MasterRow, NotReported, RegisterRow } from './combine';
+import type { ChoiceRule, HistoryRow, Master, MasterRow, NotReported, RegisterRow } from './combine';
 import { ISSUE_LABELS, STATUS_LABELS, fileErrorMessage, issueMessage, statusLabel } from './messages';
 import { readStoredReason } from './file-error-schema';
 import {
@@ -185,6 +185,14 @@ function conflictText(row: MasterRow, lang: Lang): string {
   return lang === 'zh'
     ? row.conflicts.map((c) => `${c.bureau}：${c.value}（${c.file}）`).join('；')
     : row.conflicts.map((c) => `${c.bureau}: ${c.value} (${c.file})`).join('; ');
+}
+
+/** 历史's 说明: a project figure's 完成情况 first, as 县汇总 says it, then the bureau's own note. */
+function historyNote(row: HistoryRow, lang: Lang): string {
+  if (!row.progressText) return row.note;
+  const progress = lang === 'zh' ? `完成情况：${row.progressText}` : `progress: ${row.progressText}`;
+  if (!row.note) return progress;
+  return lang === 'zh' ? `${progress}；${row.note}` : `${progress}; ${row.note}`;
 }
 
 function remarks(row: MasterRow, lang: Lang): string {
@@ -648,7 +656,7 @@ export function masterModel(
       h.importedAt,
       h.superseded ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
       h.supersededBy,
-      h.note,
+      historyNote(h, lang),
       h.status,
     ]),
     textColumns: [3, 5, 6, 7, 8, 9, 11, 12],
