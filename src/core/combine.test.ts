@@ -772,6 +772,22 @@ describe('combine: rules the first mutation run found unstated (spec §7)', () =
     expect(cell('县自然资源局', 'YL-08')).toMatchObject({ role: 'lead', state: 'no-file' });
   });
 
+  it('完成情况 and 历史: a cell of spaces only (half- or full-width) is missing, as a blank one is — not 不适用, not a row of 历史', () => {
+    const m = combine(
+      catalog,
+      [input('民政局.xlsx', '县民政局', { 'YL-02': 620, 'YL-03': '  ', 'YL-14': '\u3000', 'YL-04': '/' })],
+      { importedAt: NOW },
+    );
+    const state = (code: string) =>
+      m.completion.find((c) => c.bureau === '县民政局' && c.code === code)!.state;
+    expect([state('YL-03'), state('YL-14'), state('YL-04')]).toStrictEqual([
+      'missing',
+      'missing',
+      'not-applicable',
+    ]);
+    expect(m.history.map((h) => h.code)).toStrictEqual(['YL-02', 'YL-04']);
+  });
+
   it('未报送: a bureau whose file gave another year is told it came and why; one of an older period is not counted as sent', () => {
     const m = combine(
       catalog,

@@ -843,10 +843,9 @@ function historyOf(
         (index.codeOrder.get(a.code) ?? 1e9) - (index.codeOrder.get(b.code) ?? 1e9) || byText(a.code, b.code),
     );
     for (const entry of entries) {
-      // Rows a bureau left empty say nothing; 历史 keeps what was typed — a project's 完成情况
-      // chosen with its figure left empty among it.
-      if (entry.value === null && entry.raw === '' && entry.status === 'no-data' && !entry.progressText)
-        continue;
+      // Rows a bureau left empty (blank, or spaces only: the reader's own rule, §4) say nothing;
+      // 历史 keeps what was typed — a project's 完成情况 chosen with its figure left empty among it.
+      if (entry.state === 'empty' && !entry.progressText) continue;
       rows.push({
         period: record.period ?? 0,
         code: entry.code,
@@ -954,8 +953,8 @@ function completionOf(index: Index, sourceOf: ReadonlyMap<string, Judged>): Comp
       const role = bureau === indicator.lead ? 'lead' : 'co';
       let state: CompletionCell['state'];
       if (!source) state = 'no-file';
-      else if (!entry || (entry.value === null && entry.status === 'no-data' && entry.raw === ''))
-        state = 'missing';
+      // A cell cleared with the space bar is as missing as a blank one, not 不适用.
+      else if (!entry || entry.state === 'empty') state = 'missing';
       else if (entry.value !== null) state = 'filled';
       else if (entry.status === 'invalid') state = 'invalid';
       else state = 'not-applicable';
