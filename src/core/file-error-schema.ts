@@ -65,11 +65,11 @@ export const fileErrorSchema = z.discriminatedUnion('kind', [
  */
 export function readStoredReason(kind: string, paramsJson: string, words: string): FileError | null {
   if (!kind) return null;
-  let params: unknown = undefined;
+  let params: unknown;
   try {
     params = paramsJson ? JSON.parse(paramsJson) : undefined;
   } catch {
-    params = undefined;
+    // Not JSON: read as no parameters, so the schema sends the reason to its recorded words.
   }
   const parsed = fileErrorSchema.safeParse({ kind, params });
   if (parsed.success) return parsed.data;

@@ -137,11 +137,10 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
 
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const skeleton = formatSkeleton(numFmt);
-  if (/general/i.test(skeleton)) return false;
-  // The first section decides how a positive number shows.
-  const first = skeleton.split(';')[0] ?? '';
-  return /[ymdhs]/i.test(first.replace(/[eE][+-]/g, ''));
+  // The first section decides how a positive number shows. `General` and a scientific `E+` hold
+  // none of these letters, so neither needs a rule of its own.
+  const first = formatSkeleton(numFmt).split(';')[0] ?? '';
+  return /[ymdhs]/i.test(first);
 }
 
 interface TextReading {

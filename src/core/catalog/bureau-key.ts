@@ -5,15 +5,13 @@ import { foldWidth } from '../text';
  * prefix says nothing about which bureau it is, so it is removed before comparing.
  */
 export function bureauKey(name: string, county: string, countyShort: string): string {
-  let key = foldWidth(name).replace(/[\s\u3000]/g, '');
-  const prefixes = [
-    county,
-    countyShort,
-    countyShort.replace(/自治县$/, '县'),
-    countyShort.replace(/自治县$/, ''),
-  ];
+  // \s covers the ideographic space U+3000 a Chinese IME types.
+  let key = foldWidth(name).replace(/\s/g, '');
+  // `耿马县` needs no prefix of its own: `耿马` is taken off, then the `县` left in front.
+  const prefixes = [county, countyShort, countyShort.replace(/自治县$/, '')];
+  // Longest first; an empty one (a catalog without a short name) comes last and takes nothing off.
   for (const prefix of prefixes.sort((a, b) => b.length - a.length)) {
-    if (prefix && key.startsWith(prefix)) {
+    if (key.startsWith(prefix)) {
       key = key.slice(prefix.length);
       break;
     }
