@@ -85,6 +85,57 @@ describe('scanXml: elements, attributes and text (XML 1.0 §3)', () => {
   });
 });
 
+describe('scanXml: its work counted for every construct (steps: the characters it looked at)', () => {
+  // Each construct is looked at once, to the delimiter that ends it: the count is the input's
+  // length less at most the closing delimiters, never more than the length, never less than zero.
+  it.each([
+    ['comments', '<!-- a note, a little long -->'],
+    ['CDATA sections', '<![CDATA[ text <with> & marks ]]>'],
+    ['processing instructions', '<?mso-application progid="Excel.Sheet"?>'],
+  ])('%s: every character counted once', (_name, construct) => {
+    const xml = `<a>${construct.repeat(50)}</a>`;
+    const { stats } = events(xml);
+    expect(stats.steps).toBeLessThanOrEqual(xml.length);
+    expect(stats.steps).toBeGreaterThanOrEqual(xml.length - 50 * 3 - 4);
+  });
+
+  it('a DOCTYPE with an internal subset: counted once, to its end', () => {
+    const doctype = `<!DOCTYPE a [ ${'<!ENTITY x "y">'.repeat(40)} ]>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${doctype}<a/>`;
+    const { stats } = events(xml);
+    expect(stats.steps).toBeLessThanOrEqual(xml.length);
+    expect(stats.steps).toBeGreaterThanOrEqual(xml.length - 4);
+  });
+
+  it.each([
+    ['a comment', '<a><!-- never closed, and long enough to count'],
+    ['CDATA', '<a><![CDATA[ never closed, and long enough to count'],
+    ['a processing instruction', '<a><?pi never closed, and long enough to count'],
+    ['a declaration', '<!DOCTYPE a [ <!ENTITY x "never closed, and long enough to count">'],
+    ['a tag', '<a><b attribute="never closed, and long enough to count"'],
+  ])('%s cut off: truncated, and the rest of the part counted', (_name, xml) => {
+    const { stats } = events(xml);
+    expect(stats.truncated).toBe(true);
+    expect(stats.steps).toBeGreaterThanOrEqual(xml.length - 4);
+    expect(stats.steps).toBeLessThanOrEqual(xml.length);
+  });
+
+  it.each([
+    ['-->', '<!-- c -->'],
+    [']]>', '<![CDATA[c]]>'],
+    ['?>', '<?pi c?>'],
+  ])('text ending in %j just before the construct does not end it early', (closer, construct) => {
+    expect(events(`<a>x${closer}${construct}<b/></a>`).log).toStrictEqual([
+      '+a[]',
+      JSON.stringify(`x${closer}`),
+      ...(construct.startsWith('<![CDATA[') ? ['"c"'] : []),
+      '+b[]/',
+      '-b',
+      '-a',
+    ]);
+  });
+});
+
 describe('scanXml: parts that are not well-formed are reported, never read on as if they were', () => {
   it.each([
     ['<a><b>', 'elements left open'],
