@@ -9,7 +9,7 @@ import { demoSubmissions, fillTemplate } from '../../src/xlsx/demo';
 import { checkBytes } from '../../src/xlsx/files';
 import { writeMaster } from '../../src/xlsx/master';
 import { MASTER_READ_LIMITS, readWorkbook } from '../../src/xlsx/reader';
-import { xmlText } from '../../src/xlsx/sheet-writer';
+import { XmlBytes, xmlText } from '../../src/xlsx/sheet-writer';
 import { displayWidth } from '../../src/xlsx/output';
 import { STATUS_STYLE } from '../../src/xlsx/style';
 import { writeTemplate } from '../../src/xlsx/template';
@@ -63,6 +63,23 @@ it('escapes what XML and Excel would read otherwise, and nothing else', () => {
   expect(xmlText('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
   expect(xmlText('_x0041_ and _x00e9_')).toBe('_x005F_x0041_ and _x005F_x00e9_');
   expect(xmlText('_x12 _xZZZZ_ 县_民政')).toBe('_x12 _xZZZZ_ 县_民政');
+});
+
+it('writes rows past its first buffer byte for byte as UTF-8, whatever the mix of scripts', () => {
+  // The 历史 of a province is megabytes: the buffer grows many times over while rows are written.
+  const out = new XmlBytes();
+  // A piece larger than twice the buffer, as a long sheet head or a bureau's 32,767-character note.
+  const pieces: string[] = ['县'.repeat(100_000)];
+  out.text(pieces[0]!);
+  for (let i = 0; i < 20_000; i++) {
+    const piece = i % 3 === 0 ? `<c r="A${i}">` : i % 3 === 1 ? `民政局第${i}行，养老床位 620 张😀` : 'é';
+    pieces.push(piece);
+    if (i % 3 === 0) out.ascii(piece);
+    else out.text(piece);
+  }
+  const expected = Buffer.from(pieces.join(''), 'utf8');
+  expect(out.length).toBe(expected.length);
+  expect(out.bytes().equals(expected)).toBe(true);
 });
 
 it('exceljs reads every history and state cell as written, with its status colour', async () => {
