@@ -29,7 +29,7 @@ import { checkFiles } from './parallel';
 import { formatFileResult, formatMaster, painter, progressBar, terminalSafe, type Painter } from './output';
 import { OutputExists, outputPaths, pathInside, writeFileSafely } from './safe-files';
 import { verifyWholeZip } from './zip';
-import { jsonChunks } from './json-stream';
+import { writeJsonBlocks } from './json-stream';
 import { MASTER_READ_LIMITS, READ_LIMITS, readWorkbook } from './reader';
 // The writers (exceljs, about 0.3 s to load) are loaded by the commands that write: `check`
 // without --annotate and `lint-catalog` only read, and start without them. `require` rather than
@@ -50,6 +50,8 @@ export { UsageError };
 
 export interface Io {
   stdout: (text: string) => void;
+  /** The same stream as bytes, where the caller has them: a large JSON report is written so. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** True when stderr is a terminal: progress bars and colour. */
   tty: boolean;
@@ -59,6 +61,7 @@ export interface Io {
 
 const defaultIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   tty: process.stderr.isTTY && !process.env.NO_COLOR,
   now: () => (process.env.YILAO_NOW ? new Date(process.env.YILAO_NOW) : new Date()),
@@ -461,19 +464,7 @@ async function commandCheck(parsed: Parsed, io: Io, lang: Lang, paint: Painter):
 
 /** The JSON report, written whole: the caller's stream drains before the process exits. */
 function writeJson(io: Io, report: unknown): void {
-  // In pieces of about a megabyte: a province's report would not fit in one string (json-stream.ts).
-  let pending: string[] = [];
-  let size = 0;
-  for (const piece of jsonChunks(report)) {
-    pending.push(piece);
-    size += piece.length;
-    if (size >= 1 << 20) {
-      io.stdout(pending.join(''));
-      pending = [];
-      size = 0;
-    }
-  }
-  io.stdout(`${pending.join('')}\n`);
+  writeJsonBlocks(report, io.stdoutBytes ? { bytes: io.stdoutBytes } : { text: io.stdout });
 }
 
 async function exists(file: string): Promise<boolean> {
