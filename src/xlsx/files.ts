@@ -84,15 +84,16 @@ export function checkFile(filePath: string, catalog: Catalog, options: CheckOpti
   return checkBytes(name, read.bytes, catalog, options);
 }
 
+// Chinese order for file names with one collator for the whole list: `localeCompare(b, 'zh-CN')`
+// set one up for each comparison (47 ms for 2,600 names, against 1 ms).
+const byChineseName = new Intl.Collator('zh-CN').compare;
+
 /**
  * Expands folders into every file in them (sorted by name), keeping the order given. Nothing in
  * a folder is passed over in silence: a .xls, .ods or .csv that a bureau sent is listed and
  * refused with what to do, rather than missing from the report. Only Excel's lock files
- * (`~$name.xlsx`, beside an open workbook) and hidden files are left out.
+ * (`~$name.xlsx`, beside an open workbook), hidden files and subfolders are left out.
  */
-/** Chinese order for file names, one collator for the whole list: `localeCompare(b, 'zh-CN')` set one up for each comparison (47 ms for 2,600 names, against 1 ms). */
-const byChineseName = new Intl.Collator('zh-CN').compare;
-
 export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {

@@ -53,7 +53,7 @@ export function xmlText(text: string): string {
 }
 
 /**
- * A growing byte buffer the rows are written into as UTF-8, piece by piece. Building each row as a
+ * A growing byte buffer the rows are written into as UTF-8, a row at a time. Building each row as a
  * string, joining them and encoding the result made and copied the 历史's 14 MB three times over;
  * that was half of the master's write time at 2,600 files (BENCHMARKS.md).
  */
@@ -68,20 +68,10 @@ export class XmlBytes {
     this.buffer = grown;
   }
 
-  /** Text of ASCII characters only: markup, references, numbers. */
-  ascii(text: string): void {
-    this.room(text.length);
-    this.at += this.buffer.write(text, this.at, 'latin1');
-  }
-
   /** Any text; UTF-8 takes at most three bytes for one UTF-16 unit. */
   text(text: string): void {
     this.room(text.length * 3);
     this.at += this.buffer.write(text, this.at, 'utf8');
-  }
-
-  get length(): number {
-    return this.at;
   }
 
   bytes(): Buffer {
